@@ -1,0 +1,150 @@
+/**
+ * The gateway's configuration: read from the environment once at start-up and validated here.
+ * A bad or missing value stops the process with one sentence naming the variable (ConfigError).
+ * VARIABLES is the single list of what can be set; the README's table is checked against it.
+ */
+import type { DatabaseConfig } from "../persistence/database.js";
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+export interface Variable {
+  readonly name: string;
+  readonly default: string;
+  readonly description: string;
+}
+
+export const VARIABLES = [
+  { name: "PORT", default: "4000", description: "TCP port of the HTTP server (GraphQL at /graphql)." },
+  { name: "HOST", default: "127.0.0.1", description: "Interface to listen on; set 0.0.0.0 to accept connections from other machines (as in Docker)." },
+  { name: "LOG_LEVEL", default: "info", description: "pino log level: fatal, error, warn, info, debug, trace or silent." },
+  { name: "DATABASE_URL", default: "(unset: embedded)", description: "PostgreSQL URL (postgresql://user@host:5432/db). Unset: an embedded PostgreSQL (PGlite) in EMBEDDED_DATABASE_DIR. Migrations are applied at start-up; a missing database is created." },
+  { name: "DATABASE_POOL_SIZE", default: "10", description: "Connections in the PostgreSQL pool (1 to 500)." },
+  { name: "EMBEDDED_DATABASE_DIR", default: ".data/pglite", description: "Data directory of the embedded database, used when DATABASE_URL is unset. One gateway process at a time." },
+  { name: "CONNECTLY_API_KEY", default: "(unset: sandbox)", description: "Connectly API key sent as X-API-Key for every business without its own key. With neither this nor CONNECTLY_BUSINESS_API_KEYS set, the gateway runs against its built-in Connectly sandbox." },
+  { name: "CONNECTLY_BUSINESS_API_KEYS", default: "(unset)", description: "Per-business API keys: businessId=key pairs separated by commas. A business without its own key uses CONNECTLY_API_KEY." },
+  { name: "CONNECTLY_BASE_URL", default: "https://api.connectly.ai", description: "Base URL of Connectly's REST API (only with an API key)." },
+  { name: "CONNECTLY_CONNECT_TIMEOUT_MS", default: "5000", description: "Time allowed to open a connection to Connectly." },
+  { name: "CONNECTLY_TIMEOUT_MS", default: "15000", description: "Time allowed for Connectly's answer to start, and between chunks of it." },
+  { name: "CONNECTLY_CONNECTIONS", default: "64", description: "Keep-alive connections to Connectly (1 to 1024)." },
+  { name: "SANDBOX_PORT", default: "0", description: "Port of the built-in Connectly sandbox (sandbox mode only); 0 picks a free port." },
+] as const satisfies readonly Variable[];
+
+type VariableName = (typeof VARIABLES)[number]["name"];
+type Env = Readonly<Record<string, string | undefined>>;
+
+export type ConnectlyConfig =
+  | { readonly mode: "sandbox"; readonly sandboxPort: number }
+  | {
+      readonly mode: "live";
+      readonly baseUrl: string;
+      readonly defaultApiKey: string | undefined;
+      readonly businessApiKeys: ReadonlyMap<string, string>;
+    };
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: string;
+  readonly database: DatabaseConfig;
+  readonly connectly: ConnectlyConfig;
+  readonly connectlyHttp: {
+    readonly connectTimeoutMs: number;
+    readonly headersTimeoutMs: number;
+    readonly bodyTimeoutMs: number;
+    readonly connections: number;
+  };
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+function read(env: Env, name: VariableName): string | undefined {
+  const value = env[name];
+  return value == null || value.trim() === "" ? undefined : value.trim();
+}
+
+function integer(env: Env, name: VariableName, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw == null) return fallback;
+  const n = Number(raw);
+  if (!/^-?\d+$/.test(raw) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, but is "${raw}".`);
+  }
+  return n;
+}
+
+function httpUrl(env: Env, name: VariableName, fallback: string): string {
+  const raw = read(env, name) ?? fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute http(s) URL, but is "${raw}".`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${name} must be an http(s) URL, but is "${raw}".`);
+  return url.toString();
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = read(env, "DATABASE_URL");
+  if (raw == null) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError("DATABASE_URL must be a PostgreSQL URL such as postgresql://postgres@127.0.0.1:5432/gateway.");
+  }
+  if (url.protocol !== "postgresql:" && url.protocol !== "postgres:") {
+    throw new ConfigError(`DATABASE_URL must start with postgresql:// or postgres://, but starts with ${url.protocol}//.`);
+  }
+  if (url.pathname.length <= 1) throw new ConfigError("DATABASE_URL must name a database, as in postgresql://postgres@127.0.0.1:5432/gateway.");
+  return raw;
+}
+
+function businessKeys(env: Env): Map<string, string> {
+  const raw = read(env, "CONNECTLY_BUSINESS_API_KEYS");
+  const keys = new Map<string, string>();
+  if (raw == null) return keys;
+  for (const [i, pair] of raw.split(",").entries()) {
+    const at = pair.indexOf("=");
+    const business = pair.slice(0, at).trim();
+    const key = pair.slice(at + 1).trim();
+    if (at <= 0 || business === "" || key === "" || !/^[A-Za-z0-9_-]{1,128}$/.test(business)) {
+      // The key itself is never echoed.
+      throw new ConfigError(`CONNECTLY_BUSINESS_API_KEYS must be businessId=key pairs separated by commas; entry ${i + 1} is not.`);
+    }
+    keys.set(business, key);
+  }
+  return keys;
+}
+
+/** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const logLevel = read(env, "LOG_LEVEL") ?? "info";
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, but is "${logLevel}".`);
+  const dbUrl = databaseUrl(env);
+  const poolSize = integer(env, "DATABASE_POOL_SIZE", 10, 1, 500);
+  const apiKey = read(env, "CONNECTLY_API_KEY");
+  const keys = businessKeys(env);
+  const live = apiKey != null || keys.size > 0;
+  if (!live && read(env, "CONNECTLY_BASE_URL") != null) {
+    throw new ConfigError("CONNECTLY_BASE_URL is set but CONNECTLY_API_KEY is not: set the key too, or unset the URL to use the sandbox.");
+  }
+  const timeout = integer(env, "CONNECTLY_TIMEOUT_MS", 15_000, 100, 600_000);
+  return {
+    port: integer(env, "PORT", 4000, 0, 65_535),
+    host: read(env, "HOST") ?? "127.0.0.1",
+    logLevel,
+    database: dbUrl != null ? { kind: "postgres", url: dbUrl, poolSize } : { kind: "embedded", dir: read(env, "EMBEDDED_DATABASE_DIR") ?? ".data/pglite" },
+    connectly: live
+      ? { mode: "live", baseUrl: httpUrl(env, "CONNECTLY_BASE_URL", "https://api.connectly.ai"), defaultApiKey: apiKey, businessApiKeys: keys }
+      : { mode: "sandbox", sandboxPort: integer(env, "SANDBOX_PORT", 0, 0, 65_535) },
+    connectlyHttp: {
+      connectTimeoutMs: integer(env, "CONNECTLY_CONNECT_TIMEOUT_MS", 5_000, 100, 600_000),
+      headersTimeoutMs: timeout,
+      bodyTimeoutMs: timeout,
+      connections: integer(env, "CONNECTLY_CONNECTIONS", 64, 1, 1024),
+    },
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * How Connectly's answers map to the gateway's stable error codes. Pure: status, headers and body
+ * text in, a classified failure out, so every mapping is testable without a network.
+ */
+
+export type UpstreamErrorCode =
+  | "SESSION_WINDOW_CLOSED"
+  | "UPSTREAM_REJECTED"
+  | "UPSTREAM_UNAUTHENTICATED"
+  | "UPSTREAM_RATE_LIMITED"
+  | "UPSTREAM_UNAVAILABLE"
+  | "UPSTREAM_INVALID_RESPONSE";
+
+/** Connectly's own description of an error, as far as its body gave one. */
+export interface UpstreamErrorDetail {
+  readonly status?: number;
+  readonly type?: string;
+  readonly code?: string;
+  readonly message?: string;
+}
+
+export interface UpstreamFailure {
+  readonly code: UpstreamErrorCode;
+  /** A sentence for the client; includes Connectly's own message where it helps. */
+  readonly message: string;
+  readonly upstream: UpstreamErrorDetail;
+  /** Seconds to wait before trying again, from Retry-After, on 429. */
+  readonly retryAfterSeconds?: number;
+  /** Whether trying again later may succeed (429, 5xx, network failures). */
+  readonly retryable: boolean;
+  /** True when the request may have reached Connectly (a timeout or reset after sending). */
+  readonly ambiguous: boolean;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === "string" && v.length > 0 ? v : undefined);
+
+/** Reads Connectly's error body leniently: `{error:{type,code,message}}`, `{code,message}` or plain text. */
+export function parseErrorBody(status: number, bodyText: string): UpstreamErrorDetail {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bodyText);
+  } catch {
+    const message = bodyText.trim().slice(0, 500);
+    return { status, ...(message ? { message } : {}) };
+  }
+  const root = parsed != null && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
+  const inner = root.error != null && typeof root.error === "object" ? (root.error as Record<string, unknown>) : root;
+  const type = str(inner.type);
+  const code = str(inner.code) ?? (typeof inner.code === "number" ? String(inner.code) : undefined);
+  const message = str(inner.message) ?? str(inner.userMessage) ?? str(root.message);
+  return { status, ...(type ? { type } : {}), ...(code ? { code } : {}), ...(message ? { message } : {}) };
+}
+
+/** Retry-After as seconds: delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (value == null || value.trim() === "") return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, (at - now) / 1000);
+}
+
+const WINDOW_CLOSED = /OUTSIDE_OF_ELIGIBILITY_WINDOW|eligibility window|24[- ]hour/i;
+
+/** Classifies a non-2xx answer from the send endpoint. */
+export function classifyHttpFailure(status: number, retryAfter: string | undefined, bodyText: string): UpstreamFailure {
+  const upstream = parseErrorBody(status, bodyText);
+  const says = upstream.message ? `: ${upstream.message}` : "";
+  if (status === 400 && (WINDOW_CLOSED.test(upstream.code ?? "") || WINDOW_CLOSED.test(upstream.message ?? ""))) {
+    return {
+      code: "SESSION_WINDOW_CLOSED",
+      message:
+        "The customer's 24-hour session window is closed (they have not written to the business in the last 24 hours); send a template message (POST /v1/businesses/{businessId}/send/whatsapp_templated_messages) to re-engage them.",
+      upstream,
+      retryable: false,
+      ambiguous: false,
+    };
+  }
+  if (status === 401 || status === 403) {
+    return { code: "UPSTREAM_UNAUTHENTICATED", message: `Connectly refused the gateway's API key (HTTP ${status})${says}.`, upstream, retryable: false, ambiguous: false };
+  }
+  if (status === 429) {
+    const retryAfterSeconds = parseRetryAfter(retryAfter);
+    return {
+      code: "UPSTREAM_RATE_LIMITED",
+      message: `Connectly's rate limit was exceeded${retryAfterSeconds != null ? `; retry after ${retryAfterSeconds} s` : ""}.`,
+      upstream,
+      ...(retryAfterSeconds != null ? { retryAfterSeconds } : {}),
+      retryable: true,
+      ambiguous: false,
+    };
+  }
+  if (status >= 500) {
+    return { code: "UPSTREAM_UNAVAILABLE", message: `Connectly failed with HTTP ${status}${says}.`, upstream, retryable: true, ambiguous: true };
+  }
+  return { code: "UPSTREAM_REJECTED", message: `Connectly rejected the message (HTTP ${status})${says}.`, upstream, retryable: false, ambiguous: false };
+}
+
+const NETWORK_CODES: Record<string, { what: string; ambiguous: boolean }> = {
+  UND_ERR_CONNECT_TIMEOUT: { what: "connecting timed out", ambiguous: false },
+  ECONNREFUSED: { what: "the connection was refused", ambiguous: false },
+  ENOTFOUND: { what: "the host name did not resolve", ambiguous: false },
+  EAI_AGAIN: { what: "the host name did not resolve", ambiguous: false },
+  UND_ERR_HEADERS_TIMEOUT: { what: "no answer came in time", ambiguous: true },
+  UND_ERR_BODY_TIMEOUT: { what: "the answer stalled", ambiguous: true },
+  UND_ERR_ABORTED: { what: "the request was aborted", ambiguous: true },
+  ECONNRESET: { what: "the connection was reset", ambiguous: true },
+  UND_ERR_SOCKET: { what: "the connection closed unexpectedly", ambiguous: true },
+  EPIPE: { what: "the connection closed unexpectedly", ambiguous: true },
+};
+
+/** Classifies an error thrown by the HTTP client (no answer came). */
+export function classifyNetworkFailure(error: unknown): UpstreamFailure {
+  const code = (error as { code?: unknown } | null)?.code;
+  const known = typeof code === "string" ? NETWORK_CODES[code] : undefined;
+  const what = known?.what ?? "the request failed";
+  return {
+    code: "UPSTREAM_UNAVAILABLE",
+    message: `Connectly could not be reached: ${what}.`,
+    upstream: {},
+    retryable: true,
+    ambiguous: known?.ambiguous ?? true,
+  };
+}
+
+/** A 2xx answer whose body did not carry a message id. */
+export function invalidSuccess(status: number): UpstreamFailure {
+  return {
+    code: "UPSTREAM_INVALID_RESPONSE",
+    message: `Connectly answered HTTP ${status} without a message id; the message may have been accepted.`,
+    upstream: { status },
+    retryable: false,
+    ambiguous: true,
+  };
+}

@@ -1,0 +1,37 @@
+/** How a stored message row reads as the GraphQL Message type. */
+import type { MessageContentInput, MessageContentResolvers, MessageResolvers, QueryResolvers, DispatchStrategy } from "../generated/types.js";
+
+export const messageQuery: QueryResolvers["message"] = (_parent, { id }, context) => context.messages.findById(id);
+
+export const Message: MessageResolvers = {
+  recipient: (row) => ({ id: row.recipientId, userId: row.recipientUserId, name: row.recipientName }),
+  sender: (row) => (row.senderId == null && row.senderName == null ? null : { id: row.senderId, name: row.senderName }),
+  // Stored from a validated MessageContentInput (see sending/), so it has that shape.
+  content: (row) => row.content as MessageContentInput,
+  order: (row) =>
+    row.orderParentId == null && row.orderStrategy == null
+      ? null
+      : { parentId: row.orderParentId, strategy: row.orderStrategy as DispatchStrategy | null },
+  error: (row) =>
+    row.errorCode == null ? null : { code: row.errorCode, message: row.errorMessage ?? row.errorCode, upstreamStatus: row.upstreamStatus },
+};
+
+const CONTENT_TYPENAMES = {
+  text: "TextContent",
+  attachment: "AttachmentContent",
+  location: "LocationContent",
+  listMessage: "ListMessageContent",
+  replyButtonMessage: "ReplyButtonMessageContent",
+  singleProductMessage: "SingleProductMessageContent",
+  multiProductMessage: "MultiProductMessageContent",
+} as const;
+
+export const MessageContent: MessageContentResolvers = {
+  __resolveType: (content) => {
+    const key = (Object.keys(CONTENT_TYPENAMES) as (keyof typeof CONTENT_TYPENAMES)[]).find(
+      (k) => (content as Record<string, unknown>)[k] != null,
+    );
+    if (!key) throw new Error("stored content has no content type");
+    return CONTENT_TYPENAMES[key];
+  },
+};

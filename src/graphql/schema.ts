@@ -1,0 +1,33 @@
+/** The executable schema: the SDL files in schema/ plus the resolvers. */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { makeExecutableSchema } from "@graphql-tools/schema";
+import { DateTimeResolver, JSONResolver } from "graphql-scalars";
+import type { GraphQLSchema } from "graphql";
+import type { Resolvers } from "./generated/types.js";
+import { Message, MessageContent, messageQuery } from "./resolvers/message.js";
+import { sendSessionMessageResolver } from "./resolvers/send-session-message.js";
+
+export const SCHEMA_DIR = fileURLToPath(new URL("../../schema", import.meta.url));
+
+/** The SDL, read from schema/*.graphql in a stable order. */
+export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".graphql"))
+    .sort()
+    .map((f) => readFileSync(path.join(dir, f), "utf8"));
+}
+
+export const resolvers: Resolvers = {
+  JSON: JSONResolver,
+  DateTime: DateTimeResolver,
+  Query: { message: messageQuery },
+  Mutation: { sendSessionMessage: sendSessionMessageResolver },
+  Message,
+  MessageContent,
+};
+
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+}

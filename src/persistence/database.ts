@@ -1,0 +1,174 @@
+/**
+ * Opens the database: a real PostgreSQL when DATABASE_URL is set, otherwise the embedded
+ * PostgreSQL (PGlite) in a local data directory. Both run the same schema, client and migrations.
+ */
+import { mkdir, open, readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient } from "./generated/prisma/client.js";
+import { applyMigrations } from "./migrate.js";
+
+export type DatabaseConfig =
+  | { readonly kind: "postgres"; readonly url: string; readonly poolSize: number }
+  | { readonly kind: "embedded"; readonly dir: string };
+
+export interface Database {
+  readonly kind: DatabaseConfig["kind"];
+  readonly prisma: PrismaClient;
+  /** Names of the migrations applied while opening. */
+  readonly appliedMigrations: readonly string[];
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  return config.kind === "postgres" ? openPostgres(config.url, config.poolSize) : openEmbedded(config.dir);
+}
+
+// ---- real PostgreSQL
+
+/** `?schema=` is Prisma's syntax, not libpq's: hand it to the adapter instead. */
+function splitSchema(url: string): { connectionString: string; schema?: string } {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get("schema") ?? undefined;
+  parsed.searchParams.delete("schema");
+  return { connectionString: parsed.toString(), ...(schema ? { schema } : {}) };
+}
+
+/** Creates the database named in the URL when the server does not have it yet. */
+async function ensurePostgresDatabase(connectionString: string): Promise<void> {
+  const probe = new pg.Client({ connectionString });
+  try {
+    await probe.connect();
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== "3D000") throw error;
+  } finally {
+    await probe.end().catch(() => {});
+  }
+  const target = new URL(connectionString);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  target.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: target.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "42P04") throw error; // created meanwhile by another process
+  } finally {
+    await admin.end();
+  }
+}
+
+/** adapter-pg splits scripts on ';', which breaks $$-quoted bodies: send a migration as one query. */
+function wholeScriptFactory(factory: PrismaPg): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = await factory.connect();
+      const client = (adapter as unknown as { client: pg.Pool | pg.PoolClient }).client;
+      return Object.assign(adapter, {
+        executeScript: async (script: string) => {
+          await client.query(script);
+        },
+      });
+    },
+    connectToShadowDb: () => Promise.reject(new Error("The gateway only applies committed migrations; it needs no shadow database.")),
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const { connectionString, schema } = splitSchema(url);
+  await ensurePostgresDatabase(connectionString);
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const options = schema ? { schema } : undefined;
+  const appliedMigrations = await applyMigrations(wholeScriptFactory(new PrismaPg(pool, options)));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, options) });
+  return {
+    kind: "postgres",
+    prisma,
+    appliedMigrations,
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+// ---- embedded PostgreSQL (PGlite)
+
+/**
+ * PGlite is one backend in this process: a second process opening the same directory would
+ * corrupt it. A lock file with our pid keeps it to one; a stale lock (dead pid) is taken over.
+ */
+async function lockDataDir(dir: string): Promise<() => Promise<void>> {
+  const lockPath = `${dir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lockPath, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(lockPath, { force: true });
+    } catch (error) {
+      if ((error as { code?: string }).code !== "EEXIST") throw error;
+      const pid = Number((await readFile(lockPath, "utf8").catch(() => "")).trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+        throw new Error(
+          `The embedded database at ${dir} is in use by process ${pid}; stop it, or set DATABASE_URL to share a PostgreSQL between gateway processes.`,
+        );
+      }
+      await rm(lockPath, { force: true });
+    }
+  }
+  throw new Error(`Could not lock the embedded database at ${dir}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === "EPERM";
+  }
+}
+
+async function openEmbedded(dir: string): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const absolute = path.resolve(dir);
+  await mkdir(path.dirname(absolute), { recursive: true });
+  const unlock = await lockDataDir(absolute);
+  try {
+    const db = await PGlite.create(absolute);
+    const factory = new PrismaPGlite(db);
+    // pglite-prisma-adapter 0.7.2's executeScript does not await PGlite's exec: wrap it.
+    const migrationFactory: SqlMigrationAwareDriverAdapterFactory = {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      connect: async (): Promise<SqlDriverAdapter> =>
+        Object.assign(await factory.connect(), {
+          executeScript: async (script: string) => {
+            await db.exec(script);
+          },
+        }),
+      connectToShadowDb: () => factory.connectToShadowDb(),
+    };
+    const appliedMigrations = await applyMigrations(migrationFactory);
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+    return {
+      kind: "embedded",
+      prisma,
+      appliedMigrations,
+      close: async () => {
+        await prisma.$disconnect();
+        await db.close();
+        await unlock();
+      },
+    };
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Limits of WhatsApp session messages as Connectly passes them through (Meta Cloud API), plus the
+ * gateway's own bounds for strings the reference leaves open. One place, so the validator, the
+ * sandbox and the schema descriptions agree.
+ */
+export const LIMITS = {
+  businessIdPattern: /^[A-Za-z0-9_-]{1,128}$/,
+  messageIdPattern: /^[A-Za-z0-9_.:-]{1,128}$/,
+  e164Pattern: /^\+[1-9][0-9]{6,14}$/,
+  bsuidPattern: /^[A-Z]{2}\.[A-Za-z0-9]{1,64}$/,
+  displayName: 256,
+  campaignName: 128,
+  text: 4096,
+  caption: 1024,
+  filename: 240,
+  url: 2048,
+  locationName: 1000,
+  locationAddress: 1000,
+  interactiveBody: 1024,
+  headerText: 60,
+  footerText: 60,
+  listButtonText: 20,
+  listSections: 10,
+  listRowsTotal: 10,
+  listSectionTitle: 24,
+  listRowTitle: 24,
+  listRowDescription: 72,
+  listRowId: 200,
+  replyButtonsMin: 1,
+  replyButtonsMax: 3,
+  replyButtonTitle: 20,
+  replyButtonId: 256,
+  catalogId: 128,
+  productRetailerId: 100,
+  productSections: 10,
+  productsTotal: 30,
+  productSectionTitle: 24,
+  callbackDataBytes: 1024,
+} as const;

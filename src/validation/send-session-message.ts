@@ -1,0 +1,268 @@
+import { z } from "zod";
+import type { SendSessionMessageInput } from "../graphql/generated/types.js";
+import { LIMITS } from "./limits.js";
+
+/** One broken rule: where (a dotted path under the mutation's `input` argument), which rule, and why. */
+export interface ValidationIssue {
+  /** e.g. "input.content.listMessage.sections[0].rows[1].id" */
+  readonly field: string;
+  /** A stable name of the rule, e.g. "MAX_LENGTH" or "UNIQUE_ROW_IDS". */
+  readonly rule: string;
+  /** A sentence a person can act on. */
+  readonly message: string;
+}
+
+const codePoints = (s: string): number => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+
+/** A string that is not blank and has at most `max` characters (Unicode code points). */
+const text = (max: number) =>
+  z
+    .string()
+    .refine((s) => s.trim().length > 0, { message: "must not be blank", params: { rule: "NOT_BLANK" } })
+    .refine((s) => codePoints(s) <= max, { message: `must be at most ${max} characters`, params: { rule: "MAX_LENGTH" } });
+
+const pattern = (re: RegExp, rule: string, message: string) => z.string().refine((s) => re.test(s), { message, params: { rule } });
+
+const isHttpUrl = (s: string): boolean => {
+  if (/\s/.test(s)) return false;
+  try {
+    const u = new URL(s);
+    return (u.protocol === "http:" || u.protocol === "https:") && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+};
+
+const url = z
+  .string()
+  .refine((s) => s.length <= LIMITS.url, { message: `must be at most ${LIMITS.url} characters`, params: { rule: "MAX_LENGTH" } })
+  .refine(isHttpUrl, { message: "must be an absolute http(s) URL", params: { rule: "HTTP_URL" } });
+
+const e164 = pattern(LIMITS.e164Pattern, "E164", "must be a phone number in E.164 format, such as +16044441111");
+
+const recipientId = z.string().superRefine((s, ctx) => {
+  if (LIMITS.e164Pattern.test(s)) return;
+  if (LIMITS.bsuidPattern.test(s)) {
+    ctx.addIssue({
+      code: "custom",
+      message:
+        "is a BSUID: Connectly cannot send to phone-less (BSUID-only) customers yet; put the customer's E.164 number in recipient.id and the BSUID in recipient.userId",
+      params: { rule: "BSUID_ONLY_RECIPIENT" },
+    });
+    return;
+  }
+  ctx.addIssue({
+    code: "custom",
+    message: "must be the customer's number in E.164 format (e.g. +16044441111) or a BSUID (e.g. US.13491208655302741918)",
+    params: { rule: "E164_OR_BSUID" },
+  });
+});
+
+const custom = (ctx: z.RefinementCtx, path: (string | number)[], rule: string, message: string): void => {
+  ctx.addIssue({ code: "custom", path, message, params: { rule } });
+};
+
+const requireNoFilenameUnlessDocument = (
+  a: { type: string; filename?: string | null },
+  ctx: z.RefinementCtx,
+): void => {
+  if (a.filename != null && a.type !== "DOCUMENT") custom(ctx, ["filename"], "FILENAME_DOCUMENT_ONLY", "is only allowed on DOCUMENT attachments");
+};
+
+const attachment = z
+  .object({
+    type: z.enum(["IMAGE", "VIDEO", "AUDIO", "DOCUMENT"]),
+    url,
+    caption: text(LIMITS.caption).nullish(),
+    filename: text(LIMITS.filename).nullish(),
+  })
+  .superRefine((a, ctx) => {
+    requireNoFilenameUnlessDocument(a, ctx);
+    if (a.caption != null && a.type === "AUDIO") custom(ctx, ["caption"], "NO_AUDIO_CAPTION", "is not allowed on AUDIO attachments");
+  });
+
+const header = z.object({
+  text: text(LIMITS.headerText).nullish(),
+  attachment: z
+    .object({ type: z.enum(["IMAGE", "VIDEO", "DOCUMENT"]), url, filename: text(LIMITS.filename).nullish() })
+    .superRefine(requireNoFilenameUnlessDocument)
+    .nullish(),
+});
+
+const location = z.object({
+  latitude: z.number().refine((n) => n >= -90 && n <= 90, { message: "must be between -90 and 90", params: { rule: "LATITUDE_RANGE" } }),
+  longitude: z
+    .number()
+    .refine((n) => n >= -180 && n <= 180, { message: "must be between -180 and 180", params: { rule: "LONGITUDE_RANGE" } }),
+  name: text(LIMITS.locationName).nullish(),
+  address: text(LIMITS.locationAddress).nullish(),
+});
+
+const listMessage = z
+  .object({
+    header: header.nullish(),
+    body: text(LIMITS.interactiveBody).nullish(),
+    footer: text(LIMITS.footerText).nullish(),
+    button: text(LIMITS.listButtonText),
+    sections: z.array(
+      z.object({
+        title: text(LIMITS.listSectionTitle).nullish(),
+        rows: z.array(
+          z.object({
+            id: text(LIMITS.listRowId),
+            text: text(LIMITS.listRowTitle),
+            description: text(LIMITS.listRowDescription).nullish(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .superRefine((m, ctx) => {
+    const { sections } = m;
+    if (sections.length < 1 || sections.length > LIMITS.listSections)
+      custom(ctx, ["sections"], "LIST_SECTION_COUNT", `must hold 1 to ${LIMITS.listSections} sections (got ${sections.length})`);
+    const total = sections.reduce((n, s) => n + s.rows.length, 0);
+    if (total > LIMITS.listRowsTotal)
+      custom(ctx, ["sections"], "LIST_ROW_TOTAL", `must hold at most ${LIMITS.listRowsTotal} rows in all (got ${total})`);
+    const seen = new Set<string>();
+    sections.forEach((s, i) => {
+      if (s.rows.length === 0) custom(ctx, ["sections", i, "rows"], "LIST_SECTION_EMPTY", "must hold at least one row");
+      if (sections.length > 1 && s.title == null)
+        custom(ctx, ["sections", i, "title"], "LIST_SECTION_TITLE_REQUIRED", "is required when the list has more than one section");
+      s.rows.forEach((r, j) => {
+        if (seen.has(r.id)) custom(ctx, ["sections", i, "rows", j, "id"], "UNIQUE_ROW_IDS", `repeats the row id "${r.id}": row ids must be unique`);
+        seen.add(r.id);
+      });
+    });
+  });
+
+const replyButtonMessage = z
+  .object({
+    header: header.nullish(),
+    body: text(LIMITS.interactiveBody),
+    footer: text(LIMITS.footerText).nullish(),
+    buttons: z.array(z.object({ id: text(LIMITS.replyButtonId), text: text(LIMITS.replyButtonTitle) })),
+  })
+  .superRefine((m, ctx) => {
+    const n = m.buttons.length;
+    if (n < LIMITS.replyButtonsMin || n > LIMITS.replyButtonsMax)
+      custom(ctx, ["buttons"], "REPLY_BUTTON_COUNT", `must hold ${LIMITS.replyButtonsMin} to ${LIMITS.replyButtonsMax} buttons (got ${n})`);
+    const seen = new Set<string>();
+    m.buttons.forEach((b, i) => {
+      if (seen.has(b.id)) custom(ctx, ["buttons", i, "id"], "UNIQUE_BUTTON_IDS", `repeats the button id "${b.id}": button ids must be unique`);
+      seen.add(b.id);
+    });
+  });
+
+const singleProductMessage = z.object({
+  body: text(LIMITS.interactiveBody).nullish(),
+  footer: text(LIMITS.footerText).nullish(),
+  catalogId: text(LIMITS.catalogId),
+  productRetailerId: text(LIMITS.productRetailerId),
+});
+
+const multiProductMessage = z
+  .object({
+    header: text(LIMITS.headerText),
+    // Connectly requires message.text with a multi-product message.
+    body: text(LIMITS.interactiveBody),
+    footer: text(LIMITS.footerText).nullish(),
+    catalogId: text(LIMITS.catalogId),
+    sections: z.array(
+      z.object({
+        title: text(LIMITS.productSectionTitle),
+        productItems: z.array(z.object({ productRetailerId: text(LIMITS.productRetailerId) })),
+      }),
+    ),
+  })
+  .superRefine((m, ctx) => {
+    const { sections } = m;
+    if (sections.length < 1 || sections.length > LIMITS.productSections)
+      custom(ctx, ["sections"], "PRODUCT_SECTION_COUNT", `must hold 1 to ${LIMITS.productSections} sections (got ${sections.length})`);
+    const total = sections.reduce((n, s) => n + s.productItems.length, 0);
+    if (total > LIMITS.productsTotal)
+      custom(ctx, ["sections"], "PRODUCT_TOTAL", `must hold at most ${LIMITS.productsTotal} products in all (got ${total})`);
+    sections.forEach((s, i) => {
+      if (s.productItems.length === 0) custom(ctx, ["sections", i, "productItems"], "PRODUCT_SECTION_EMPTY", "must hold at least one product");
+    });
+  });
+
+const content = z
+  .object({
+    text: text(LIMITS.text).nullish(),
+    attachment: attachment.nullish(),
+    location: location.nullish(),
+    listMessage: listMessage.nullish(),
+    replyButtonMessage: replyButtonMessage.nullish(),
+    singleProductMessage: singleProductMessage.nullish(),
+    multiProductMessage: multiProductMessage.nullish(),
+  })
+  .superRefine((c, ctx) => {
+    // GraphQL's @oneOf already guarantees this for requests; the check stays for other callers (the sandbox).
+    const set = Object.entries(c).filter(([, v]) => v != null).length;
+    if (set !== 1) custom(ctx, [], "EXACTLY_ONE_CONTENT", `must set exactly one content type (got ${set})`);
+  });
+
+const callbackData = z
+  .unknown()
+  .superRefine((v, ctx) => {
+    if (v == null) return;
+    const bytes = Buffer.byteLength(JSON.stringify(v), "utf8");
+    if (bytes > LIMITS.callbackDataBytes)
+      custom(ctx, [], "CALLBACK_DATA_SIZE", `must be at most ${LIMITS.callbackDataBytes} bytes once serialized as JSON (got ${bytes})`);
+  })
+  .optional();
+
+const sendSessionMessageInput = z.object({
+  businessId: pattern(LIMITS.businessIdPattern, "BUSINESS_ID_FORMAT", "must be 1 to 128 letters, digits, '-' or '_'"),
+  recipient: z.object({
+    id: recipientId,
+    userId: pattern(LIMITS.bsuidPattern, "BSUID", "must be a BSUID such as US.13491208655302741918").nullish(),
+    name: text(LIMITS.displayName).nullish(),
+  }),
+  sender: z
+    .object({ id: e164.nullish(), name: text(LIMITS.displayName).nullish() })
+    .refine((s) => s.id != null || s.name != null, { message: "must set id or name", params: { rule: "SENDER_NOT_EMPTY" } })
+    .nullish(),
+  content,
+  callbackData,
+  campaignName: text(LIMITS.campaignName).nullish(),
+  order: z
+    .object({
+      parentId: pattern(LIMITS.messageIdPattern, "MESSAGE_ID_FORMAT", "must be 1 to 128 letters, digits, '_', '-', '.' or ':'").nullish(),
+      strategy: z.enum(["INDEPENDENT", "SHORT_CIRCUIT"]).nullish(),
+    })
+    .refine((o) => o.parentId != null || o.strategy != null, { message: "must set parentId or strategy", params: { rule: "ORDER_NOT_EMPTY" } })
+    .nullish(),
+  messageId: pattern(LIMITS.messageIdPattern, "MESSAGE_ID_FORMAT", "must be 1 to 128 letters, digits, '_', '-', '.' or ':'").nullish(),
+});
+
+const formatPath = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : `${acc}.${String(key)}`), "input");
+
+const ruleOf = (issue: z.core.$ZodIssue): string => {
+  if (issue.code === "custom") {
+    const rule = (issue.params as { rule?: unknown } | undefined)?.rule;
+    if (typeof rule === "string") return rule;
+  }
+  if (issue.code === "invalid_value") return "ENUM";
+  if (issue.code === "invalid_type") return "TYPE";
+  return issue.code.toUpperCase();
+};
+
+/**
+ * Checks a sendSessionMessage input against every rule of Connectly's endpoint and WhatsApp's limits.
+ * Returns the broken rules, in input order; an empty list means the input may be stored and sent.
+ */
+export function validateSendSessionMessageInput(input: SendSessionMessageInput): ValidationIssue[] {
+  const result = sendSessionMessageInput.safeParse(input);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => {
+    const field = formatPath(issue.path);
+    return { field, rule: ruleOf(issue), message: `${field} ${issue.message}.` };
+  });
+}

@@ -1,0 +1,317 @@
+/**
+ * Every content type, sent through the mutation over real HTTP to the sandbox: the REST body the
+ * sandbox receives must be the reference's JSON example (plus message.id), the payload the stored
+ * message, and the row ACCEPTED with the sandbox's id.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEND_MUTATION, startTestGateway, type TestGateway } from "./support/gateway.js";
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway("content");
+});
+afterAll(() => t?.close());
+
+const sender = { id: "+14151111234" };
+const recipient = { id: "+16044441111" };
+const restSender = { id: "+14151111234", channelType: "whatsapp" };
+const restRecipient = { id: "+16044441111", channelType: "whatsapp" };
+
+interface SendPayload {
+  sendSessionMessage: { message: { id: string; messageId: string; connectlyId: string; status: string; content: Record<string, unknown> } };
+}
+
+/** Sends the input and returns what the sandbox received and what the gateway returned and stored. */
+async function send(content: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  const before = t.sandbox.requests.length;
+  const response = await t.graphql<SendPayload>(SEND_MUTATION, {
+    input: { businessId: "biz-content", sender, recipient, content, ...extra },
+  });
+  expect(response.errors).toBeUndefined();
+  const received = t.sandbox.requests.slice(before);
+  expect(received).toHaveLength(1);
+  const message = response.data!.sendSessionMessage.message;
+  const row = await t.gateway.database.prisma.message.findUniqueOrThrow({ where: { id: message.id } });
+  return { received: received[0]!, message, row };
+}
+
+/** The REST body of a reference example, with the message id the gateway adds. */
+const restBody = (message: Record<string, unknown>, id: string) => ({ sender: restSender, recipient: restRecipient, message: { id, ...message } });
+
+const cases: { name: string; content: Record<string, unknown>; rest: Record<string, unknown>; typename: string }[] = [
+  {
+    name: "text",
+    content: { text: "Hello, how can we help you today?" },
+    rest: { text: "Hello, how can we help you today?" },
+    typename: "TextContent",
+  },
+  {
+    name: "image attachment",
+    content: { attachment: { type: "IMAGE", url: "https://example.com/image.jpg", caption: "Check this out!" } },
+    rest: { attachments: [{ type: "image", url: "https://example.com/image.jpg", caption: "Check this out!" }] },
+    typename: "AttachmentContent",
+  },
+  {
+    name: "video attachment",
+    content: { attachment: { type: "VIDEO", url: "https://example.com/video.mp4", caption: "Watch this!" } },
+    rest: { attachments: [{ type: "video", url: "https://example.com/video.mp4", caption: "Watch this!" }] },
+    typename: "AttachmentContent",
+  },
+  {
+    name: "audio attachment",
+    content: { attachment: { type: "AUDIO", url: "https://example.com/audio.mp3" } },
+    rest: { attachments: [{ type: "audio", url: "https://example.com/audio.mp3" }] },
+    typename: "AttachmentContent",
+  },
+  {
+    name: "document attachment",
+    content: { attachment: { type: "DOCUMENT", url: "https://example.com/invoice.pdf", caption: "Your invoice", filename: "invoice.pdf" } },
+    rest: { attachments: [{ type: "document", url: "https://example.com/invoice.pdf", caption: "Your invoice", filename: "invoice.pdf" }] },
+    typename: "AttachmentContent",
+  },
+  {
+    name: "location",
+    content: { location: { latitude: 37.7749, longitude: -122.4194, name: "Connectly HQ", address: "123 Main St, San Francisco" } },
+    rest: { location: { latitude: 37.7749, longitude: -122.4194, name: "Connectly HQ", address: "123 Main St, San Francisco" } },
+    typename: "LocationContent",
+  },
+  {
+    name: "list message with a text header",
+    content: {
+      listMessage: {
+        header: { text: "How can we help?" },
+        footer: "Choose an option below.",
+        button: "Select",
+        sections: [
+          {
+            title: "Support",
+            rows: [
+              { id: "1", text: "Track my order", description: "Get your order status" },
+              { id: "2", text: "Returns & refunds", description: "Start a return" },
+            ],
+          },
+          { title: "Sales", rows: [{ id: "3", text: "Talk to sales", description: "Speak with our team" }] },
+        ],
+      },
+    },
+    rest: {
+      listMessage: {
+        header: { text: "How can we help?" },
+        footer: { text: "Choose an option below." },
+        button: { text: "Select" },
+        sections: [
+          {
+            title: "Support",
+            rows: [
+              { id: "1", text: "Track my order", description: "Get your order status" },
+              { id: "2", text: "Returns & refunds", description: "Start a return" },
+            ],
+          },
+          { title: "Sales", rows: [{ id: "3", text: "Talk to sales", description: "Speak with our team" }] },
+        ],
+      },
+    },
+    typename: "ListMessageContent",
+  },
+  {
+    name: "list message with an image header and a body",
+    content: {
+      listMessage: {
+        header: { attachment: { type: "IMAGE", url: "https://cdn.connectly.ai/your-image.png" } },
+        body: "Pick one",
+        button: "Select",
+        sections: [{ rows: [{ id: "a", text: "Option A" }] }],
+      },
+    },
+    rest: {
+      text: "Pick one",
+      listMessage: {
+        header: { attachment: { type: "image", url: "https://cdn.connectly.ai/your-image.png" } },
+        button: { text: "Select" },
+        sections: [{ rows: [{ id: "a", text: "Option A" }] }],
+      },
+    },
+    typename: "ListMessageContent",
+  },
+  {
+    name: "reply buttons",
+    content: {
+      replyButtonMessage: {
+        header: { text: "Appointment reminder" },
+        body: "Would you like to confirm your appointment?",
+        footer: "Tap a button to respond.",
+        buttons: [
+          { id: "confirm", text: "Confirm ✓" },
+          { id: "reschedule", text: "Reschedule" },
+          { id: "cancel", text: "Cancel" },
+        ],
+      },
+    },
+    rest: {
+      text: "Would you like to confirm your appointment?",
+      replyButtonMessage: {
+        header: { text: "Appointment reminder" },
+        footer: { text: "Tap a button to respond." },
+        buttons: [
+          { id: "confirm", text: "Confirm ✓" },
+          { id: "reschedule", text: "Reschedule" },
+          { id: "cancel", text: "Cancel" },
+        ],
+      },
+    },
+    typename: "ReplyButtonMessageContent",
+  },
+  {
+    name: "reply buttons with a document header",
+    content: {
+      replyButtonMessage: {
+        header: { attachment: { type: "DOCUMENT", url: "https://example.com/menu.pdf", filename: "menu.pdf" } },
+        body: "Here is the menu",
+        buttons: [{ id: "order", text: "Order" }],
+      },
+    },
+    rest: {
+      text: "Here is the menu",
+      replyButtonMessage: {
+        header: { attachment: { type: "document", url: "https://example.com/menu.pdf", filename: "menu.pdf" } },
+        buttons: [{ id: "order", text: "Order" }],
+      },
+    },
+    typename: "ReplyButtonMessageContent",
+  },
+  {
+    name: "single product",
+    content: { singleProductMessage: { body: "Back in stock", footer: "Tap to view", catalogId: "cat-1", productRetailerId: "sku-42" } },
+    rest: {
+      text: "Back in stock",
+      singleProductMessage: { footer: { text: "Tap to view" }, catalogId: "cat-1", productItem: { productRetailerId: "sku-42" } },
+    },
+    typename: "SingleProductMessageContent",
+  },
+  {
+    name: "single product without body",
+    content: { singleProductMessage: { catalogId: "cat-1", productRetailerId: "sku-42" } },
+    rest: { singleProductMessage: { catalogId: "cat-1", productItem: { productRetailerId: "sku-42" } } },
+    typename: "SingleProductMessageContent",
+  },
+  {
+    name: "multi product",
+    content: {
+      multiProductMessage: {
+        header: "Our picks",
+        body: "Chosen for you",
+        footer: "Prices include tax",
+        catalogId: "cat-1",
+        sections: [
+          { title: "Shoes", productItems: [{ productRetailerId: "sku-1" }, { productRetailerId: "sku-2" }] },
+          { title: "Hats", productItems: [{ productRetailerId: "sku-3" }] },
+        ],
+      },
+    },
+    rest: {
+      text: "Chosen for you",
+      multiProductMessage: {
+        header: { text: "Our picks" },
+        footer: { text: "Prices include tax" },
+        catalogId: "cat-1",
+        sections: [
+          { title: "Shoes", productItems: [{ productRetailerId: "sku-1" }, { productRetailerId: "sku-2" }] },
+          { title: "Hats", productItems: [{ productRetailerId: "sku-3" }] },
+        ],
+      },
+    },
+    typename: "MultiProductMessageContent",
+  },
+];
+
+describe("sendSessionMessage sends every content type as the reference shows it", () => {
+  it.each(cases)("$name", async ({ content, rest, typename }) => {
+    const { received, message, row } = await send(content);
+    expect(received.body).toEqual(restBody(rest, message.messageId));
+    expect(received.status).toBe(200);
+    expect(message.status).toBe("ACCEPTED");
+    expect(message.connectlyId).toBe(received.id);
+    expect(message.messageId).toBe(message.id);
+    expect(message.content).toEqual({ __typename: typename, ...expand(content) });
+    expect(row.status).toBe("ACCEPTED");
+    expect(row.connectlyId).toBe(received.id);
+    expect(row.requestBody).toEqual(received.body);
+  });
+});
+
+describe("the rest of the REST body", () => {
+  it("fills channelType, maps callbackData, campaignName, order, recipient userId and name, and messageId", async () => {
+    const { received, message, row } = await send(
+      { text: "Your order is on its way!" },
+      {
+        recipient: { id: "+16044441111", userId: "US.13491208655302741918", name: "Ada" },
+        sender: { id: "+14151111234", name: "Support" },
+        callbackData: { order_id: "12345" },
+        campaignName: "test_campaign_2022-03-12",
+        order: { parentId: "01FPW47QF69Y5JZH24605VAKQB", strategy: "SHORT_CIRCUIT" },
+        messageId: "client-chosen-1",
+      },
+    );
+    expect(received.body).toEqual({
+      sender: { id: "+14151111234", channelType: "whatsapp", name: "Support" },
+      recipient: { id: "+16044441111", channelType: "whatsapp", userId: "US.13491208655302741918", name: "Ada" },
+      message: { id: "client-chosen-1", text: "Your order is on its way!" },
+      callbackData: { order_id: "12345" },
+      campaignName: "test_campaign_2022-03-12",
+      order: { parentId: "01FPW47QF69Y5JZH24605VAKQB", strategy: "short_circuit" },
+    });
+    expect(message.messageId).toBe("client-chosen-1");
+    expect(row.callbackData).toEqual({ order_id: "12345" });
+    expect(row.campaignName).toBe("test_campaign_2022-03-12");
+  });
+
+  it("omits sender when none is given", async () => {
+    const before = t.sandbox.requests.length;
+    const response = await t.graphql(SEND_MUTATION, { input: { businessId: "biz-content", recipient, content: { text: "hi" } } });
+    expect(response.errors).toBeUndefined();
+    const body = t.sandbox.requests[before]!.body as Record<string, unknown>;
+    expect(body).not.toHaveProperty("sender");
+    expect(body.recipient).toEqual(restRecipient);
+  });
+
+  it("reads the message back with the message query", async () => {
+    const { message } = await send({ text: "find me" });
+    const found = await t.graphql<{ message: { id: string; status: string; content: unknown } }>(
+      `query($id: ID!) { message(id: $id) { id status content { ... on TextContent { text } } } }`,
+      { id: message.id },
+    );
+    expect(found.data?.message).toEqual({ id: message.id, status: "ACCEPTED", content: { text: "find me" } });
+    const missing = await t.graphql(`query { message(id: "nope") { id } }`);
+    expect(missing.data).toEqual({ message: null });
+  });
+});
+
+/** The output selection returns every field of the content, null where the input omitted it. */
+function expand(content: Record<string, unknown>): Record<string, unknown> {
+  const [key, value] = Object.entries(content)[0]!;
+  const shapes: Record<string, string[]> = {
+    attachment: ["type", "url", "caption", "filename"],
+    location: ["latitude", "longitude", "name", "address"],
+    listMessage: ["header", "body", "footer", "button", "sections"],
+    replyButtonMessage: ["header", "body", "footer", "buttons"],
+    singleProductMessage: ["body", "footer", "catalogId", "productRetailerId"],
+    multiProductMessage: ["header", "body", "footer", "catalogId", "sections"],
+  };
+  if (key === "text") return content;
+  const fill = (obj: Record<string, unknown>, fields: string[]) => Object.fromEntries(fields.map((f) => [f, obj[f] ?? null]));
+  const v = fill(value as Record<string, unknown>, shapes[key]!);
+  if (key === "listMessage" || key === "replyButtonMessage") {
+    const header = v.header as Record<string, unknown> | null;
+    if (header) {
+      const att = header.attachment as Record<string, unknown> | undefined;
+      v.header = { text: header.text ?? null, attachment: att ? fill(att, ["type", "url", "filename"]) : null };
+    }
+  }
+  if (key === "listMessage") {
+    v.sections = (v.sections as Record<string, unknown>[]).map((s) => ({
+      title: s.title ?? null,
+      rows: (s.rows as Record<string, unknown>[]).map((r) => fill(r, ["id", "text", "description"])),
+    }));
+  }
+  return { [key]: v };
+}

@@ -1,0 +1,88 @@
+/**
+ * Starts the whole gateway for a test file: its own database, the built-in sandbox as upstream,
+ * the HTTP server on a free port. Tests talk to it over real HTTP.
+ */
+import type { Config } from "../../src/config/config.js";
+import { startGateway, type Gateway } from "../../src/server/gateway.js";
+import type { Sandbox } from "../../src/sandbox/sandbox.js";
+import { createTestDatabase } from "./database.js";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly data?: T | null;
+  readonly errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestGateway {
+  readonly gateway: Gateway;
+  readonly sandbox: Sandbox;
+  readonly url: string;
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+export function testConfig(database: Config["database"], overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: "127.0.0.1",
+    logLevel: "silent",
+    database,
+    connectly: { mode: "sandbox", sandboxPort: 0 },
+    connectlyHttp: { connectTimeoutMs: 2_000, headersTimeoutMs: 5_000, bodyTimeoutMs: 5_000, connections: 16 },
+    ...overrides,
+  };
+}
+
+export async function postGraphQL<T>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<T>, "status">;
+  return { status: response.status, ...body };
+}
+
+export async function startTestGateway(label: string, overrides: Partial<Config> = {}): Promise<TestGateway> {
+  const database = await createTestDatabase(label);
+  const gateway = await startGateway(testConfig(database.config, overrides)).catch(async (error: unknown) => {
+    await database.drop();
+    throw error;
+  });
+  if (!gateway.sandbox) throw new Error("test gateways run against the sandbox");
+  return {
+    gateway,
+    sandbox: gateway.sandbox,
+    url: gateway.url,
+    graphql: (query, variables) => postGraphQL(gateway.url, query, variables),
+    close: async () => {
+      await gateway.close();
+      await database.drop();
+    },
+  };
+}
+
+/** The selection used by tests: every field of Message, content included. */
+export const MESSAGE_FIELDS = /* GraphQL */ `
+  id messageId connectlyId businessId status attempts createdAt updatedAt callbackData campaignName
+  recipient { id userId name }
+  sender { id name }
+  order { parentId strategy }
+  error { code message upstreamStatus }
+  content {
+    __typename
+    ... on TextContent { text }
+    ... on AttachmentContent { attachment { type url caption filename } }
+    ... on LocationContent { location { latitude longitude name address } }
+    ... on ListMessageContent { listMessage { header { text attachment { type url filename } } body footer button sections { title rows { id text description } } } }
+    ... on ReplyButtonMessageContent { replyButtonMessage { header { text attachment { type url filename } } body footer buttons { id text } } }
+    ... on SingleProductMessageContent { singleProductMessage { body footer catalogId productRetailerId } }
+    ... on MultiProductMessageContent { multiProductMessage { header body footer catalogId sections { title productItems { productRetailerId } } } }
+  }
+`;
+
+export const SEND_MUTATION = /* GraphQL */ `
+  mutation Send($input: SendSessionMessageInput!) {
+    sendSessionMessage(input: $input) { message { ${MESSAGE_FIELDS} } }
+  }
+`;
