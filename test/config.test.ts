@@ -1,0 +1,72 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, VARIABLES } from "../src/config/config.js";
+
+describe("loadConfig", () => {
+  it("runs on embedded defaults and the sandbox with nothing set", () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.host).toBe("127.0.0.1");
+    expect(config.database).toEqual({ kind: "embedded", dir: ".data/pglite" });
+    expect(config.connectly).toEqual({ mode: "sandbox", sandboxPort: 0 });
+  });
+
+  it("uses DATABASE_URL and the real API with a key", () => {
+    const config = loadConfig({
+      DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/gw",
+      CONNECTLY_API_KEY: "secret-key",
+      CONNECTLY_BUSINESS_API_KEYS: "biz-a=key-a, biz-b=key-b",
+    });
+    expect(config.database).toEqual({ kind: "postgres", url: "postgresql://postgres@127.0.0.1:5432/gw", poolSize: 10 });
+    expect(config.connectly).toMatchObject({ mode: "live", baseUrl: "https://api.connectly.ai/", defaultApiKey: "secret-key" });
+    if (config.connectly.mode !== "live") throw new Error("expected live mode");
+    expect([...config.connectly.businessApiKeys]).toEqual([
+      ["biz-a", "key-a"],
+      ["biz-b", "key-b"],
+    ]);
+  });
+
+  it.each([
+    [{ PORT: "70000" }, "PORT"],
+    [{ PORT: "1.5" }, "PORT"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ DATABASE_URL: "not a url" }, "DATABASE_URL"],
+    [{ DATABASE_URL: "postgresql://127.0.0.1:5432" }, "DATABASE_URL"],
+    [{ DATABASE_POOL_SIZE: "0" }, "DATABASE_POOL_SIZE"],
+    [{ CONNECTLY_API_KEY: "k", CONNECTLY_BASE_URL: "ftp://x" }, "CONNECTLY_BASE_URL"],
+    [{ CONNECTLY_BASE_URL: "https://x" }, "CONNECTLY_BASE_URL"],
+    [{ CONNECTLY_BUSINESS_API_KEYS: "biz=" }, "CONNECTLY_BUSINESS_API_KEYS"],
+    [{ CONNECTLY_TIMEOUT_MS: "fast" }, "CONNECTLY_TIMEOUT_MS"],
+    [{ CONNECTLY_CONNECTIONS: "0" }, "CONNECTLY_CONNECTIONS"],
+    [{ SANDBOX_PORT: "-1" }, "SANDBOX_PORT"],
+  ])("refuses %o with one sentence naming %s", (env, name) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message.startsWith(name)).toBe(true);
+    expect(message.trim().split(/(?<=\.)\s+(?=[A-Z])/)).toHaveLength(1);
+  });
+
+  it("never echoes an API key in a configuration error", () => {
+    expect(() => loadConfig({ CONNECTLY_BUSINESS_API_KEYS: "bad business!=super-secret" })).toThrow(ConfigError);
+    try {
+      loadConfig({ CONNECTLY_BUSINESS_API_KEYS: "bad business!=super-secret" });
+    } catch (e) {
+      expect((e as Error).message).not.toContain("super-secret");
+    }
+  });
+
+  it("the README's configuration table lists exactly VARIABLES", async () => {
+    const readme = await readFile(path.resolve(import.meta.dirname, "../README.md"), "utf8");
+    const table = readme.split("<!-- config-table")[1]!.split("<!-- /config-table -->")[0]!;
+    const rows = table.split("\n").filter((l) => l.startsWith("| `"));
+    const expected = VARIABLES.map((v) => `| \`${v.name}\` | \`${v.default}\` | ${v.description} |`);
+    expect(rows).toEqual(expected);
+  });
+});

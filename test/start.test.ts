@@ -1,0 +1,114 @@
+/**
+ * `npm start` as a user runs it: a separate process on the embedded defaults (or DATABASE_URL), the
+ * README's curl body sent over HTTP, the row in the database, a clean stop on SIGTERM. Also the
+ * start-up failures a user meets: a bad variable, a second process on the same embedded directory.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { once } from "node:events";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "./support/database.js";
+
+const root = path.resolve(import.meta.dirname, "..");
+const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+
+function startProcess(env: Record<string, string>): ChildProcessWithoutNullStreams {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith("CONNECTLY_") && k !== "DATABASE_URL" && k !== "PORT"),
+  ) as Record<string, string>;
+  return spawn(process.execPath, [tsx, "src/main.ts"], { cwd: root, env: { ...clean, LOG_LEVEL: "info", ...env } });
+}
+
+/** Resolves with the GraphQL URL the process logs when it is ready; rejects if it exits first. */
+function ready(child: ChildProcessWithoutNullStreams): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    const seen: string[] = [];
+    lines.on("line", (line) => {
+      seen.push(line);
+      const match = /GraphQL ready at (http:\/\/\S+\/graphql)/.exec(line);
+      if (match?.[1]) resolve(match[1]);
+    });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.once("exit", (code) => reject(new Error(`exited with ${code} before ready:\n${seen.join("\n")}\n${stderr}`)));
+  });
+}
+
+/** The JSON body of the README's curl (the block after the readme-curl marker). */
+async function readmeCurlBody(): Promise<unknown> {
+  const readme = await readFile(path.join(root, "README.md"), "utf8");
+  const block = readme.split("<!-- readme-curl")[1]!.split("```bash")[1]!.split("```")[0]!;
+  const data = /-d '([^']+)'/.exec(block)?.[1];
+  if (!data) throw new Error("no curl -d body in the README's readme-curl block");
+  return JSON.parse(data);
+}
+
+describe("npm start", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase("start");
+  });
+  afterAll(() => db.drop());
+
+  const databaseEnv = (): Record<string, string> =>
+    db.config.kind === "postgres" ? { DATABASE_URL: db.config.url } : { EMBEDDED_DATABASE_DIR: db.config.dir };
+
+  it("serves the README's curl in sandbox mode, stores the row, and stops on SIGTERM", async () => {
+    const child = startProcess({ PORT: "0", ...databaseEnv() });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    try {
+      const url = await ready(child);
+      expect(output).toMatch(/SANDBOX MODE/);
+      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(await readmeCurlBody()) });
+      const body = (await response.json()) as { data: { sendSessionMessage: { message: { id: string; connectlyId: string; status: string } } } };
+      const message = body.data.sendSessionMessage.message;
+      expect(message.status).toBe("ACCEPTED");
+      expect(message.connectlyId).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+
+      // The second process on the same embedded directory is refused while this one runs.
+      if (db.config.kind === "embedded") {
+        const second = startProcess({ PORT: "0", ...databaseEnv() });
+        let err = "";
+        second.stderr.on("data", (d: Buffer) => (err += d.toString()));
+        const [code] = (await once(second, "exit")) as [number];
+        expect(code).toBe(1);
+        expect(err).toMatch(/in use by process \d+.*DATABASE_URL/);
+      }
+
+      child.kill("SIGTERM");
+      const [code] = (await once(child, "exit")) as [number];
+      expect(code).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+    }
+
+    // The row survives the process: open the same database and find it.
+    const { openDatabase } = await import("../src/persistence/database.js");
+    const database = await openDatabase(db.config);
+    try {
+      const rows = await database.prisma.message.findMany({ where: { businessId: "demo-business" } });
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ status: "ACCEPTED", recipientId: "+16044441111", callbackData: { order_id: "12345" } });
+    } finally {
+      await database.close();
+    }
+  });
+
+  it.each([
+    [{ PORT: "abc" }, /^Configuration error: PORT must be a whole number from 0 to 65535, but is "abc"\.\n$/],
+    [{ DATABASE_URL: "mysql://x/y" }, /^Configuration error: DATABASE_URL must start with postgresql:\/\/ or postgres:\/\/.*\n$/],
+    [{ CONNECTLY_BASE_URL: "https://api.connectly.ai" }, /^Configuration error: CONNECTLY_BASE_URL is set but CONNECTLY_API_KEY is not.*\n$/],
+    [{ CONNECTLY_API_KEY: "k", CONNECTLY_BUSINESS_API_KEYS: "nokey" }, /^Configuration error: CONNECTLY_BUSINESS_API_KEYS must be businessId=key pairs.*\n$/],
+  ])("refuses to start with %o, in one sentence naming the variable", async (env, message) => {
+    const child = startProcess(env);
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    const [code] = (await once(child, "exit")) as [number];
+    expect(code).toBe(1);
+    expect(err.replace(/^npm warn.*\n/gm, "")).toMatch(message);
+  });
+});
