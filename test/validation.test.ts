@@ -1,0 +1,969 @@
+/**
+ * Every validation rule of sendSessionMessage, through the real mutation over HTTP: a bad input is
+ * refused with BAD_USER_INPUT, the exact dotted path of the offending field in extensions.field and,
+ * when the gateway's own validator refused it, the rule in extensions.rule; nothing reaches the
+ * sandbox and nothing is stored. Where it is cheap, an input just inside the limit is sent too and
+ * must be accepted (e.g. 60 characters pass where 61 fail).
+ *
+ * Rows whose `rule` is null are refused by GraphQL's own input coercion (@oneOf, required fields,
+ * enum values, a list where an object is expected): they carry extensions.field but no rule.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEND_MUTATION, startTestGateway, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway("validation");
+});
+afterAll(() => t?.close());
+
+// ---- helpers ------------------------------------------------------------------------------------
+
+type Input = Record<string, unknown>;
+
+interface SendPayload {
+  sendSessionMessage: { message: { id: string; status: string } };
+}
+
+interface Issue {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** One rule: an input that breaks it, where and how it must be refused, and inputs just inside it. */
+interface RuleCase {
+  /** The test's name: which rule and what is wrong. */
+  readonly name: string;
+  readonly bad: Input;
+  /** The exact dotted path expected in extensions.field. */
+  readonly field: string;
+  /** The expected extensions.rule; null when GraphQL's coercion refuses the input (no rule). */
+  readonly rule: string | null;
+  /** Inputs just inside the limit, each of which must be accepted. */
+  readonly good?: readonly Input[];
+}
+
+const BASE: Input = { businessId: "biz-validation", recipient: { id: "+16044441111" }, content: { text: "hi" } };
+
+/** The valid base input with some top-level fields replaced. */
+const send = (patch: Input): Input => ({ ...BASE, ...patch });
+const withContent = (content: Input): Input => send({ content });
+
+/** A string of exactly `n` copies of `unit` (code points, not UTF-16 units, when `unit` is one emoji). */
+const str = (n: number, unit = "a"): string => unit.repeat(n);
+
+/** An http(s) URL of exactly `n` characters. */
+const urlOf = (n: number): string => {
+  const prefix = "https://example.com/";
+  return prefix + str(n - prefix.length);
+};
+
+const attachment = (a: Input): Input => withContent({ attachment: { type: "IMAGE", url: "https://example.com/a.png", ...a } });
+const location = (l: Input): Input => withContent({ location: { latitude: 49.2827, longitude: -123.1207, ...l } });
+
+const row = (id: string, extra: Input = {}): Input => ({ id, text: `Row ${id}`, ...extra });
+/** `count` titled list sections of `rowsEach` rows, all row ids distinct. */
+const listSections = (count: number, rowsEach: number): Input[] =>
+  Array.from({ length: count }, (_, i) => ({ title: `Section ${i}`, rows: Array.from({ length: rowsEach }, (_, j) => row(`r${i}-${j}`)) }));
+const list = (m: Input): Input => withContent({ listMessage: { button: "Select", sections: [{ rows: [row("r1")] }], ...m } });
+
+const button = (id: string, text = `Button ${id}`): Input => ({ id, text });
+const replyButtons = (m: Input): Input => withContent({ replyButtonMessage: { body: "Confirm?", buttons: [button("yes")], ...m } });
+
+const singleProduct = (m: Input): Input => withContent({ singleProductMessage: { catalogId: "cat-1", productRetailerId: "sku-1", ...m } });
+
+/** `count` product sections of `productsEach` products, all retailer ids distinct. */
+const productSections = (count: number, productsEach: number): Input[] =>
+  Array.from({ length: count }, (_, i) => ({
+    title: `Section ${i}`,
+    productItems: Array.from({ length: productsEach }, (_, j) => ({ productRetailerId: `sku-${i}-${j}` })),
+  }));
+const MULTI_PRODUCT: Input = { header: "Our picks", body: "Chosen for you", catalogId: "cat-1", sections: productSections(1, 1) };
+const multiProduct = (m: Input): Input => withContent({ multiProductMessage: { ...MULTI_PRODUCT, ...m } });
+
+/** A copy of `obj` without `key` (to leave out a field the schema requires). */
+const without = (obj: Input, key: string): Input => Object.fromEntries(Object.entries(obj).filter(([k]) => k !== key));
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+const utf8Bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), "utf8");
+
+const messageCount = (): Promise<number> => t.gateway.database.prisma.message.count();
+
+/**
+ * Sends `input` and checks that it is refused with BAD_USER_INPUT on `field` (and `rule`, or no rule
+ * when null), that the sandbox received nothing and that nothing was stored. Returns the error.
+ */
+async function expectRefused(input: Input, field: string, rule: string | null): Promise<NonNullable<GraphQLResponse["errors"]>[number]> {
+  const requestsBefore = t.sandbox.requests.length;
+  const rowsBefore = await messageCount();
+
+  const response = await t.graphql<SendPayload>(SEND_MUTATION, { input });
+
+  expect(response.data?.sendSessionMessage ?? null).toBeNull();
+  const error = response.errors?.[0];
+  expect(error, "an error is returned").toBeDefined();
+  const extensions = error?.extensions ?? {};
+  expect(extensions.code).toBe("BAD_USER_INPUT");
+  expect(extensions.field).toBe(field);
+  expect(error?.message).toContain(field);
+  if (rule == null) {
+    expect(extensions.rule).toBeUndefined();
+  } else {
+    expect(extensions.rule).toBe(rule);
+    const issues = extensions.issues as Issue[] | undefined;
+    expect(issues?.[0]).toEqual({ field, rule, message: error?.message });
+  }
+  expect(t.sandbox.requests.length, "the sandbox received no request").toBe(requestsBefore);
+  expect(await messageCount(), "no message was stored").toBe(rowsBefore);
+  return error!;
+}
+
+/** Sends `input` and checks that it is accepted: sent once to the sandbox and stored ACCEPTED. */
+async function expectAccepted(input: Input): Promise<void> {
+  const requestsBefore = t.sandbox.requests.length;
+  const rowsBefore = await messageCount();
+
+  const response = await t.graphql<SendPayload>(SEND_MUTATION, { input });
+
+  expect(response.errors).toBeUndefined();
+  expect(response.data?.sendSessionMessage.message.status).toBe("ACCEPTED");
+  expect(t.sandbox.requests.length).toBe(requestsBefore + 1);
+  expect(t.sandbox.requests.at(-1)?.status).toBe(200);
+  expect(await messageCount()).toBe(rowsBefore + 1);
+}
+
+/** One test per rule case: the bad input is refused, every good input is accepted. */
+function testRules(cases: readonly RuleCase[]): void {
+  // A loop over the table rather than it.each, so that the reports show the whole (descriptive) name.
+  for (const { name, bad, field, rule, good = [] } of cases) {
+    it(name, async () => {
+      await expectRefused(bad, field, rule);
+      for (const input of good) await expectAccepted(input);
+    });
+  }
+}
+
+// ---- the tests ----------------------------------------------------------------------------------
+
+describe("the valid base input", () => {
+  it("is accepted (so every refusal below is caused by the one field changed)", async () => {
+    await expectAccepted(BASE);
+  });
+});
+
+describe("businessId", () => {
+  testRules([
+    {
+      name: "BUSINESS_ID_FORMAT: a businessId with a space is refused; letters, digits, '-' and '_' pass",
+      bad: send({ businessId: "biz validation" }),
+      field: "input.businessId",
+      rule: "BUSINESS_ID_FORMAT",
+      good: [send({ businessId: "Biz_validation-2" })],
+    },
+    {
+      name: "BUSINESS_ID_FORMAT: a businessId of 129 characters is refused; 128 pass",
+      bad: send({ businessId: str(129, "b") }),
+      field: "input.businessId",
+      rule: "BUSINESS_ID_FORMAT",
+      good: [send({ businessId: str(128, "b") })],
+    },
+    {
+      name: "BUSINESS_ID_FORMAT: an empty businessId is refused",
+      bad: send({ businessId: "" }),
+      field: "input.businessId",
+      rule: "BUSINESS_ID_FORMAT",
+    },
+  ]);
+});
+
+describe("recipient", () => {
+  testRules([
+    {
+      name: "E164_OR_BSUID: recipient.id without '+' is refused",
+      bad: send({ recipient: { id: "16044441111" } }),
+      field: "input.recipient.id",
+      rule: "E164_OR_BSUID",
+    },
+    {
+      name: "E164_OR_BSUID: recipient.id with spaces is refused",
+      bad: send({ recipient: { id: "+1 604 444 1111" } }),
+      field: "input.recipient.id",
+      rule: "E164_OR_BSUID",
+    },
+    {
+      name: "E164_OR_BSUID: recipient.id of 16 digits is refused; 15 digits and 7 digits pass",
+      bad: send({ recipient: { id: "+1234567890123456" } }),
+      field: "input.recipient.id",
+      rule: "E164_OR_BSUID",
+      good: [send({ recipient: { id: "+123456789012345" } }), send({ recipient: { id: "+1234567" } })],
+    },
+    {
+      name: "E164_OR_BSUID: recipient.id of 6 digits is refused",
+      bad: send({ recipient: { id: "+123456" } }),
+      field: "input.recipient.id",
+      rule: "E164_OR_BSUID",
+    },
+    {
+      name: "BSUID: recipient.userId that is not a BSUID is refused; a BSUID beside an E.164 id passes",
+      bad: send({ recipient: { id: "+16044441111", userId: "13491208655302741918" } }),
+      field: "input.recipient.userId",
+      rule: "BSUID",
+      good: [send({ recipient: { id: "+16044441111", userId: "US.13491208655302741918" } })],
+    },
+    {
+      name: "BSUID: recipient.userId with 65 characters after the country code is refused; 64 pass",
+      bad: send({ recipient: { id: "+16044441111", userId: `US.${str(65, "1")}` } }),
+      field: "input.recipient.userId",
+      rule: "BSUID",
+      good: [send({ recipient: { id: "+16044441111", userId: `US.${str(64, "1")}` } })],
+    },
+    {
+      name: "NOT_BLANK: a blank recipient.name is refused",
+      bad: send({ recipient: { id: "+16044441111", name: "   " } }),
+      field: "input.recipient.name",
+      rule: "NOT_BLANK",
+    },
+    {
+      name: "MAX_LENGTH: recipient.name of 257 characters is refused; 256 pass",
+      bad: send({ recipient: { id: "+16044441111", name: str(257) } }),
+      field: "input.recipient.name",
+      rule: "MAX_LENGTH",
+      good: [send({ recipient: { id: "+16044441111", name: str(256) } })],
+    },
+  ]);
+
+  it("BSUID_ONLY_RECIPIENT: a bare BSUID as recipient.id is refused, saying phone-less sending is not available", async () => {
+    const error = await expectRefused(send({ recipient: { id: "US.13491208655302741918" } }), "input.recipient.id", "BSUID_ONLY_RECIPIENT");
+    expect(error.message).toMatch(/phone-less/i);
+    expect(error.message).toMatch(/BSUID/);
+    expect(error.message).toMatch(/cannot send/i);
+  });
+});
+
+describe("sender", () => {
+  testRules([
+    {
+      name: "E164: sender.id not in E.164 format is refused; an E.164 sender.id passes",
+      bad: send({ sender: { id: "14151111234" } }),
+      field: "input.sender.id",
+      rule: "E164",
+      good: [send({ sender: { id: "+14151111234" } })],
+    },
+    {
+      name: "SENDER_NOT_EMPTY: a sender with neither id nor name is refused; a sender with only a name passes",
+      bad: send({ sender: {} }),
+      field: "input.sender",
+      rule: "SENDER_NOT_EMPTY",
+      good: [send({ sender: { name: "Support" } })],
+    },
+    {
+      name: "SENDER_NOT_EMPTY: a sender with id and name both null is refused",
+      bad: send({ sender: { id: null, name: null } }),
+      field: "input.sender",
+      rule: "SENDER_NOT_EMPTY",
+    },
+    {
+      name: "NOT_BLANK: a blank sender.name is refused",
+      bad: send({ sender: { name: " " } }),
+      field: "input.sender.name",
+      rule: "NOT_BLANK",
+    },
+    {
+      name: "MAX_LENGTH: sender.name of 257 characters is refused; 256 pass",
+      bad: send({ sender: { name: str(257) } }),
+      field: "input.sender.name",
+      rule: "MAX_LENGTH",
+      good: [send({ sender: { name: str(256) } })],
+    },
+  ]);
+});
+
+describe("content (@oneOf MessageContentInput)", () => {
+  testRules([
+    {
+      name: "oneOf: content with two content types is refused by GraphQL",
+      bad: withContent({ text: "hi", location: { latitude: 1, longitude: 2 } }),
+      field: "input.content",
+      rule: null,
+    },
+    {
+      name: "oneOf: content with no content type is refused by GraphQL",
+      bad: withContent({}),
+      field: "input.content",
+      rule: null,
+    },
+  ]);
+});
+
+describe("content.text", () => {
+  testRules([
+    {
+      name: "NOT_BLANK: blank text is refused",
+      bad: withContent({ text: " \n\t " }),
+      field: "input.content.text",
+      rule: "NOT_BLANK",
+    },
+    {
+      name: "NOT_BLANK: empty text is refused",
+      bad: withContent({ text: "" }),
+      field: "input.content.text",
+      rule: "NOT_BLANK",
+    },
+    {
+      name: "MAX_LENGTH: text of 4097 characters is refused; 4096 pass",
+      bad: withContent({ text: str(4097) }),
+      field: "input.content.text",
+      rule: "MAX_LENGTH",
+      good: [withContent({ text: str(4096) })],
+    },
+    {
+      name: "MAX_LENGTH: text counts Unicode code points: 4097 emoji are refused, 4096 emoji (8192 UTF-16 units) pass",
+      bad: withContent({ text: str(4097, "😀") }),
+      field: "input.content.text",
+      rule: "MAX_LENGTH",
+      good: [withContent({ text: str(4096, "😀") })],
+    },
+  ]);
+});
+
+describe("content.attachment", () => {
+  testRules([
+    {
+      name: "HTTP_URL: an ftp:// url is refused; an http:// url passes",
+      bad: attachment({ url: "ftp://example.com/a.png" }),
+      field: "input.content.attachment.url",
+      rule: "HTTP_URL",
+      good: [attachment({ url: "http://example.com/a.png" })],
+    },
+    {
+      name: "HTTP_URL: a javascript: url is refused",
+      bad: attachment({ url: "javascript:alert(1)" }),
+      field: "input.content.attachment.url",
+      rule: "HTTP_URL",
+    },
+    {
+      name: "HTTP_URL: a relative url is refused",
+      bad: attachment({ url: "/images/a.png" }),
+      field: "input.content.attachment.url",
+      rule: "HTTP_URL",
+    },
+    {
+      name: "HTTP_URL: a url with spaces is refused",
+      bad: attachment({ url: "https://example.com/my image.png" }),
+      field: "input.content.attachment.url",
+      rule: "HTTP_URL",
+    },
+    {
+      name: "MAX_LENGTH: a url of 2049 characters is refused; 2048 pass",
+      bad: attachment({ url: urlOf(2049) }),
+      field: "input.content.attachment.url",
+      rule: "MAX_LENGTH",
+      good: [attachment({ url: urlOf(2048) })],
+    },
+    {
+      name: "MAX_LENGTH: a caption of 1025 characters is refused; 1024 pass",
+      bad: attachment({ caption: str(1025) }),
+      field: "input.content.attachment.caption",
+      rule: "MAX_LENGTH",
+      good: [attachment({ caption: str(1024) })],
+    },
+    {
+      name: "NOT_BLANK: a blank caption is refused",
+      bad: attachment({ caption: "  " }),
+      field: "input.content.attachment.caption",
+      rule: "NOT_BLANK",
+    },
+    {
+      name: "NO_AUDIO_CAPTION: a caption on AUDIO is refused; AUDIO without caption and VIDEO with caption pass",
+      bad: attachment({ type: "AUDIO", url: "https://example.com/a.mp3", caption: "Listen" }),
+      field: "input.content.attachment.caption",
+      rule: "NO_AUDIO_CAPTION",
+      good: [
+        attachment({ type: "AUDIO", url: "https://example.com/a.mp3" }),
+        attachment({ type: "VIDEO", url: "https://example.com/a.mp4", caption: "Watch" }),
+      ],
+    },
+    {
+      name: "FILENAME_DOCUMENT_ONLY: a filename on IMAGE is refused; a filename on DOCUMENT passes",
+      bad: attachment({ type: "IMAGE", filename: "a.png" }),
+      field: "input.content.attachment.filename",
+      rule: "FILENAME_DOCUMENT_ONLY",
+      good: [attachment({ type: "DOCUMENT", url: "https://example.com/a.pdf", filename: "a.pdf" })],
+    },
+    {
+      name: "FILENAME_DOCUMENT_ONLY: a filename on VIDEO is refused",
+      bad: attachment({ type: "VIDEO", url: "https://example.com/a.mp4", filename: "a.mp4" }),
+      field: "input.content.attachment.filename",
+      rule: "FILENAME_DOCUMENT_ONLY",
+    },
+    {
+      name: "FILENAME_DOCUMENT_ONLY: a filename on AUDIO is refused",
+      bad: attachment({ type: "AUDIO", url: "https://example.com/a.mp3", filename: "a.mp3" }),
+      field: "input.content.attachment.filename",
+      rule: "FILENAME_DOCUMENT_ONLY",
+    },
+    {
+      name: "MAX_LENGTH: a DOCUMENT filename of 241 characters is refused; 240 pass",
+      bad: attachment({ type: "DOCUMENT", url: "https://example.com/a.pdf", filename: str(241) }),
+      field: "input.content.attachment.filename",
+      rule: "MAX_LENGTH",
+      good: [attachment({ type: "DOCUMENT", url: "https://example.com/a.pdf", filename: str(240) })],
+    },
+    {
+      name: "at most one attachment: a list of attachments is refused by GraphQL",
+      bad: withContent({
+        attachment: [
+          { type: "IMAGE", url: "https://example.com/a.png" },
+          { type: "IMAGE", url: "https://example.com/b.png" },
+        ],
+      }),
+      field: "input.content.attachment",
+      rule: null,
+    },
+    {
+      name: "enum: an unknown attachment type is refused by GraphQL",
+      bad: attachment({ type: "STICKER" }),
+      field: "input.content.attachment.type",
+      rule: null,
+    },
+  ]);
+});
+
+describe("content.location", () => {
+  testRules([
+    {
+      name: "LATITUDE_RANGE: latitude above 90 is refused; 90 and -90 pass",
+      bad: location({ latitude: 90.0001 }),
+      field: "input.content.location.latitude",
+      rule: "LATITUDE_RANGE",
+      good: [location({ latitude: 90 }), location({ latitude: -90 })],
+    },
+    {
+      name: "LATITUDE_RANGE: latitude below -90 is refused",
+      bad: location({ latitude: -90.5 }),
+      field: "input.content.location.latitude",
+      rule: "LATITUDE_RANGE",
+    },
+    {
+      name: "LONGITUDE_RANGE: longitude above 180 is refused; 180 and -180 pass",
+      bad: location({ longitude: 180.5 }),
+      field: "input.content.location.longitude",
+      rule: "LONGITUDE_RANGE",
+      good: [location({ longitude: 180 }), location({ longitude: -180 })],
+    },
+    {
+      name: "LONGITUDE_RANGE: longitude below -180 is refused",
+      bad: location({ longitude: -180.0001 }),
+      field: "input.content.location.longitude",
+      rule: "LONGITUDE_RANGE",
+    },
+    {
+      name: "MAX_LENGTH: a location name of 1001 characters is refused; 1000 pass",
+      bad: location({ name: str(1001) }),
+      field: "input.content.location.name",
+      rule: "MAX_LENGTH",
+      good: [location({ name: str(1000) })],
+    },
+    {
+      name: "MAX_LENGTH: a location address of 1001 characters is refused; 1000 pass",
+      bad: location({ address: str(1001) }),
+      field: "input.content.location.address",
+      rule: "MAX_LENGTH",
+      good: [location({ address: str(1000) })],
+    },
+  ]);
+});
+
+describe("header of a list or reply-button message (@oneOf HeaderInput)", () => {
+  testRules([
+    {
+      name: "oneOf: a header with both text and attachment is refused by GraphQL",
+      bad: list({ header: { text: "Hello", attachment: { type: "IMAGE", url: "https://example.com/a.png" } } }),
+      field: "input.content.listMessage.header",
+      rule: null,
+    },
+    {
+      name: "oneOf: a header with neither text nor attachment is refused by GraphQL",
+      bad: replyButtons({ header: {} }),
+      field: "input.content.replyButtonMessage.header",
+      rule: null,
+    },
+    {
+      name: "MAX_LENGTH: header text of 61 characters is refused; 60 pass",
+      bad: list({ header: { text: str(61) } }),
+      field: "input.content.listMessage.header.text",
+      rule: "MAX_LENGTH",
+      good: [list({ header: { text: str(60) } }), replyButtons({ header: { text: str(60) } })],
+    },
+    {
+      name: "MAX_LENGTH: reply-button header text of 61 characters is refused",
+      bad: replyButtons({ header: { text: str(61) } }),
+      field: "input.content.replyButtonMessage.header.text",
+      rule: "MAX_LENGTH",
+    },
+    {
+      name: "FILENAME_DOCUMENT_ONLY: a filename on an IMAGE header is refused; on a DOCUMENT header it passes",
+      bad: replyButtons({ header: { attachment: { type: "IMAGE", url: "https://example.com/a.png", filename: "a.png" } } }),
+      field: "input.content.replyButtonMessage.header.attachment.filename",
+      rule: "FILENAME_DOCUMENT_ONLY",
+      good: [replyButtons({ header: { attachment: { type: "DOCUMENT", url: "https://example.com/a.pdf", filename: "a.pdf" } } })],
+    },
+    {
+      name: "HTTP_URL: a header attachment url that is not http(s) is refused",
+      bad: list({ header: { attachment: { type: "VIDEO", url: "ftp://example.com/a.mp4" } } }),
+      field: "input.content.listMessage.header.attachment.url",
+      rule: "HTTP_URL",
+    },
+    {
+      name: "enum: an AUDIO header attachment is refused by GraphQL (not a HeaderAttachmentType)",
+      bad: list({ header: { attachment: { type: "AUDIO", url: "https://example.com/a.mp3" } } }),
+      field: "input.content.listMessage.header.attachment.type",
+      rule: null,
+    },
+  ]);
+});
+
+describe("content.listMessage", () => {
+  const L = "input.content.listMessage";
+  testRules([
+    {
+      name: "MAX_LENGTH: a list footer of 61 characters is refused; 60 pass",
+      bad: list({ footer: str(61) }),
+      field: `${L}.footer`,
+      rule: "MAX_LENGTH",
+      good: [list({ footer: str(60) })],
+    },
+    {
+      name: "MAX_LENGTH: a list button of 21 characters is refused; 20 pass",
+      bad: list({ button: str(21) }),
+      field: `${L}.button`,
+      rule: "MAX_LENGTH",
+      good: [list({ button: str(20) })],
+    },
+    {
+      name: "NOT_BLANK: a blank list button is refused",
+      bad: list({ button: "  " }),
+      field: `${L}.button`,
+      rule: "NOT_BLANK",
+    },
+    {
+      name: "MAX_LENGTH: a list body of 1025 characters is refused; 1024 pass",
+      bad: list({ body: str(1025) }),
+      field: `${L}.body`,
+      rule: "MAX_LENGTH",
+      good: [list({ body: str(1024) })],
+    },
+    {
+      name: "LIST_SECTION_COUNT: a list with no sections is refused; 1 section passes",
+      bad: list({ sections: [] }),
+      field: `${L}.sections`,
+      rule: "LIST_SECTION_COUNT",
+      good: [list({ sections: listSections(1, 1) })],
+    },
+    {
+      name: "LIST_SECTION_COUNT: a list with 11 sections is refused; 10 pass",
+      bad: list({ sections: listSections(11, 1) }),
+      field: `${L}.sections`,
+      rule: "LIST_SECTION_COUNT",
+      good: [list({ sections: listSections(10, 1) })],
+    },
+    {
+      name: "LIST_ROW_TOTAL: 11 rows across two sections are refused; 10 pass",
+      bad: list({ sections: [...listSections(1, 6), { title: "More", rows: [1, 2, 3, 4, 5].map((i) => row(`more-${i}`)) }] }),
+      field: `${L}.sections`,
+      rule: "LIST_ROW_TOTAL",
+      good: [list({ sections: listSections(2, 5) })],
+    },
+    {
+      name: "LIST_SECTION_EMPTY: a section with no rows is refused",
+      bad: list({ sections: [{ title: "A", rows: [row("a")] }, { title: "B", rows: [] }] }),
+      field: `${L}.sections[1].rows`,
+      rule: "LIST_SECTION_EMPTY",
+    },
+    {
+      name: "LIST_SECTION_TITLE_REQUIRED: a section without title is refused when there are 2 sections; 1 section needs none",
+      bad: list({ sections: [{ title: "A", rows: [row("a")] }, { rows: [row("b")] }] }),
+      field: `${L}.sections[1].title`,
+      rule: "LIST_SECTION_TITLE_REQUIRED",
+      good: [list({ sections: [{ rows: [row("a")] }] })],
+    },
+    {
+      name: "MAX_LENGTH: a section title of 25 characters is refused; 24 pass",
+      bad: list({ sections: [{ title: str(25), rows: [row("a")] }] }),
+      field: `${L}.sections[0].title`,
+      rule: "MAX_LENGTH",
+      good: [list({ sections: [{ title: str(24), rows: [row("a")] }] })],
+    },
+    {
+      name: "MAX_LENGTH: a row text of 25 characters is refused; 24 pass",
+      bad: list({ sections: [{ rows: [row("a"), { id: "b", text: str(25) }] }] }),
+      field: `${L}.sections[0].rows[1].text`,
+      rule: "MAX_LENGTH",
+      good: [list({ sections: [{ rows: [{ id: "b", text: str(24) }] }] })],
+    },
+    {
+      name: "MAX_LENGTH: a row description of 73 characters is refused; 72 pass",
+      bad: list({ sections: [{ rows: [row("a", { description: str(73) })] }] }),
+      field: `${L}.sections[0].rows[0].description`,
+      rule: "MAX_LENGTH",
+      good: [list({ sections: [{ rows: [row("a", { description: str(72) })] }] })],
+    },
+    {
+      name: "MAX_LENGTH: a row id of 201 characters is refused; 200 pass",
+      bad: list({ sections: [{ rows: [row(str(201))] }] }),
+      field: `${L}.sections[0].rows[0].id`,
+      rule: "MAX_LENGTH",
+      good: [list({ sections: [{ rows: [{ id: str(200), text: "Row" }] }] })],
+    },
+    {
+      name: "UNIQUE_ROW_IDS: a row id repeated in another section is refused at its second occurrence",
+      bad: list({
+        sections: [
+          { title: "A", rows: [row("x"), row("y")] },
+          { title: "B", rows: [row("y"), row("z")] },
+        ],
+      }),
+      field: `${L}.sections[1].rows[0].id`,
+      rule: "UNIQUE_ROW_IDS",
+      good: [
+        list({
+          sections: [
+            { title: "A", rows: [row("x"), row("y")] },
+            { title: "B", rows: [row("w"), row("z")] },
+          ],
+        }),
+      ],
+    },
+    {
+      name: "required: a list without button is refused by GraphQL",
+      bad: withContent({ listMessage: { sections: listSections(1, 1) } }),
+      field: L,
+      rule: null,
+    },
+  ]);
+});
+
+describe("content.replyButtonMessage", () => {
+  const R = "input.content.replyButtonMessage";
+  testRules([
+    {
+      name: "REPLY_BUTTON_COUNT: no buttons are refused; 1 button passes",
+      bad: replyButtons({ buttons: [] }),
+      field: `${R}.buttons`,
+      rule: "REPLY_BUTTON_COUNT",
+      good: [replyButtons({ buttons: [button("only")] })],
+    },
+    {
+      name: "REPLY_BUTTON_COUNT: 4 buttons are refused; 3 pass",
+      bad: replyButtons({ buttons: [button("a"), button("b"), button("c"), button("d")] }),
+      field: `${R}.buttons`,
+      rule: "REPLY_BUTTON_COUNT",
+      good: [replyButtons({ buttons: [button("a"), button("b"), button("c")] })],
+    },
+    {
+      name: "MAX_LENGTH: a button text of 21 characters is refused; 20 pass",
+      bad: replyButtons({ buttons: [button("a", str(21))] }),
+      field: `${R}.buttons[0].text`,
+      rule: "MAX_LENGTH",
+      good: [replyButtons({ buttons: [button("a", str(20))] })],
+    },
+    {
+      name: "MAX_LENGTH: a button id of 257 characters is refused; 256 pass",
+      bad: replyButtons({ buttons: [button(str(257), "Go")] }),
+      field: `${R}.buttons[0].id`,
+      rule: "MAX_LENGTH",
+      good: [replyButtons({ buttons: [button(str(256), "Go")] })],
+    },
+    {
+      name: "UNIQUE_BUTTON_IDS: a repeated button id is refused at its second occurrence",
+      bad: replyButtons({ buttons: [button("a"), button("b"), button("a", "Again")] }),
+      field: `${R}.buttons[2].id`,
+      rule: "UNIQUE_BUTTON_IDS",
+    },
+    {
+      name: "required: a reply-button message without body is refused by GraphQL",
+      bad: withContent({ replyButtonMessage: { buttons: [button("a")] } }),
+      field: R,
+      rule: null,
+    },
+    {
+      name: "NOT_BLANK: a blank reply-button body is refused",
+      bad: replyButtons({ body: " " }),
+      field: `${R}.body`,
+      rule: "NOT_BLANK",
+    },
+    {
+      name: "MAX_LENGTH: a reply-button body of 1025 characters is refused; 1024 pass",
+      bad: replyButtons({ body: str(1025) }),
+      field: `${R}.body`,
+      rule: "MAX_LENGTH",
+      good: [replyButtons({ body: str(1024) })],
+    },
+    {
+      name: "MAX_LENGTH: a reply-button footer of 61 characters is refused; 60 pass",
+      bad: replyButtons({ footer: str(61) }),
+      field: `${R}.footer`,
+      rule: "MAX_LENGTH",
+      good: [replyButtons({ footer: str(60) })],
+    },
+  ]);
+});
+
+describe("content.singleProductMessage", () => {
+  const S = "input.content.singleProductMessage";
+  testRules([
+    {
+      name: "NOT_BLANK: a blank catalogId is refused",
+      bad: singleProduct({ catalogId: "  " }),
+      field: `${S}.catalogId`,
+      rule: "NOT_BLANK",
+    },
+    {
+      name: "MAX_LENGTH: a catalogId of 129 characters is refused; 128 pass",
+      bad: singleProduct({ catalogId: str(129) }),
+      field: `${S}.catalogId`,
+      rule: "MAX_LENGTH",
+      good: [singleProduct({ catalogId: str(128) })],
+    },
+    {
+      name: "MAX_LENGTH: a productRetailerId of 101 characters is refused; 100 pass",
+      bad: singleProduct({ productRetailerId: str(101) }),
+      field: `${S}.productRetailerId`,
+      rule: "MAX_LENGTH",
+      good: [singleProduct({ productRetailerId: str(100) })],
+    },
+    {
+      name: "MAX_LENGTH: a single-product footer of 61 characters is refused; 60 pass",
+      bad: singleProduct({ footer: str(61) }),
+      field: `${S}.footer`,
+      rule: "MAX_LENGTH",
+      good: [singleProduct({ footer: str(60) })],
+    },
+    {
+      name: "MAX_LENGTH: a single-product body of 1025 characters is refused; 1024 pass",
+      bad: singleProduct({ body: str(1025) }),
+      field: `${S}.body`,
+      rule: "MAX_LENGTH",
+      good: [singleProduct({ body: str(1024) })],
+    },
+  ]);
+});
+
+describe("content.multiProductMessage", () => {
+  const M = "input.content.multiProductMessage";
+  testRules([
+    {
+      name: "required: a multi-product message without body is refused by GraphQL",
+      bad: withContent({ multiProductMessage: without(MULTI_PRODUCT, "body") }),
+      field: M,
+      rule: null,
+    },
+    {
+      name: "NOT_BLANK: a blank multi-product body is refused",
+      bad: multiProduct({ body: "   " }),
+      field: `${M}.body`,
+      rule: "NOT_BLANK",
+    },
+    {
+      name: "MAX_LENGTH: a multi-product header of 61 characters is refused; 60 pass",
+      bad: multiProduct({ header: str(61) }),
+      field: `${M}.header`,
+      rule: "MAX_LENGTH",
+      good: [multiProduct({ header: str(60) })],
+    },
+    {
+      name: "PRODUCT_SECTION_COUNT: no sections are refused; 1 section passes",
+      bad: multiProduct({ sections: [] }),
+      field: `${M}.sections`,
+      rule: "PRODUCT_SECTION_COUNT",
+      good: [multiProduct({ sections: productSections(1, 1) })],
+    },
+    {
+      name: "PRODUCT_SECTION_COUNT: 11 sections are refused; 10 pass",
+      bad: multiProduct({ sections: productSections(11, 1) }),
+      field: `${M}.sections`,
+      rule: "PRODUCT_SECTION_COUNT",
+      good: [multiProduct({ sections: productSections(10, 1) })],
+    },
+    {
+      name: "PRODUCT_TOTAL: 31 products in all are refused; 30 pass",
+      bad: multiProduct({ sections: [...productSections(3, 10), { title: "Extra", productItems: [{ productRetailerId: "sku-extra" }] }] }),
+      field: `${M}.sections`,
+      rule: "PRODUCT_TOTAL",
+      good: [multiProduct({ sections: productSections(3, 10) })],
+    },
+    {
+      name: "PRODUCT_SECTION_EMPTY: a section without products is refused",
+      bad: multiProduct({ sections: [...productSections(1, 2), { title: "Empty", productItems: [] }] }),
+      field: `${M}.sections[1].productItems`,
+      rule: "PRODUCT_SECTION_EMPTY",
+    },
+    {
+      name: "MAX_LENGTH: a product section title of 25 characters is refused; 24 pass",
+      bad: multiProduct({ sections: [{ title: str(25), productItems: [{ productRetailerId: "sku-1" }] }] }),
+      field: `${M}.sections[0].title`,
+      rule: "MAX_LENGTH",
+      good: [multiProduct({ sections: [{ title: str(24), productItems: [{ productRetailerId: "sku-1" }] }] })],
+    },
+    {
+      name: "MAX_LENGTH: a product retailer id of 101 characters is refused",
+      bad: multiProduct({ sections: [{ title: "A", productItems: [{ productRetailerId: "sku-1" }, { productRetailerId: str(101) }] }] }),
+      field: `${M}.sections[0].productItems[1].productRetailerId`,
+      rule: "MAX_LENGTH",
+    },
+  ]);
+});
+
+describe("callbackData", () => {
+  // A JSON string serializes with its two quotes: n ASCII characters are n + 2 bytes.
+  const ascii1024 = str(1022);
+  const ascii1025 = str(1023);
+  // "é" is 2 bytes in UTF-8: 511 of them are 1024 bytes serialized, 512 are 1026 (only 512 characters).
+  const accented1024 = str(511, "é");
+  const accented1026 = str(512, "é");
+  // An emoji is 4 bytes: 255 emoji and 2 ASCII characters are 1024 bytes serialized, 256 emoji 1026.
+  const emoji1024 = `${str(255, "😀")}ab`;
+  const emoji1026 = str(256, "😀");
+  // An object: {"note":"..."} is 11 bytes around the note.
+  const object1024 = { note: str(1013) };
+  const object1025 = { note: str(1014) };
+
+  it("the fixtures have the sizes the tests rely on", () => {
+    expect([ascii1024, accented1024, emoji1024, object1024].map(utf8Bytes)).toEqual([1024, 1024, 1024, 1024]);
+    expect([ascii1025, accented1026, emoji1026, object1025].map(utf8Bytes)).toEqual([1025, 1026, 1026, 1025]);
+  });
+
+  testRules([
+    {
+      name: "CALLBACK_DATA_SIZE: a string of 1025 bytes serialized is refused; exactly 1024 bytes pass",
+      bad: send({ callbackData: ascii1025 }),
+      field: "input.callbackData",
+      rule: "CALLBACK_DATA_SIZE",
+      good: [send({ callbackData: ascii1024 })],
+    },
+    {
+      name: "CALLBACK_DATA_SIZE: an object of 1025 bytes serialized is refused; exactly 1024 bytes pass",
+      bad: send({ callbackData: object1025 }),
+      field: "input.callbackData",
+      rule: "CALLBACK_DATA_SIZE",
+      good: [send({ callbackData: object1024 })],
+    },
+    {
+      name: "CALLBACK_DATA_SIZE: multi-byte UTF-8 counts as several bytes: 512 'é' (1026 bytes) are refused, 511 (1024 bytes) pass",
+      bad: send({ callbackData: accented1026 }),
+      field: "input.callbackData",
+      rule: "CALLBACK_DATA_SIZE",
+      good: [send({ callbackData: accented1024 })],
+    },
+    {
+      name: "CALLBACK_DATA_SIZE: 4-byte emoji: 256 emoji (1026 bytes) are refused, 255 emoji plus 2 letters (1024 bytes) pass",
+      bad: send({ callbackData: { x: emoji1026 } }),
+      field: "input.callbackData",
+      rule: "CALLBACK_DATA_SIZE",
+      good: [send({ callbackData: emoji1024 })],
+    },
+  ]);
+});
+
+describe("campaignName, order, messageId", () => {
+  testRules([
+    {
+      name: "NOT_BLANK: a blank campaignName is refused",
+      bad: send({ campaignName: " " }),
+      field: "input.campaignName",
+      rule: "NOT_BLANK",
+    },
+    {
+      name: "MAX_LENGTH: a campaignName of 129 characters is refused; 128 pass",
+      bad: send({ campaignName: str(129) }),
+      field: "input.campaignName",
+      rule: "MAX_LENGTH",
+      good: [send({ campaignName: str(128) })],
+    },
+    {
+      name: "ORDER_NOT_EMPTY: an empty order is refused; an order with only a strategy or only a parentId passes",
+      bad: send({ order: {} }),
+      field: "input.order",
+      rule: "ORDER_NOT_EMPTY",
+      good: [send({ order: { strategy: "INDEPENDENT" } }), send({ order: { parentId: "01FPW47QF69Y5JZH24605VAKQB" } })],
+    },
+    {
+      name: "MESSAGE_ID_FORMAT: an order.parentId with characters outside letters, digits, '_', '-', '.', ':' is refused",
+      bad: send({ order: { parentId: "parent/1?", strategy: "SHORT_CIRCUIT" } }),
+      field: "input.order.parentId",
+      rule: "MESSAGE_ID_FORMAT",
+      good: [send({ order: { parentId: "parent_1-a.b:c", strategy: "SHORT_CIRCUIT" } })],
+    },
+    {
+      name: "MESSAGE_ID_FORMAT: an order.parentId of 129 characters is refused; 128 pass",
+      bad: send({ order: { parentId: str(129, "p") } }),
+      field: "input.order.parentId",
+      rule: "MESSAGE_ID_FORMAT",
+      good: [send({ order: { parentId: str(128, "p") } })],
+    },
+    {
+      name: "enum: an unknown order.strategy is refused by GraphQL",
+      bad: send({ order: { strategy: "SOMETIMES" } }),
+      field: "input.order.strategy",
+      rule: null,
+    },
+    {
+      name: "MESSAGE_ID_FORMAT: a messageId with spaces is refused",
+      bad: send({ messageId: "my message 1" }),
+      field: "input.messageId",
+      rule: "MESSAGE_ID_FORMAT",
+      good: [send({ messageId: "my_message-1.a:b" })],
+    },
+    {
+      name: "MESSAGE_ID_FORMAT: a messageId of 129 characters is refused; 128 pass",
+      bad: send({ messageId: str(129, "m") }),
+      field: "input.messageId",
+      rule: "MESSAGE_ID_FORMAT",
+      good: [send({ messageId: str(128, "m") })],
+    },
+  ]);
+});
+
+describe("several problems at once", () => {
+  it("reports every broken rule in extensions.issues, in input order, the first one also as field and rule", async () => {
+    const input = {
+      businessId: "bad id",
+      recipient: { id: "6044441111", name: "" },
+      sender: {},
+      content: {
+        listMessage: {
+          button: str(21),
+          sections: [
+            { title: "A", rows: [row("x")] },
+            { rows: [row("x")] },
+          ],
+        },
+      },
+      callbackData: str(1023),
+      campaignName: str(129),
+      messageId: "has space",
+    };
+    const L = "input.content.listMessage";
+    const expected = [
+      { field: "input.businessId", rule: "BUSINESS_ID_FORMAT" },
+      { field: "input.recipient.id", rule: "E164_OR_BSUID" },
+      { field: "input.recipient.name", rule: "NOT_BLANK" },
+      { field: "input.sender", rule: "SENDER_NOT_EMPTY" },
+      { field: `${L}.button`, rule: "MAX_LENGTH" },
+      { field: `${L}.sections[1].title`, rule: "LIST_SECTION_TITLE_REQUIRED" },
+      { field: `${L}.sections[1].rows[0].id`, rule: "UNIQUE_ROW_IDS" },
+      { field: "input.callbackData", rule: "CALLBACK_DATA_SIZE" },
+      { field: "input.campaignName", rule: "MAX_LENGTH" },
+      { field: "input.messageId", rule: "MESSAGE_ID_FORMAT" },
+    ];
+
+    const error = await expectRefused(input, "input.businessId", "BUSINESS_ID_FORMAT");
+
+    // In input order, each message starting with its field.
+    expect(error.extensions?.issues).toEqual(
+      expected.map(({ field, rule }) => ({ field, rule, message: expect.stringMatching(new RegExp(`^${escapeRegExp(field)} `)) })),
+    );
+  });
+});
