@@ -51,21 +51,25 @@ export function parseErrorBody(status: number, bodyText: string): UpstreamErrorD
   return { status, ...(type ? { type } : {}), ...(code ? { code } : {}), ...(message ? { message } : {}) };
 }
 
-/** Retry-After as seconds: delta-seconds or an HTTP date. */
+const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/** Retry-After as seconds (RFC 9110): whole delta-seconds or an HTTP date; anything else is ignored. */
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (value == null || value.trim() === "") return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
-  const at = Date.parse(value);
+  const v = value?.trim();
+  if (v == null || v === "") return undefined;
+  if (/^\d{1,9}$/.test(v)) return Number(v);
+  if (!HTTP_DATE.test(v)) return undefined;
+  const at = Date.parse(v);
   return Number.isNaN(at) ? undefined : Math.max(0, (at - now) / 1000);
 }
 
-const WINDOW_CLOSED = /OUTSIDE_OF_ELIGIBILITY_WINDOW|eligibility window|24[- ]hour/i;
+// Connectly's code for a closed 24-hour window, or its wording; not any message that mentions hours.
+const WINDOW_CLOSED = /OUTSIDE_OF_ELIGIBILITY_WINDOW|eligibility window/i;
 
 /** Classifies a non-2xx answer from the send endpoint. */
 export function classifyHttpFailure(status: number, retryAfter: string | undefined, bodyText: string): UpstreamFailure {
   const upstream = parseErrorBody(status, bodyText);
-  const says = upstream.message ? `: ${upstream.message}` : "";
+  const says = upstream.message ? `: ${upstream.message.replace(/[.\s]+$/, "")}` : "";
   if (status === 400 && (WINDOW_CLOSED.test(upstream.code ?? "") || WINDOW_CLOSED.test(upstream.message ?? ""))) {
     return {
       code: "SESSION_WINDOW_CLOSED",
@@ -91,7 +95,8 @@ export function classifyHttpFailure(status: number, retryAfter: string | undefin
     };
   }
   if (status >= 500) {
-    return { code: "UPSTREAM_UNAVAILABLE", message: `Connectly failed with HTTP ${status}${says}.`, upstream, retryable: true, ambiguous: true };
+    // 503 says the request was not taken; any other 5xx may have come after Connectly stored it.
+    return { code: "UPSTREAM_UNAVAILABLE", message: `Connectly failed with HTTP ${status}${says}.`, upstream, retryable: true, ambiguous: status !== 503 };
   }
   return { code: "UPSTREAM_REJECTED", message: `Connectly rejected the message (HTTP ${status})${says}.`, upstream, retryable: false, ambiguous: false };
 }
