@@ -3,6 +3,7 @@
  * A bad or missing value stops the process with one sentence naming the variable (ConfigError).
  * VARIABLES is the single list of what can be set; the README's table is checked against it.
  */
+import type { RetryPolicy } from "../connectly/delivery.js";
 import type { DatabaseConfig } from "../persistence/database.js";
 
 export class ConfigError extends Error {
@@ -28,6 +29,13 @@ export const VARIABLES = [
   { name: "CONNECTLY_CONNECT_TIMEOUT_MS", default: "5000", description: "Time allowed to open a connection to Connectly." },
   { name: "CONNECTLY_TIMEOUT_MS", default: "15000", description: "Time allowed for Connectly's answer to start, and between chunks of it." },
   { name: "CONNECTLY_CONNECTIONS", default: "64", description: "Keep-alive connections to Connectly (1 to 1024)." },
+  { name: "CONNECTLY_RATE_LIMIT", default: "200", description: "Requests per second allowed per API key (Connectly's account limit), enforced as a strict sliding window shared by every business using the key." },
+  { name: "CONNECTLY_RATE_BURST", default: "20", description: "Burst allowance: at most this many requests in any (burst / rate) seconds, so requests spread out within the second." },
+  { name: "CONNECTLY_RATE_MARGIN_MS", default: "5", description: "Added to the limiter's 1-second window to absorb network jitter between the gateway and Connectly." },
+  { name: "CONNECTLY_QUEUE_MAX", default: "2000", description: "Requests per API key that may wait for the rate limit in one gateway process; past it a send fails at once with RATE_LIMIT_QUEUE_FULL." },
+  { name: "CONNECTLY_DEADLINE_MS", default: "15000", description: "Time one message may spend waiting for the rate limit and being retried before it fails." },
+  { name: "CONNECTLY_MAX_ATTEMPTS", default: "5", description: "Calls to Connectly per message at most (429, 5xx, resets and timeouts are retried with backoff)." },
+  { name: "REDIS_URL", default: "(unset: in-process)", description: "Redis URL (redis://127.0.0.1:6379). Set, the rate limit is shared through Redis by every gateway process using the same API key." },
   { name: "SANDBOX_PORT", default: "0", description: "Port of the built-in Connectly sandbox (sandbox mode only); 0 picks a free port." },
 ] as const satisfies readonly Variable[];
 
@@ -55,6 +63,15 @@ export interface Config {
     readonly bodyTimeoutMs: number;
     readonly connections: number;
   };
+  readonly outbound: {
+    readonly perSecond: number;
+    readonly burst: number;
+    readonly marginMs: number;
+    readonly maxQueue: number;
+    readonly retry: RetryPolicy;
+  };
+  /** Shared rate-limit store; in-process when undefined. */
+  readonly redisUrl: string | undefined;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -132,6 +149,11 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError("CONNECTLY_BASE_URL is set but CONNECTLY_API_KEY is not: set the key too, or unset the URL to use the sandbox.");
   }
   const timeout = integer(env, "CONNECTLY_TIMEOUT_MS", 15_000, 100, 600_000);
+  const perSecond = integer(env, "CONNECTLY_RATE_LIMIT", 200, 1, 100_000);
+  const burst = integer(env, "CONNECTLY_RATE_BURST", 20, 1, 100_000);
+  if (burst > perSecond) throw new ConfigError(`CONNECTLY_RATE_BURST must not exceed CONNECTLY_RATE_LIMIT (${perSecond}), but is ${burst}.`);
+  const redisUrl = read(env, "REDIS_URL");
+  if (redisUrl != null && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) throw new ConfigError("REDIS_URL must be a redis:// or rediss:// URL.");
   return {
     port: integer(env, "PORT", 4000, 0, 65_535),
     host: read(env, "HOST") ?? "127.0.0.1",
@@ -146,5 +168,18 @@ export function loadConfig(env: Env = process.env): Config {
       bodyTimeoutMs: timeout,
       connections: integer(env, "CONNECTLY_CONNECTIONS", 64, 1, 1024),
     },
+    outbound: {
+      perSecond,
+      burst,
+      marginMs: integer(env, "CONNECTLY_RATE_MARGIN_MS", 5, 0, 1000),
+      maxQueue: integer(env, "CONNECTLY_QUEUE_MAX", 2000, 1, 1_000_000),
+      retry: {
+        maxAttempts: integer(env, "CONNECTLY_MAX_ATTEMPTS", 5, 1, 100),
+        deadlineMs: integer(env, "CONNECTLY_DEADLINE_MS", 15_000, 100, 3_600_000),
+        minBackoffMs: 100,
+        maxBackoffMs: 5_000,
+      },
+    },
+    redisUrl,
   };
 }

@@ -1,44 +1,73 @@
 /**
- * The errors a client can act on: a stable extensions.code, a human message, and what helps
- * (the input field, Connectly's own words). Nothing else leaves the process.
+ * The errors a client can act on: a stable code, a human message, and what helps (the input field,
+ * Connectly's own words). The same description feeds sendSessionMessage's GraphQL errors and
+ * sendSessionMessages' per-item failures. Nothing else leaves the process.
  */
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import type { SendError } from "../sending/send-session-message.js";
+import type { MessageRow } from "../persistence/messages.js";
+import { unconfirmedMessage, type SendError } from "../sending/send-session-message.js";
 
-export function sendErrorToGraphQL(error: SendError): GraphQLError {
+export interface SendErrorDescription {
+  readonly code: string;
+  readonly message: string;
+  readonly field?: string;
+  readonly rule?: string;
+  /** The stored message, when the send got that far. */
+  readonly stored?: MessageRow;
+  readonly retryAfterSeconds?: number;
+  /** Further extensions for the GraphQL error. */
+  readonly extensions: Record<string, unknown>;
+}
+
+export function describeSendError(error: SendError): SendErrorDescription {
   switch (error.kind) {
     case "invalid": {
       const [first] = error.issues;
-      return new GraphQLError(first?.message ?? "The input is invalid.", {
-        extensions: {
-          code: "BAD_USER_INPUT",
-          field: first?.field,
-          rule: first?.rule,
-          issues: error.issues.map(({ field, rule, message }) => ({ field, rule, message })),
-        },
-      });
+      const field = first?.field;
+      const rule = first?.rule;
+      return {
+        code: "BAD_USER_INPUT",
+        message: first?.message ?? "The input is invalid.",
+        ...(field ? { field } : {}),
+        ...(rule ? { rule } : {}),
+        extensions: { field, rule, issues: error.issues.map(({ field, rule, message }) => ({ field, rule, message })) },
+      };
     }
     case "businessNotConfigured":
-      return new GraphQLError(`The gateway has no Connectly API key for business ${error.businessId}.`, {
-        extensions: { code: "BUSINESS_NOT_CONFIGURED", field: "input.businessId" },
-      });
+      return {
+        code: "BUSINESS_NOT_CONFIGURED",
+        message: `The gateway has no Connectly API key for business ${error.businessId}.`,
+        extensions: {},
+      };
     case "messageIdConflict":
-      return new GraphQLError(
-        `messageId ${error.messageId} was already used for a different message of this business; choose a new messageId.`,
-        { extensions: { code: "MESSAGE_ID_CONFLICT", field: "input.messageId", existingMessageId: error.existing.id } },
-      );
+      return {
+        code: "MESSAGE_ID_CONFLICT",
+        message: `messageId ${error.messageId} was already used for a different message of this business; choose a new messageId.`,
+        extensions: { existingMessageId: error.existing.id },
+      };
     case "upstream": {
-      const { failure, message } = error;
-      return new GraphQLError(failure.message, {
+      const { failure, message, unconfirmed } = error;
+      const retryAfterSeconds = "retryAfterSeconds" in failure ? failure.retryAfterSeconds : undefined;
+      return {
+        code: failure.code,
+        message: unconfirmed ? unconfirmedMessage(failure) : failure.message,
+        stored: message,
+        ...(retryAfterSeconds != null ? { retryAfterSeconds } : {}),
         extensions: {
-          code: failure.code,
           messageId: message.id,
+          ...(unconfirmed ? { unconfirmed: true } : {}),
           upstream: failure.upstream,
-          ...(failure.retryAfterSeconds != null ? { retryAfterSeconds: failure.retryAfterSeconds } : {}),
+          ...(retryAfterSeconds != null ? { retryAfterSeconds } : {}),
         },
-      });
+      };
     }
   }
+}
+
+export function sendErrorToGraphQL(error: SendError): GraphQLError {
+  const { code, message, field, extensions } = describeSendError(error);
+  const fieldOf = error.kind === "businessNotConfigured" ? "input.businessId" : error.kind === "messageIdConflict" ? "input.messageId" : field;
+  return new GraphQLError(message, { extensions: { code, ...(fieldOf ? { field: fieldOf } : {}), ...extensions } });
 }
 
 const VARIABLE_PATH = / at "([^"]+)";/;

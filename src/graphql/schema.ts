@@ -8,6 +8,7 @@ import type { GraphQLSchema } from "graphql";
 import type { Resolvers } from "./generated/types.js";
 import { Message, MessageContent, messageQuery } from "./resolvers/message.js";
 import { sendSessionMessageResolver } from "./resolvers/send-session-message.js";
+import { sendSessionMessagesResolver } from "./resolvers/send-session-messages.js";
 
 export const SCHEMA_DIR = fileURLToPath(new URL("../../schema", import.meta.url));
 
@@ -23,7 +24,7 @@ export const resolvers: Resolvers = {
   JSON: JSONResolver,
   DateTime: DateTimeResolver,
   Query: { message: messageQuery },
-  Mutation: { sendSessionMessage: sendSessionMessageResolver },
+  Mutation: { sendSessionMessage: sendSessionMessageResolver, sendSessionMessages: sendSessionMessagesResolver },
   Message,
   MessageContent,
 };

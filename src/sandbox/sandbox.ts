@@ -12,7 +12,7 @@ import { inputFromRestBody } from "../connectly/rest-body.js";
 import type { SendSessionMessageInput } from "../graphql/generated/types.js";
 import { LIMITS } from "../validation/limits.js";
 import { validateSendSessionMessageInput } from "../validation/send-session-message.js";
-import { createSlidingWindow, type SlidingWindow } from "./sliding-window.js";
+import { createSlidingLog, type SlidingLog } from "../ratelimit/sliding-log.js";
 
 export const SESSION_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -35,6 +35,8 @@ export interface ReceivedRequest {
   readonly body: unknown;
   readonly status: number;
   readonly id?: string;
+  /** When the sandbox answered (ms since the epoch). */
+  readonly at: number;
 }
 
 /** A fault for the next request: an HTTP answer, a delay before answering normally, or a dropped connection. */
@@ -66,7 +68,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const limit = options.rateLimitPerSecond ?? 200;
   const now = options.now ?? Date.now;
   const unknownInWindow = options.unknownCustomersInWindow ?? true;
-  const windows = new Map<string, SlidingWindow>();
+  const windows = new Map<string, SlidingLog>();
   const lastInbound = new Map<string, number>();
   const sentIds = new Map<string, string>();
   const faults: Fault[] = [];
@@ -80,8 +82,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     void reply.code(status).send(errorBody("ERROR_TYPE_INVALID_REQUEST", "ERROR_CODE_MALFORMED_BODY", error.message));
   });
 
-  const answer = (reply: FastifyReply, record: Omit<ReceivedRequest, "status">, status: number, body: unknown) => {
-    requests.push({ ...record, status });
+  const answer = (reply: FastifyReply, record: Omit<ReceivedRequest, "status" | "at">, status: number, body: unknown) => {
+    requests.push({ ...record, status, at: now() });
     return reply.code(status).send(body);
   };
 
@@ -94,7 +96,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     const fault = faults.shift();
     if (fault?.kind === "reset") {
-      requests.push({ ...record, status: 0 });
+      requests.push({ ...record, status: 0, at: now() });
       request.raw.socket.destroy();
       return reply.hijack();
     }
@@ -109,7 +111,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return answer(reply, record, 401, errorBody("ERROR_TYPE_UNAUTHENTICATED", "ERROR_CODE_INVALID_API_KEY", "Missing or invalid X-API-Key."));
     }
     let window = windows.get(apiKey);
-    if (!window) windows.set(apiKey, (window = createSlidingWindow(limit, 1000)));
+    if (!window) windows.set(apiKey, (window = createSlidingLog([{ limit, windowMs: 1000 }])));
     const waitMs = window.tryAcquire(now());
     if (waitMs > 0) {
       void reply.header("retry-after", String(Math.max(1, Math.ceil(waitMs / 1000))));
@@ -153,8 +155,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const existing = messageKey ? sentIds.get(messageKey) : undefined;
     const id = existing ?? ulid();
     if (messageKey && !existing) sentIds.set(messageKey, id);
-    requests.push({ ...record, status: 200, id });
+    requests.push({ ...record, status: 200, id, at: now() });
     return reply.code(200).send({ id });
+  });
+
+  // Sandbox-only: what the sandbox answered so far, for benchmarks in another process.
+  app.get<{ Querystring: { since?: string } }>("/sandbox/stats", async (request) => {
+    const since = Math.max(0, Number(request.query.since ?? 0) || 0);
+    const window = requests.slice(since);
+    const byStatus: Record<string, number> = {};
+    for (const r of window) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+    const accepted = window.filter((r) => r.status === 200);
+    return {
+      total: requests.length,
+      received: window.length,
+      accepted: accepted.length,
+      firstAcceptedAt: accepted[0]?.at ?? null,
+      lastAcceptedAt: accepted.at(-1)?.at ?? null,
+      rateLimited: byStatus["429"] ?? 0,
+      byStatus,
+      acceptedIds: accepted.map((r) => r.id),
+    };
   });
 
   // Sandbox-only control: a customer "writes" to the business, opening its 24-hour window.

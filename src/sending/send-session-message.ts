@@ -1,20 +1,19 @@
 /**
- * The send path: validate, store PENDING, call Connectly, store ACCEPTED or FAILED.
- * Nothing invalid is stored or sent; every outcome is a value the GraphQL layer turns into a
- * payload or an error with a stable code.
+ * The send path: validate, store PENDING, deliver to Connectly (rate limit, retries), store
+ * ACCEPTED, FAILED or UNCONFIRMED. Nothing invalid is stored or sent; every outcome is a value the
+ * GraphQL layer turns into a payload or an error with a stable code.
  */
 import type { MessageContentType } from "../persistence/generated/prisma/client.js";
 import type { Prisma } from "../persistence/generated/prisma/client.js";
 import type { MessageContentInput, SendSessionMessageInput } from "../graphql/generated/types.js";
-import type { ConnectlyClient } from "../connectly/client.js";
-import type { UpstreamFailure } from "../connectly/errors.js";
-import { toRestBody } from "../connectly/rest-body.js";
+import type { Delivery, DeliveryFailure } from "../connectly/delivery.js";
+import { toRestBody, type RestSendMessageBody } from "../connectly/rest-body.js";
 import type { MessageRow, MessageStore, NewMessage } from "../persistence/messages.js";
 import { validateSendSessionMessageInput, type ValidationIssue } from "../validation/send-session-message.js";
 
 export interface SendSessionMessageDeps {
   readonly store: MessageStore;
-  readonly connectly: ConnectlyClient;
+  readonly delivery: Delivery;
   /** The API key for a business, or undefined when the gateway has none for it. */
   readonly apiKeyFor: (businessId: string) => string | undefined;
   /** A new, sortable, unique id for a message. */
@@ -29,7 +28,13 @@ export type SendError =
   | { readonly kind: "invalid"; readonly issues: readonly ValidationIssue[] }
   | { readonly kind: "businessNotConfigured"; readonly businessId: string }
   | { readonly kind: "messageIdConflict"; readonly messageId: string; readonly existing: MessageRow }
-  | { readonly kind: "upstream"; readonly failure: UpstreamFailure; readonly message: MessageRow };
+  | {
+      readonly kind: "upstream";
+      readonly failure: DeliveryFailure;
+      /** Connectly may have the message: an attempt was not answered and retries ran out. */
+      readonly unconfirmed: boolean;
+      readonly message: MessageRow;
+    };
 
 const CONTENT_TYPES: Record<keyof MessageContentInput, MessageContentType> = {
   text: "TEXT",
@@ -82,8 +87,9 @@ export function newMessageRow(input: SendSessionMessageInput, id: string): NewMe
   };
 }
 
-export async function sendSessionMessage(deps: SendSessionMessageDeps, input: SendSessionMessageInput): Promise<SendOutcome> {
-  const issues = validateSendSessionMessageInput(input);
+/** Sends one message; `root` names the input in validation paths ("input", or "inputs[i]" in a batch). */
+export async function sendSessionMessage(deps: SendSessionMessageDeps, input: SendSessionMessageInput, root = "input"): Promise<SendOutcome> {
+  const issues = validateSendSessionMessageInput(input, root);
   if (issues.length > 0) return { ok: false, error: { kind: "invalid", issues } };
 
   const apiKey = deps.apiKeyFor(input.businessId);
@@ -100,18 +106,53 @@ export async function sendSessionMessage(deps: SendSessionMessageDeps, input: Se
     if (canonicalJson(existing.requestBody) !== canonicalJson(draft.requestBody)) {
       return { ok: false, error: { kind: "messageIdConflict", messageId: draft.messageId, existing } };
     }
-    if (existing.status !== "FAILED") return { ok: true, message: existing };
+    // FAILED or UNCONFIRMED: send again, with the same message.id (Connectly deduplicates by it).
+    if (existing.status !== "FAILED" && existing.status !== "UNCONFIRMED") return { ok: true, message: existing };
     const reopened = await deps.store.reopenFailed(existing.id);
     if (!reopened) return { ok: true, message: (await deps.store.findById(existing.id)) ?? existing };
     row = reopened;
   }
+  return deliver(deps, row, apiKey);
+}
 
-  const result = await deps.connectly.sendMessage(row.businessId, apiKey, row.requestBody as unknown as ReturnType<typeof toRestBody>);
-  if (result.ok) return { ok: true, message: await deps.store.markAccepted(row.id, result.id, result.status) };
-  const failed = await deps.store.markFailed(row.id, {
-    code: result.failure.code,
-    message: result.failure.message,
-    upstreamStatus: result.failure.upstream.status ?? null,
+/**
+ * Delivers a stored PENDING row and records the outcome on it. The row's `attempts` already counts
+ * the first call of this delivery; while retries go on it counts the call about to start, and at
+ * the end the calls made.
+ */
+export async function deliver(
+  deps: SendSessionMessageDeps,
+  row: MessageRow,
+  apiKey: string,
+  policy?: { readonly maxAttempts: number },
+): Promise<SendOutcome> {
+  const base = row.attempts - 1;
+  const outcome = await deps.delivery.send(
+    row.businessId,
+    apiKey,
+    row.requestBody as unknown as RestSendMessageBody,
+    (attempts, failure) => deps.store.recordAttempt(row.id, base + attempts + 1, failure.message),
+    policy,
+  );
+  if (outcome.ok) return { ok: true, message: await deps.store.markAccepted(row, outcome.id, outcome.status, base + outcome.attempts) };
+  const { failure, unconfirmed } = outcome;
+  const failed = await deps.store.markFailed(row, {
+    code: failure.code,
+    message: unconfirmed ? unconfirmedMessage(failure) : failure.message,
+    upstreamStatus: failure.upstream.status ?? null,
+    attempts: base + outcome.attempts,
+    status: unconfirmed ? "UNCONFIRMED" : "FAILED",
   });
-  return { ok: false, error: { kind: "upstream", failure: result.failure, message: failed } };
+  return { ok: false, error: { kind: "upstream", failure, unconfirmed, message: failed } };
+}
+
+export const unconfirmedMessage = (failure: DeliveryFailure): string =>
+  `${failure.message} An earlier attempt may have reached Connectly, so the message may have been accepted; sending it again with the same messageId is safe (Connectly deduplicates by id).`;
+
+/** Most inputs one sendSessionMessages call takes. */
+export const MAX_BATCH = 1000;
+
+/** Sends several messages through the same path; one outcome per input, in input order. */
+export function sendSessionMessages(deps: SendSessionMessageDeps, inputs: readonly SendSessionMessageInput[]): Promise<SendOutcome[]> {
+  return Promise.all(inputs.map((input, i) => sendSessionMessage(deps, input, `inputs[${i}]`)));
 }

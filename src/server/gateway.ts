@@ -6,9 +6,15 @@
 import { ApolloServer } from "@apollo/server";
 import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
 import Fastify, { LogController, type FastifyInstance } from "fastify";
-import { ulid } from "ulid";
+import { Redis } from "ioredis";
 import type { Config } from "../config/config.js";
 import { createConnectlyClient } from "../connectly/client.js";
+import { createDelivery } from "../connectly/delivery.js";
+import { createRateLimiter, type RateLimiter } from "../ratelimit/limiter.js";
+import { accountRules } from "../ratelimit/sliding-log.js";
+import { createMemoryStore, createRedisStore } from "../ratelimit/stores.js";
+import { newMessageId } from "../sending/ids.js";
+import { recoverInterrupted } from "../sending/recover.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import { formatError } from "../graphql/errors.js";
 import { buildSchema } from "../graphql/schema.js";
@@ -23,6 +29,9 @@ export interface Gateway {
   readonly database: Database;
   /** The built-in sandbox, when no API key is configured. */
   readonly sandbox: Sandbox | undefined;
+  readonly limiter: RateLimiter;
+  /** Resolves messages left PENDING by a process that died (also run at start-up and every minute). */
+  recover(staleBefore?: Date): Promise<{ recovered: number; accepted: number; failed: number }>;
   close(): Promise<void>;
 }
 
@@ -61,8 +70,27 @@ export async function startGateway(config: Config): Promise<Gateway> {
     const connectly = createConnectlyClient({ baseUrl, ...config.connectlyHttp });
     closeAll.unshift(() => connectly.close());
 
+    const { outbound } = config;
+    const rules = accountRules(outbound.perSecond, outbound.burst, outbound.marginMs);
+    const store = config.redisUrl ? createRedisStore(new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: false }), rules) : createMemoryStore(rules);
+    const limiter = createRateLimiter({ store, perSecond: outbound.perSecond, maxQueue: outbound.maxQueue });
+    closeAll.unshift(() => limiter.close());
+    const delivery = createDelivery(connectly, limiter, outbound.retry);
+
     const messages = createMessageStore(database.prisma);
-    const context: GraphQLContext = { messages, sending: { store: messages, connectly, apiKeyFor, newId: ulid } };
+    const sending = { store: messages, delivery, apiKeyFor, newId: newMessageId };
+    const context: GraphQLContext = { messages, sending };
+
+    // A PENDING row is stale once no live process can still be working on it: after the send deadline
+    // plus the HTTP timeouts. With the embedded database (one process, by its lock) every row older
+    // than this process's start is stale at start-up.
+    const startedAt = new Date();
+    const staleAfterMs = outbound.retry.deadlineMs + config.connectlyHttp.headersTimeoutMs + config.connectlyHttp.bodyTimeoutMs + 10_000;
+    const recover = async (staleBefore = new Date(Date.now() - staleAfterMs)) => {
+      const report = await recoverInterrupted(sending, staleBefore);
+      if (report.recovered > 0) log.warn(report, "resolved messages left PENDING by an interrupted gateway");
+      return report;
+    };
 
     const apollo = new ApolloServer<GraphQLContext>({
       schema: buildSchema(),
@@ -77,6 +105,13 @@ export async function startGateway(config: Config): Promise<Gateway> {
 
     const url = await app.listen({ host: config.host, port: config.port });
     closeAll.unshift(() => app.close());
+    const startupRecovery = recover(database.kind === "embedded" ? startedAt : undefined).catch((error: unknown) => log.error({ err: error }, "crash recovery failed"));
+    const sweep = setInterval(() => void recover().catch((error: unknown) => log.error({ err: error }, "crash recovery failed")), 60_000);
+    sweep.unref();
+    closeAll.unshift(async () => {
+      clearInterval(sweep);
+      await startupRecovery;
+    });
     if (sandbox) {
       log.warn(
         `SANDBOX MODE: no CONNECTLY_API_KEY is set, so messages go to the built-in Connectly sandbox at ${sandbox.url}, not to Connectly. Nothing reaches WhatsApp.`,
@@ -93,6 +128,8 @@ export async function startGateway(config: Config): Promise<Gateway> {
       app,
       database,
       sandbox,
+      limiter,
+      recover,
       close: () =>
         (closing ??= (async () => {
           for (const close of closeAll) await close();

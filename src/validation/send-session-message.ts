@@ -241,8 +241,8 @@ const sendSessionMessageInput = z.object({
   messageId: pattern(LIMITS.messageIdPattern, "MESSAGE_ID_FORMAT", "must be 1 to 128 letters, digits, '_', '-', '.' or ':'").nullish(),
 });
 
-const formatPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : `${acc}.${String(key)}`), "input");
+const formatPath = (root: string, path: readonly PropertyKey[]): string =>
+  path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : `${acc}.${String(key)}`), root);
 
 const ruleOf = (issue: z.core.$ZodIssue): string => {
   if (issue.code === "custom") {
@@ -257,12 +257,13 @@ const ruleOf = (issue: z.core.$ZodIssue): string => {
 /**
  * Checks a sendSessionMessage input against every rule of Connectly's endpoint and WhatsApp's limits.
  * Returns the broken rules, in input order; an empty list means the input may be stored and sent.
+ * `root` names the input in field paths ("input", or "inputs[3]" in a batch).
  */
-export function validateSendSessionMessageInput(input: SendSessionMessageInput): ValidationIssue[] {
+export function validateSendSessionMessageInput(input: SendSessionMessageInput, root = "input"): ValidationIssue[] {
   const result = sendSessionMessageInput.safeParse(input);
   if (result.success) return [];
   return result.error.issues.map((issue) => {
-    const field = formatPath(issue.path);
+    const field = formatPath(root, issue.path);
     return { field, rule: ruleOf(issue), message: `${field} ${issue.message}.` };
   });
 }

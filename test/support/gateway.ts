@@ -29,6 +29,9 @@ export function testConfig(database: Config["database"], overrides: Partial<Conf
     database,
     connectly: { mode: "sandbox", sandboxPort: 0 },
     connectlyHttp: { connectTimeoutMs: 2_000, headersTimeoutMs: 5_000, bodyTimeoutMs: 5_000, connections: 16 },
+    // One attempt unless a test asks for retries, so each test sees the upstream answer it provoked.
+    outbound: { perSecond: 200, burst: 200, marginMs: 0, maxQueue: 2000, retry: { maxAttempts: 1, deadlineMs: 10_000, minBackoffMs: 10, maxBackoffMs: 100 } },
+    redisUrl: undefined,
     ...overrides,
   };
 }
@@ -49,7 +52,11 @@ export async function startTestGateway(label: string, overrides: Partial<Config>
     await database.drop();
     throw error;
   });
-  if (!gateway.sandbox) throw new Error("test gateways run against the sandbox");
+  if (!gateway.sandbox) {
+    await gateway.close();
+    await database.drop();
+    throw new Error("startTestGateway runs against the built-in sandbox; use startGateway for live mode");
+  }
   return {
     gateway,
     sandbox: gateway.sandbox,

@@ -252,6 +252,8 @@ export type Message = {
   error: Maybe<MessageError>;
   /** The gateway's id of the message (a ULID). */
   id: Scalars['ID']['output'];
+  /** The error of the latest failed attempt (kept while retries go on, and after a success that needed retries). */
+  lastAttemptError: Maybe<Scalars['String']['output']>;
   /** The id sent to Connectly as message.id: your messageId, or the gateway's id when you gave none. */
   messageId: Scalars['ID']['output'];
   /** Dispatch ordering given with the message. */
@@ -304,7 +306,12 @@ export type MessageStatus =
   /** The message was refused; error says why. */
   | 'FAILED'
   /** Stored; the call to Connectly has not finished. A message left PENDING means the gateway stopped mid-send. */
-  | 'PENDING';
+  | 'PENDING'
+  /**
+   * An attempt may have reached Connectly but no answer confirmed it (a timeout or reset, then the
+   * retries ran out). Sending again with the same messageId is safe: Connectly deduplicates by id.
+   */
+  | 'UNCONFIRMED';
 
 /** Catalog products grouped in sections. */
 export type MultiProductMessage = {
@@ -351,19 +358,37 @@ export type Mutation = {
    * wrote to the business in the last 24 hours); otherwise the error code is SESSION_WINDOW_CLOSED
    * and a template message must be sent instead.
    *
+   * Requests to Connectly share one limit per API key (200 per second); requests over it wait in a
+   * bounded queue. 429s, 5xx answers, resets and timeouts are retried with the same message id within
+   * a deadline.
+   *
    * Error codes (extensions.code): BAD_USER_INPUT (extensions.field names the input field,
    * extensions.rule the rule broken), MESSAGE_ID_CONFLICT, BUSINESS_NOT_CONFIGURED,
+   * RATE_LIMIT_QUEUE_FULL (the gateway's queue for Connectly's rate limit is full: try again shortly),
    * SESSION_WINDOW_CLOSED, UPSTREAM_REJECTED, UPSTREAM_UNAUTHENTICATED, UPSTREAM_RATE_LIMITED,
-   * UPSTREAM_UNAVAILABLE, UPSTREAM_INVALID_RESPONSE. Upstream errors carry extensions.messageId,
-   * the id of the stored FAILED message, and extensions.upstream with Connectly's own
-   * status, type, code and message.
+   * UPSTREAM_UNAVAILABLE, UPSTREAM_INVALID_RESPONSE. Errors after storing carry extensions.messageId,
+   * the id of the stored FAILED or UNCONFIRMED message, and extensions.upstream with Connectly's own
+   * status, type, code and message. extensions.unconfirmed is true when an attempt may have reached
+   * Connectly all the same (the message is then UNCONFIRMED; sending it again with the same messageId
+   * is safe, as Connectly deduplicates by id).
    */
   sendSessionMessage: SendSessionMessagePayload;
+  /**
+   * Sends up to 1000 session messages through the same rate limit as sendSessionMessage and returns
+   * one result per input, in the same order: the stored message, or why that one item failed. One bad
+   * item does not stop the others. More than 1000 inputs is refused whole (BAD_USER_INPUT).
+   */
+  sendSessionMessages: SendSessionMessagesPayload;
 };
 
 
 export type MutationSendSessionMessageArgs = {
   input: SendSessionMessageInput;
+};
+
+
+export type MutationSendSessionMessagesArgs = {
+  inputs: Array<SendSessionMessageInput>;
 };
 
 /** A product of a multi-product message. */
@@ -484,6 +509,25 @@ export type ReplyButtonMessageInput = {
   header?: InputMaybe<HeaderInput>;
 };
 
+/** An input that failed; the other inputs are not affected. */
+export type SendSessionMessageFailure = {
+  __typename?: 'SendSessionMessageFailure';
+  /** The same stable code sendSessionMessage would have given as extensions.code. */
+  code: Scalars['String']['output'];
+  /** The stored message when it got that far (FAILED or UNCONFIRMED). */
+  failedMessage: Maybe<Message>;
+  /** For BAD_USER_INPUT: the offending field, as inputs[index].… . */
+  field: Maybe<Scalars['String']['output']>;
+  /** The position of the input in inputs. */
+  index: Scalars['Int']['output'];
+  /** A human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** For UPSTREAM_RATE_LIMITED: seconds to wait, from Connectly's Retry-After. */
+  retryAfterSeconds: Maybe<Scalars['Float']['output']>;
+  /** For BAD_USER_INPUT: the rule broken. */
+  rule: Maybe<Scalars['String']['output']>;
+};
+
 /** A session message to send: who receives it, from which number, and exactly one kind of content. */
 export type SendSessionMessageInput = {
   /** The Connectly business that sends the message (1 to 128 letters, digits, '-' or '_'). */
@@ -517,6 +561,29 @@ export type SendSessionMessagePayload = {
   __typename?: 'SendSessionMessagePayload';
   /** The stored message, ACCEPTED with Connectly's id. */
   message: Message;
+};
+
+/** The outcome of one input of sendSessionMessages. */
+export type SendSessionMessageResult = SendSessionMessageFailure | SendSessionMessageSuccess;
+
+/** An input that Connectly accepted. */
+export type SendSessionMessageSuccess = {
+  __typename?: 'SendSessionMessageSuccess';
+  /** The position of the input in inputs. */
+  index: Scalars['Int']['output'];
+  /** The stored message, ACCEPTED with Connectly's id. */
+  message: Message;
+};
+
+/** The results of sendSessionMessages, one per input, in input order. */
+export type SendSessionMessagesPayload = {
+  __typename?: 'SendSessionMessagesPayload';
+  /** How many inputs were sent and accepted. */
+  acceptedCount: Scalars['Int']['output'];
+  /** How many inputs failed. */
+  failedCount: Scalars['Int']['output'];
+  /** One result per input, in the order of the inputs. */
+  results: Array<SendSessionMessageResult>;
 };
 
 /** The business number that sends a message. */
@@ -644,6 +711,22 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  MessageContent:
+    | ( AttachmentContent )
+    | ( ListMessageContent )
+    | ( LocationContent )
+    | ( MultiProductMessageContent )
+    | ( ReplyButtonMessageContent )
+    | ( SingleProductMessageContent )
+    | ( TextContent )
+  ;
+  SendSessionMessageResult:
+    | ( Omit<SendSessionMessageFailure, 'failedMessage'> & { failedMessage?: Maybe<_RefType['Message']> } )
+    | ( Omit<SendSessionMessageSuccess, 'message'> & { message: _RefType['Message'] } )
+  ;
+};
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -697,8 +780,12 @@ export type ResolversTypes = {
   ReplyButtonMessage: ResolverTypeWrapper<ReplyButtonMessage>;
   ReplyButtonMessageContent: ResolverTypeWrapper<ReplyButtonMessageContent>;
   ReplyButtonMessageInput: ReplyButtonMessageInput;
+  SendSessionMessageFailure: ResolverTypeWrapper<Omit<SendSessionMessageFailure, 'failedMessage'> & { failedMessage?: Maybe<ResolversTypes['Message']> }>;
   SendSessionMessageInput: SendSessionMessageInput;
   SendSessionMessagePayload: ResolverTypeWrapper<Omit<SendSessionMessagePayload, 'message'> & { message: ResolversTypes['Message'] }>;
+  SendSessionMessageResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SendSessionMessageResult']>;
+  SendSessionMessageSuccess: ResolverTypeWrapper<Omit<SendSessionMessageSuccess, 'message'> & { message: ResolversTypes['Message'] }>;
+  SendSessionMessagesPayload: ResolverTypeWrapper<Omit<SendSessionMessagesPayload, 'results'> & { results: Array<ResolversTypes['SendSessionMessageResult']> }>;
   Sender: ResolverTypeWrapper<Sender>;
   SenderInput: SenderInput;
   SingleProductMessage: ResolverTypeWrapper<SingleProductMessage>;
@@ -755,8 +842,12 @@ export type ResolversParentTypes = {
   ReplyButtonMessage: ReplyButtonMessage;
   ReplyButtonMessageContent: ReplyButtonMessageContent;
   ReplyButtonMessageInput: ReplyButtonMessageInput;
+  SendSessionMessageFailure: Omit<SendSessionMessageFailure, 'failedMessage'> & { failedMessage?: Maybe<ResolversParentTypes['Message']> };
   SendSessionMessageInput: SendSessionMessageInput;
   SendSessionMessagePayload: Omit<SendSessionMessagePayload, 'message'> & { message: ResolversParentTypes['Message'] };
+  SendSessionMessageResult: ResolversUnionTypes<ResolversParentTypes>['SendSessionMessageResult'];
+  SendSessionMessageSuccess: Omit<SendSessionMessageSuccess, 'message'> & { message: ResolversParentTypes['Message'] };
+  SendSessionMessagesPayload: Omit<SendSessionMessagesPayload, 'results'> & { results: Array<ResolversParentTypes['SendSessionMessageResult']> };
   Sender: Sender;
   SenderInput: SenderInput;
   SingleProductMessage: SingleProductMessage;
@@ -848,6 +939,7 @@ export type MessageResolvers<ContextType = GraphQLContext, ParentType extends Re
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['MessageError']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastAttemptError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   messageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['DispatchOrder']>, ParentType, ContextType>;
   recipient?: Resolver<ResolversTypes['Recipient'], ParentType, ContextType>;
@@ -881,6 +973,7 @@ export type MultiProductMessageContentResolvers<ContextType = GraphQLContext, Pa
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   sendSessionMessage?: Resolver<ResolversTypes['SendSessionMessagePayload'], ParentType, ContextType, RequireFields<MutationSendSessionMessageArgs, 'input'>>;
+  sendSessionMessages?: Resolver<ResolversTypes['SendSessionMessagesPayload'], ParentType, ContextType, RequireFields<MutationSendSessionMessagesArgs, 'inputs'>>;
 };
 
 export type ProductItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProductItem'] = ResolversParentTypes['ProductItem']> = {
@@ -919,8 +1012,35 @@ export type ReplyButtonMessageContentResolvers<ContextType = GraphQLContext, Par
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SendSessionMessageFailureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SendSessionMessageFailure'] = ResolversParentTypes['SendSessionMessageFailure']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  failedMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type SendSessionMessagePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SendSessionMessagePayload'] = ResolversParentTypes['SendSessionMessagePayload']> = {
   message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+};
+
+export type SendSessionMessageResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SendSessionMessageResult'] = ResolversParentTypes['SendSessionMessageResult']> = {
+  __resolveType: TypeResolveFn<'SendSessionMessageFailure' | 'SendSessionMessageSuccess', ParentType, ContextType>;
+};
+
+export type SendSessionMessageSuccessResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SendSessionMessageSuccess'] = ResolversParentTypes['SendSessionMessageSuccess']> = {
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SendSessionMessagesPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SendSessionMessagesPayload'] = ResolversParentTypes['SendSessionMessagesPayload']> = {
+  acceptedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['SendSessionMessageResult']>, ParentType, ContextType>;
 };
 
 export type SenderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Sender'] = ResolversParentTypes['Sender']> = {
@@ -972,7 +1092,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReplyButton?: ReplyButtonResolvers<ContextType>;
   ReplyButtonMessage?: ReplyButtonMessageResolvers<ContextType>;
   ReplyButtonMessageContent?: ReplyButtonMessageContentResolvers<ContextType>;
+  SendSessionMessageFailure?: SendSessionMessageFailureResolvers<ContextType>;
   SendSessionMessagePayload?: SendSessionMessagePayloadResolvers<ContextType>;
+  SendSessionMessageResult?: SendSessionMessageResultResolvers<ContextType>;
+  SendSessionMessageSuccess?: SendSessionMessageSuccessResolvers<ContextType>;
+  SendSessionMessagesPayload?: SendSessionMessagesPayloadResolvers<ContextType>;
   Sender?: SenderResolvers<ContextType>;
   SingleProductMessage?: SingleProductMessageResolvers<ContextType>;
   SingleProductMessageContent?: SingleProductMessageContentResolvers<ContextType>;

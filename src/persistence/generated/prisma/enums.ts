@@ -12,7 +12,8 @@
 export const MessageStatus = {
   PENDING: 'PENDING',
   ACCEPTED: 'ACCEPTED',
-  FAILED: 'FAILED'
+  FAILED: 'FAILED',
+  UNCONFIRMED: 'UNCONFIRMED'
 } as const
 
 export type MessageStatus = (typeof MessageStatus)[keyof typeof MessageStatus]

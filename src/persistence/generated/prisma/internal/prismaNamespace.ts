@@ -553,6 +553,7 @@ export const MessageScalarFieldEnum = {
   errorMessage: 'errorMessage',
   upstreamStatus: 'upstreamStatus',
   attempts: 'attempts',
+  lastAttemptError: 'lastAttemptError',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const

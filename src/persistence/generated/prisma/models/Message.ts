@@ -56,6 +56,7 @@ export type MessageMinAggregateOutputType = {
   errorMessage: string | null
   upstreamStatus: number | null
   attempts: number | null
+  lastAttemptError: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -80,6 +81,7 @@ export type MessageMaxAggregateOutputType = {
   errorMessage: string | null
   upstreamStatus: number | null
   attempts: number | null
+  lastAttemptError: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -107,6 +109,7 @@ export type MessageCountAggregateOutputType = {
   errorMessage: number
   upstreamStatus: number
   attempts: number
+  lastAttemptError: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -143,6 +146,7 @@ export type MessageMinAggregateInputType = {
   errorMessage?: true
   upstreamStatus?: true
   attempts?: true
+  lastAttemptError?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -167,6 +171,7 @@ export type MessageMaxAggregateInputType = {
   errorMessage?: true
   upstreamStatus?: true
   attempts?: true
+  lastAttemptError?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -194,6 +199,7 @@ export type MessageCountAggregateInputType = {
   errorMessage?: true
   upstreamStatus?: true
   attempts?: true
+  lastAttemptError?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -308,6 +314,7 @@ export type MessageGroupByOutputType = {
   errorMessage: string | null
   upstreamStatus: number | null
   attempts: number
+  lastAttemptError: string | null
   createdAt: Date
   updatedAt: Date
   _count: MessageCountAggregateOutputType | null
@@ -358,6 +365,7 @@ export type MessageWhereInput = {
   errorMessage?: Prisma.StringNullableFilter<"Message"> | string | null
   upstreamStatus?: Prisma.IntNullableFilter<"Message"> | number | null
   attempts?: Prisma.IntFilter<"Message"> | number
+  lastAttemptError?: Prisma.StringNullableFilter<"Message"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Message"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Message"> | Date | string
 }
@@ -385,6 +393,7 @@ export type MessageOrderByWithRelationInput = {
   errorMessage?: Prisma.SortOrderInput | Prisma.SortOrder
   upstreamStatus?: Prisma.SortOrderInput | Prisma.SortOrder
   attempts?: Prisma.SortOrder
+  lastAttemptError?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -416,6 +425,7 @@ export type MessageWhereUniqueInput = Prisma.AtLeast<{
   errorMessage?: Prisma.StringNullableFilter<"Message"> | string | null
   upstreamStatus?: Prisma.IntNullableFilter<"Message"> | number | null
   attempts?: Prisma.IntFilter<"Message"> | number
+  lastAttemptError?: Prisma.StringNullableFilter<"Message"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Message"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Message"> | Date | string
 }, "id" | "connectlyId" | "businessId_messageId">
@@ -443,6 +453,7 @@ export type MessageOrderByWithAggregationInput = {
   errorMessage?: Prisma.SortOrderInput | Prisma.SortOrder
   upstreamStatus?: Prisma.SortOrderInput | Prisma.SortOrder
   attempts?: Prisma.SortOrder
+  lastAttemptError?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.MessageCountOrderByAggregateInput
@@ -478,6 +489,7 @@ export type MessageScalarWhereWithAggregatesInput = {
   errorMessage?: Prisma.StringNullableWithAggregatesFilter<"Message"> | string | null
   upstreamStatus?: Prisma.IntNullableWithAggregatesFilter<"Message"> | number | null
   attempts?: Prisma.IntWithAggregatesFilter<"Message"> | number
+  lastAttemptError?: Prisma.StringNullableWithAggregatesFilter<"Message"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Message"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Message"> | Date | string
 }
@@ -505,6 +517,7 @@ export type MessageCreateInput = {
   errorMessage?: string | null
   upstreamStatus?: number | null
   attempts?: number
+  lastAttemptError?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -532,6 +545,7 @@ export type MessageUncheckedCreateInput = {
   errorMessage?: string | null
   upstreamStatus?: number | null
   attempts?: number
+  lastAttemptError?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -559,6 +573,7 @@ export type MessageUpdateInput = {
   errorMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   upstreamStatus?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
+  lastAttemptError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -586,6 +601,7 @@ export type MessageUncheckedUpdateInput = {
   errorMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   upstreamStatus?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
+  lastAttemptError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -613,6 +629,7 @@ export type MessageCreateManyInput = {
   errorMessage?: string | null
   upstreamStatus?: number | null
   attempts?: number
+  lastAttemptError?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -640,6 +657,7 @@ export type MessageUpdateManyMutationInput = {
   errorMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   upstreamStatus?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
+  lastAttemptError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -667,6 +685,7 @@ export type MessageUncheckedUpdateManyInput = {
   errorMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   upstreamStatus?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
+  lastAttemptError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -699,6 +718,7 @@ export type MessageCountOrderByAggregateInput = {
   errorMessage?: Prisma.SortOrder
   upstreamStatus?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
+  lastAttemptError?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -728,6 +748,7 @@ export type MessageMaxOrderByAggregateInput = {
   errorMessage?: Prisma.SortOrder
   upstreamStatus?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
+  lastAttemptError?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -752,6 +773,7 @@ export type MessageMinOrderByAggregateInput = {
   errorMessage?: Prisma.SortOrder
   upstreamStatus?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
+  lastAttemptError?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -826,6 +848,7 @@ export type MessageSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   errorMessage?: boolean
   upstreamStatus?: boolean
   attempts?: boolean
+  lastAttemptError?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["message"]>
@@ -853,6 +876,7 @@ export type MessageSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   errorMessage?: boolean
   upstreamStatus?: boolean
   attempts?: boolean
+  lastAttemptError?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["message"]>
@@ -880,6 +904,7 @@ export type MessageSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   errorMessage?: boolean
   upstreamStatus?: boolean
   attempts?: boolean
+  lastAttemptError?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["message"]>
@@ -907,11 +932,12 @@ export type MessageSelectScalar = {
   errorMessage?: boolean
   upstreamStatus?: boolean
   attempts?: boolean
+  lastAttemptError?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type MessageOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "businessId" | "messageId" | "clientMessageId" | "connectlyId" | "status" | "recipientId" | "recipientUserId" | "recipientName" | "senderId" | "senderName" | "contentType" | "content" | "requestBody" | "callbackData" | "campaignName" | "orderParentId" | "orderStrategy" | "errorCode" | "errorMessage" | "upstreamStatus" | "attempts" | "createdAt" | "updatedAt", ExtArgs["result"]["message"]>
+export type MessageOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "businessId" | "messageId" | "clientMessageId" | "connectlyId" | "status" | "recipientId" | "recipientUserId" | "recipientName" | "senderId" | "senderName" | "contentType" | "content" | "requestBody" | "callbackData" | "campaignName" | "orderParentId" | "orderStrategy" | "errorCode" | "errorMessage" | "upstreamStatus" | "attempts" | "lastAttemptError" | "createdAt" | "updatedAt", ExtArgs["result"]["message"]>
 
 export type $MessagePayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "Message"
@@ -959,7 +985,14 @@ export type $MessagePayload<ExtArgs extends runtime.Types.Extensions.InternalArg
      * HTTP status of Connectly's answer, when there was one.
      */
     upstreamStatus: number | null
+    /**
+     * Calls made to Connectly for this message so far.
+     */
     attempts: number
+    /**
+     * The error of the latest failed attempt, kept while retries go on.
+     */
+    lastAttemptError: string | null
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["message"]>
@@ -1407,6 +1440,7 @@ export interface MessageFieldRefs {
   readonly errorMessage: Prisma.FieldRef<"Message", 'String'>
   readonly upstreamStatus: Prisma.FieldRef<"Message", 'Int'>
   readonly attempts: Prisma.FieldRef<"Message", 'Int'>
+  readonly lastAttemptError: Prisma.FieldRef<"Message", 'String'>
   readonly createdAt: Prisma.FieldRef<"Message", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Message", 'DateTime'>
 }

@@ -1,0 +1,115 @@
+/**
+ * Delivery of one message to Connectly: every attempt waits for the outbound limiter, then calls the
+ * client with the same body (so the same message.id: Connectly deduplicates by it). 429s (after
+ * Retry-After), 5xx, resets and timeouts are retried with jittered exponential backoff (p-retry)
+ * within one total deadline. The outcome says whether Connectly may have the message after all.
+ */
+import { createHash } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import pRetry from "p-retry";
+import type { RateLimiter } from "../ratelimit/limiter.js";
+import { RateLimitQueueFullError } from "../ratelimit/limiter.js";
+import type { ConnectlyClient } from "./client.js";
+import type { UpstreamFailure } from "./errors.js";
+import type { RestSendMessageBody } from "./rest-body.js";
+
+export interface RetryPolicy {
+  /** Calls to Connectly at most, the first included. */
+  readonly maxAttempts: number;
+  /** Time from the first wait for the limiter to the last attempt's start. */
+  readonly deadlineMs: number;
+  readonly minBackoffMs: number;
+  readonly maxBackoffMs: number;
+}
+
+/** A failure decided by the gateway itself: the limiter's queue could not take the request. */
+export interface QueueFullFailure {
+  readonly code: "RATE_LIMIT_QUEUE_FULL";
+  readonly message: string;
+  readonly upstream: Record<string, never>;
+  readonly retryable: false;
+  readonly ambiguous: false;
+}
+
+export type DeliveryFailure = UpstreamFailure | QueueFullFailure;
+
+export type DeliveryOutcome =
+  | { readonly ok: true; readonly id: string; readonly status: number; readonly attempts: number }
+  | {
+      readonly ok: false;
+      readonly failure: DeliveryFailure;
+      readonly attempts: number;
+      /** True when an attempt may have reached Connectly and no later answer settled it. */
+      readonly unconfirmed: boolean;
+    };
+
+export interface Delivery {
+  send(
+    businessId: string,
+    apiKey: string,
+    body: RestSendMessageBody,
+    onRetry?: (attemptsSoFar: number, failure: UpstreamFailure) => Promise<void>,
+    override?: { readonly maxAttempts: number },
+  ): Promise<DeliveryOutcome>;
+}
+
+class AttemptFailed extends Error {
+  constructor(readonly failure: UpstreamFailure) {
+    super(failure.message);
+  }
+}
+
+/** The limiter's key for an API key: a digest, so the key itself is never stored anywhere. */
+export const limiterKey = (apiKey: string): string => createHash("sha256").update(apiKey).digest("hex").slice(0, 32);
+
+export function createDelivery(client: ConnectlyClient, limiter: RateLimiter, policy: RetryPolicy): Delivery {
+  return {
+    async send(businessId, apiKey, body, onRetry, override) {
+      const maxAttempts = override?.maxAttempts ?? policy.maxAttempts;
+      const deadline = Date.now() + policy.deadlineMs;
+      const key = limiterKey(apiKey);
+      let attempts = 0;
+      let ambiguous = false;
+      try {
+        const result = await pRetry(
+          async () => {
+            await limiter.acquire(key, deadline);
+            attempts++;
+            const sent = await client.sendMessage(businessId, apiKey, body);
+            if (sent.ok) return sent;
+            if (sent.failure.ambiguous) ambiguous = true;
+            throw new AttemptFailed(sent.failure);
+          },
+          {
+            retries: maxAttempts - 1,
+            factor: 2,
+            minTimeout: policy.minBackoffMs,
+            maxTimeout: policy.maxBackoffMs,
+            randomize: true,
+            maxRetryTime: policy.deadlineMs,
+            shouldRetry: ({ error }) => error instanceof AttemptFailed && error.failure.retryable && Date.now() < deadline,
+            onFailedAttempt: async ({ error, retriesLeft }) => {
+              if (!(error instanceof AttemptFailed) || !error.failure.retryable || retriesLeft === 0) return;
+              await onRetry?.(attempts, error.failure);
+              // Honour Retry-After on 429 (p-retry's own backoff comes on top of it).
+              const after = error.failure.retryAfterSeconds;
+              if (after != null) await sleep(Math.max(0, Math.min(after * 1000, deadline - Date.now())));
+            },
+          },
+        );
+        return { ok: true, id: result.id, status: result.status, attempts };
+      } catch (error) {
+        if (error instanceof AttemptFailed) {
+          // A definite refusal (a 4xx) settles earlier ambiguous attempts; anything else leaves them open.
+          const settled = !error.failure.retryable && !error.failure.ambiguous;
+          return { ok: false, failure: error.failure, attempts, unconfirmed: ambiguous && !settled };
+        }
+        if (error instanceof RateLimitQueueFullError) {
+          const failure: QueueFullFailure = { code: "RATE_LIMIT_QUEUE_FULL", message: error.message, upstream: {}, retryable: false, ambiguous: false };
+          return { ok: false, failure, attempts, unconfirmed: ambiguous };
+        }
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Crash recovery. A message left PENDING by a gateway process that died mid-send is found by a
+ * later start-up (and by a periodic sweep) and resolved by one rule: it is sent once more with the
+ * same message.id (Connectly deduplicates by id, so one that did get through is not sent twice);
+ * if that attempt fails, the message is FAILED with INTERRUPTED. No message stays PENDING forever.
+ */
+import type { MessageRow } from "../persistence/messages.js";
+import { deliver, type SendSessionMessageDeps } from "./send-session-message.js";
+
+export interface RecoveryReport {
+  readonly recovered: number;
+  readonly accepted: number;
+  readonly failed: number;
+}
+
+/** Resolves PENDING rows not touched since `staleBefore`, a batch at a time. */
+export async function recoverInterrupted(deps: SendSessionMessageDeps, staleBefore: Date, batch = 100): Promise<RecoveryReport> {
+  let recovered = 0;
+  let accepted = 0;
+  let failed = 0;
+  for (;;) {
+    const candidates = await deps.store.findStalePending(staleBefore, batch);
+    if (candidates.length === 0) break;
+    const results = await Promise.all(candidates.map((row) => recoverOne(deps, row, staleBefore)));
+    for (const r of results) {
+      if (r === "skipped") continue;
+      recovered++;
+      if (r === "accepted") accepted++;
+      else failed++;
+    }
+    if (candidates.length < batch) break;
+  }
+  return { recovered, accepted, failed };
+}
+
+async function recoverOne(deps: SendSessionMessageDeps, row: MessageRow, staleBefore: Date): Promise<"accepted" | "failed" | "skipped"> {
+  // Claiming touches the row, so another process sweeping at the same time skips it.
+  if (!(await deps.store.claimStale(row.id, staleBefore))) return "skipped";
+  const apiKey = deps.apiKeyFor(row.businessId);
+  if (apiKey == null) {
+    await deps.store.markFailed(row, {
+      code: "INTERRUPTED",
+      message: "The gateway stopped while sending this message, and it has no API key for the business any more to send it again.",
+      upstreamStatus: null,
+      attempts: row.attempts, // the claim counted a call that was not made
+      status: "FAILED",
+    });
+    return "failed";
+  }
+  const outcome = await deliver(deps, { ...row, attempts: row.attempts + 1 }, apiKey, { maxAttempts: 1 });
+  if (outcome.ok) return "accepted";
+  if (outcome.error.kind === "upstream") {
+    const { failure, unconfirmed, message } = outcome.error;
+    await deps.store.markFailed(message, {
+      code: "INTERRUPTED",
+      message: `The gateway stopped while sending this message; sending it again once after restart failed: ${failure.message}`,
+      upstreamStatus: failure.upstream.status ?? null,
+      attempts: message.attempts,
+      status: unconfirmed ? "UNCONFIRMED" : "FAILED",
+    });
+  }
+  return "failed";
+}
