@@ -21,7 +21,7 @@ export interface Proc {
 /** Starts `src/<entry>` with tsx and waits for the line that `ready` matches (its first group is the URL). */
 export async function startProcess(entry: string, env: Record<string, string>, ready: RegExp): Promise<Proc> {
   // node --import tsx (not the tsx CLI, which adds a parent process): signals and memory are the gateway's own.
-  const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", entry], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const lines = createInterface({ input: child.stdout! });
   let stderr = "";
   child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));

@@ -19,23 +19,34 @@ describe("strict sliding-window logs", () => {
     expect(admitted.length).toBe(1000);
   });
 
-  it("with a burst rule, hold every rule at once and wait for the strictest", () => {
-    const log = createSlidingLog(accountRules(200, 20, 0)); // 200 per 1000 ms and 20 per 90 ms
+  it("with the burst shaper, let `burst` go back to back, then pace them, while the log sets the pace", () => {
+    const log = createSlidingLog(accountRules(200, 5, 0)); // 200 per 1000 ms; 5 back to back, then every 1000/220 ms
+    const fresh = createSlidingLog(accountRules(200, 5, 0));
+    for (let i = 0; i < 5; i++) expect(fresh.tryAcquire(0)).toBe(0);
+    expect(fresh.tryAcquire(0)).toBeCloseTo(1000 / 220, 6);
     const admitted: number[] = [];
     for (let t = 0; t < 3000; t += 0.25) if (log.tryAcquire(t) === 0) admitted.push(t);
-    for (let i = 20; i < admitted.length; i++) expect(admitted[i]! - admitted[i - 20]!).toBeGreaterThanOrEqual(90);
     for (let i = 200; i < admitted.length; i++) expect(admitted[i]! - admitted[i - 200]!).toBeGreaterThanOrEqual(1000);
+    // GCRA: in any span, at most `burst` plus one per interval
+    for (let i = 0; i < admitted.length; i++)
+      for (let j = i + 1; j < Math.min(admitted.length, i + 60); j++)
+        expect(j - i + 1).toBeLessThanOrEqual(5 + (admitted[j]! - admitted[i]!) / (1000 / 220) + 1e-6);
     expect(admitted.length).toBe(600); // the 1-second rule sets the pace
-    const fresh = createSlidingLog(accountRules(200, 20, 0));
-    for (let i = 0; i < 20; i++) expect(fresh.tryAcquire(0)).toBe(0);
-    expect(fresh.tryAcquire(0)).toBe(90);
+  });
+
+  it("keep the shaper's credit across a late wake-up, so lag does not lower the rate", () => {
+    const log = createSlidingLog({ windows: [{ limit: 1000, windowMs: 1000 }], shape: { burst: 5, intervalMs: 5 } });
+    expect(log.tryAcquire(0)).toBe(0);
+    // nothing for 50 ms (a stalled event loop): 5 may go at once, not 1
+    expect([50, 50, 50, 50, 50].map((t) => log.tryAcquire(t))).toEqual([0, 0, 0, 0, 0]);
+    expect(log.tryAcquire(50)).toBeGreaterThan(0);
   });
 
   it("widen the account window by the margin", () => {
-    expect(accountRules(200, 20, 5)).toEqual([
-      { limit: 200, windowMs: 1005 },
-      { limit: 20, windowMs: 90 },
-    ]);
-    expect(accountRules(200, 200, 0)).toEqual([{ limit: 200, windowMs: 1000 }]);
+    const rules = accountRules(200, 20, 5);
+    expect(rules.windows).toEqual([{ limit: 200, windowMs: 1005 }]);
+    expect(rules.shape?.burst).toBe(20);
+    expect(rules.shape?.intervalMs).toBeCloseTo(1000 / 220, 9);
+    expect(accountRules(200, 200, 0)).toEqual({ windows: [{ limit: 200, windowMs: 1000 }] });
   });
 });

@@ -30,8 +30,8 @@ export const VARIABLES = [
   { name: "CONNECTLY_TIMEOUT_MS", default: "15000", description: "Time allowed for Connectly's answer to start, and between chunks of it." },
   { name: "CONNECTLY_CONNECTIONS", default: "64", description: "Keep-alive connections to Connectly (1 to 1024)." },
   { name: "CONNECTLY_RATE_LIMIT", default: "200", description: "Requests per second allowed per API key (Connectly's account limit), enforced as a strict sliding window shared by every business using the key." },
-  { name: "CONNECTLY_RATE_BURST", default: "20", description: "Burst allowance: at most this many requests in any (burst / rate) seconds, so requests spread out within the second." },
-  { name: "CONNECTLY_RATE_MARGIN_MS", default: "5", description: "Added to the limiter's 1-second window to absorb network jitter between the gateway and Connectly." },
+  { name: "CONNECTLY_RATE_BURST", default: "5", description: "Burst allowance: requests that may start back to back; after it, requests are paced a little faster than the rate (a token bucket), so they reach Connectly spread out rather than in bunches." },
+  { name: "CONNECTLY_RATE_MARGIN_MS", default: "15", description: "Added to the limiter's 1-second window to absorb timing jitter between the gateway and Connectly." },
   { name: "CONNECTLY_QUEUE_MAX", default: "2000", description: "Requests per API key that may wait for the rate limit in one gateway process; past it a send fails at once with RATE_LIMIT_QUEUE_FULL." },
   { name: "CONNECTLY_DEADLINE_MS", default: "15000", description: "Time one message may spend waiting for the rate limit and being retried before it fails." },
   { name: "CONNECTLY_MAX_ATTEMPTS", default: "5", description: "Calls to Connectly per message at most (429, 5xx, resets and timeouts are retried with backoff)." },
@@ -150,7 +150,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const timeout = integer(env, "CONNECTLY_TIMEOUT_MS", 15_000, 100, 600_000);
   const perSecond = integer(env, "CONNECTLY_RATE_LIMIT", 200, 1, 100_000);
-  const burst = integer(env, "CONNECTLY_RATE_BURST", 20, 1, 100_000);
+  const burst = integer(env, "CONNECTLY_RATE_BURST", 5, 1, 100_000);
   if (burst > perSecond) throw new ConfigError(`CONNECTLY_RATE_BURST must not exceed CONNECTLY_RATE_LIMIT (${perSecond}), but is ${burst}.`);
   const redisUrl = read(env, "REDIS_URL");
   if (redisUrl != null && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) throw new ConfigError("REDIS_URL must be a redis:// or rediss:// URL.");
@@ -171,7 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
     outbound: {
       perSecond,
       burst,
-      marginMs: integer(env, "CONNECTLY_RATE_MARGIN_MS", 5, 0, 1000),
+      marginMs: integer(env, "CONNECTLY_RATE_MARGIN_MS", 15, 0, 1000),
       maxQueue: integer(env, "CONNECTLY_QUEUE_MAX", 2000, 1, 1_000_000),
       retry: {
         maxAttempts: integer(env, "CONNECTLY_MAX_ATTEMPTS", 5, 1, 100),

@@ -47,7 +47,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const pumping = new Set<string>();
   let closed = false;
 
-  const tooLate = (deadline: number) =>
+  const tooLate = () =>
     new RateLimitQueueFullError("The request could not get a slot within its deadline under Connectly's rate limit; try again shortly.", "deadline");
 
   async function pump(key: string, queue: Waiter[]): Promise<void> {
@@ -58,7 +58,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         const head = queue[0]!;
         if (now() >= head.deadline) {
           queue.shift();
-          head.reject(tooLate(head.deadline));
+          head.reject(tooLate());
           continue;
         }
         let wait: number;
@@ -76,7 +76,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         }
         if (now() + wait > head.deadline) {
           queue.shift();
-          head.reject(tooLate(head.deadline));
+          head.reject(tooLate());
           continue;
         }
         await sleep(Math.ceil(wait));

@@ -111,7 +111,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return answer(reply, record, 401, errorBody("ERROR_TYPE_UNAUTHENTICATED", "ERROR_CODE_INVALID_API_KEY", "Missing or invalid X-API-Key."));
     }
     let window = windows.get(apiKey);
-    if (!window) windows.set(apiKey, (window = createSlidingLog([{ limit, windowMs: 1000 }])));
+    if (!window) windows.set(apiKey, (window = createSlidingLog({ windows: [{ limit, windowMs: 1000 }] })));
     const waitMs = window.tryAcquire(now());
     if (waitMs > 0) {
       void reply.header("retry-after", String(Math.max(1, Math.ceil(waitMs / 1000))));
@@ -175,6 +175,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       rateLimited: byStatus["429"] ?? 0,
       byStatus,
       acceptedIds: accepted.map((r) => r.id),
+      // Answer times and statuses, for checking the window from outside.
+      timeline: window.map((r) => [r.at, r.status]),
     };
   });
 

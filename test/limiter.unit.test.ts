@@ -1,0 +1,173 @@
+/**
+ * The outbound limiter on its own, over the in-memory window store and real time: requests for one
+ * key are admitted in FIFO order, never more than the store's limit in any window, and refused at
+ * once (RateLimitQueueFullError) when the queue is full or the wait cannot end before the deadline.
+ */
+import { describe, expect, it, onTestFinished } from "vitest";
+import { createRateLimiter, RateLimitQueueFullError, type RateLimiter } from "../src/ratelimit/limiter.js";
+import type { WindowRule } from "../src/ratelimit/sliding-log.js";
+import { createMemoryStore, type WindowStore } from "../src/ratelimit/stores.js";
+
+/** A memory store that records the store-clock time of every admission it grants. */
+function recordingStore(rules: readonly WindowRule[]): { store: WindowStore; admitted: number[]; calls: () => number; closed: () => boolean } {
+  const clock = () => performance.now();
+  const inner = createMemoryStore(rules, clock);
+  const admitted: number[] = [];
+  let calls = 0;
+  let closed = false;
+  return {
+    admitted,
+    calls: () => calls,
+    closed: () => closed,
+    store: {
+      async tryAcquire(key) {
+        calls++;
+        const at = clock();
+        const wait = await inner.tryAcquire(key);
+        if (wait <= 0) admitted.push(at);
+        return wait;
+      },
+      async close() {
+        closed = true;
+        await inner.close();
+      },
+    },
+  };
+}
+
+function limiterFor(store: WindowStore, perSecond: number, maxQueue: number): RateLimiter {
+  const limiter = createRateLimiter({ store, perSecond, maxQueue });
+  onTestFinished(() => limiter.close());
+  return limiter;
+}
+
+/** Awaits a promise expected to reject with RateLimitQueueFullError; returns it and how long it took. */
+async function refusal(promise: Promise<unknown>): Promise<{ error: RateLimitQueueFullError; ms: number }> {
+  const started = performance.now();
+  const error = await promise.then(
+    () => {
+      throw new Error("expected a RateLimitQueueFullError, but the request was admitted");
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(RateLimitQueueFullError);
+  return { error: error as RateLimitQueueFullError, ms: performance.now() - started };
+}
+
+const far = () => Date.now() + 60_000;
+
+describe("the outbound limiter", () => {
+  it("admits waiting requests in FIFO order", async () => {
+    const { store } = recordingStore([{ limit: 2, windowMs: 100 }]);
+    const limiter = limiterFor(store, 20, 100);
+    const order: number[] = [];
+    const all = Array.from({ length: 8 }, (_, i) => limiter.acquire("k", far()).then(() => void order.push(i)));
+    expect(limiter.queued()).toBe(8);
+    await Promise.all(all);
+    expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(limiter.queued()).toBe(0);
+  });
+
+  it("never admits more than `limit` in any window, and keeps pace with it (5 per 200 ms, real time)", async () => {
+    const { store, admitted } = recordingStore([{ limit: 5, windowMs: 200 }]);
+    const limiter = limiterFor(store, 25, 1000);
+    const resolvedAt: number[] = [];
+    const started = performance.now();
+    await Promise.all(Array.from({ length: 25 }, () => limiter.acquire("k", far()).then(() => void resolvedAt.push(performance.now()))));
+    const elapsed = performance.now() - started;
+
+    expect(admitted).toHaveLength(25);
+    // Admission times are the store's own clock: strictly at most 5 in any 200 ms.
+    for (let i = 5; i < admitted.length; i++) expect(admitted[i]! - admitted[i - 5]!).toBeGreaterThanOrEqual(200);
+    // Seen from the caller, within a millisecond of scheduling jitter.
+    for (let i = 5; i < resolvedAt.length; i++) expect(resolvedAt[i]! - resolvedAt[i - 5]!).toBeGreaterThanOrEqual(199);
+    // 25 requests at 5 per 200 ms need 4 full windows after the first burst, and not much more.
+    expect(elapsed).toBeGreaterThanOrEqual(800);
+    expect(elapsed).toBeLessThan(1500);
+  });
+
+  it("keeps a queue per key: a full window for one key does not hold up another", async () => {
+    const { store } = recordingStore([{ limit: 1, windowMs: 2000 }]);
+    const limiter = limiterFor(store, 1, 10);
+    await limiter.acquire("a", far());
+    const blocked = limiter.acquire("a", far());
+    blocked.catch(() => {}); // rejected by close() when the test ends
+    const started = performance.now();
+    await limiter.acquire("b", far());
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(limiter.queued()).toBe(1);
+  });
+
+  it("refuses at once with bound 'length' when the key's queue is full", async () => {
+    const { store, calls } = recordingStore([{ limit: 1, windowMs: 2000 }]);
+    const limiter = limiterFor(store, 1, 2);
+    await limiter.acquire("k", far()); // takes the window's one slot
+    const waiting = [limiter.acquire("k", far()), limiter.acquire("k", far())];
+    for (const w of waiting) w.catch(() => {});
+    expect(limiter.queued()).toBe(2);
+    const callsBefore = calls();
+
+    const { error, ms } = await refusal(limiter.acquire("k", far()));
+    expect(error.bound).toBe("length");
+    expect(error.code).toBe("RATE_LIMIT_QUEUE_FULL");
+    expect(error.message).toMatch(/2 requests are already waiting.*try again/i);
+    expect(ms).toBeLessThan(50);
+    expect(calls()).toBe(callsBefore); // refused without asking the store
+    expect(limiter.queued()).toBe(2); // the waiters are still waiting
+  });
+
+  it("refuses at once with bound 'deadline' when the queue ahead cannot clear before the deadline", async () => {
+    const { store } = recordingStore([{ limit: 1, windowMs: 2000 }]);
+    const limiter = limiterFor(store, 1, 100);
+    await limiter.acquire("k", far());
+    const waiting = limiter.acquire("k", far());
+    waiting.catch(() => {});
+    // One request ahead at 1 per second: this one cannot start within 500 ms.
+    const { error, ms } = await refusal(limiter.acquire("k", Date.now() + 500));
+    expect(error.bound).toBe("deadline");
+    expect(error.message).toMatch(/deadline.*try again/i);
+    expect(ms).toBeLessThan(50);
+    expect(limiter.queued()).toBe(1);
+  });
+
+  it("refuses at once with bound 'deadline' when the store's wait outlasts the deadline (empty queue)", async () => {
+    const { store, admitted } = recordingStore([{ limit: 1, windowMs: 2000 }]);
+    const limiter = limiterFor(store, 100, 100);
+    await limiter.acquire("k", far());
+    // The window frees a slot in about 2 s; the deadline is 300 ms away: no point waiting.
+    const { error, ms } = await refusal(limiter.acquire("k", Date.now() + 300));
+    expect(error.bound).toBe("deadline");
+    expect(ms).toBeLessThan(100);
+    expect(admitted).toHaveLength(1);
+    expect(limiter.queued()).toBe(0);
+  });
+
+  it("admits a waiter whose deadline the wait fits in", async () => {
+    const { store, admitted } = recordingStore([{ limit: 1, windowMs: 150 }]);
+    const limiter = limiterFor(store, 5, 10);
+    await limiter.acquire("k", far());
+    const started = performance.now();
+    await limiter.acquire("k", Date.now() + 1000);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    expect(admitted).toHaveLength(2);
+    expect(admitted[1]! - admitted[0]!).toBeGreaterThanOrEqual(150);
+  });
+
+  it("close() rejects every waiter, refuses new requests and closes the store", async () => {
+    const { store, closed } = recordingStore([{ limit: 1, windowMs: 2000 }]);
+    const limiter = createRateLimiter({ store, perSecond: 1, maxQueue: 10 });
+    await limiter.acquire("k", far());
+    const waiters = [limiter.acquire("k", far()), limiter.acquire("k", far()), limiter.acquire("other", far())];
+    const outcomes = Promise.allSettled(waiters);
+    await limiter.close();
+    const settled = await outcomes;
+    // "other" had a free window, so it may have been admitted before close(); the two behind "k" were not.
+    expect(settled[0]).toMatchObject({ status: "rejected", reason: expect.any(RateLimitQueueFullError) });
+    expect(settled[1]).toMatchObject({ status: "rejected", reason: expect.any(RateLimitQueueFullError) });
+    expect(String((settled[0] as PromiseRejectedResult).reason.message)).toMatch(/shutting down/);
+    expect(limiter.queued()).toBe(0);
+    expect(closed()).toBe(true);
+    const { error } = await refusal(limiter.acquire("k", far()));
+    expect(error.message).toMatch(/shutting down/);
+  });
+});
