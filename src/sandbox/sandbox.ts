@@ -75,7 +75,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const requests: ReceivedRequest[] = [];
   const events = new EventEmitter();
 
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, maxParamLength: 512 });
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 512 } });
   // Connectly's answers are JSON errors, including for bodies that are not JSON.
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
