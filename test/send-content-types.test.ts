@@ -265,6 +265,13 @@ describe("the rest of the REST body", () => {
     expect(row.campaignName).toBe("test_campaign_2022-03-12");
   });
 
+  it("passes callbackData through unchanged, nulls and all", async () => {
+    const callbackData = { order_id: "12345", coupon: null, tags: [null, "vip"] };
+    const { received, row } = await send({ text: "with nulls" }, { callbackData });
+    expect((received.body as { callbackData: unknown }).callbackData).toEqual(callbackData);
+    expect(row.callbackData).toEqual(callbackData);
+  });
+
   it("omits sender when none is given", async () => {
     const before = t.sandbox.requests.length;
     const response = await t.graphql(SEND_MUTATION, { input: { businessId: "biz-content", recipient, content: { text: "hi" } } });

@@ -79,7 +79,8 @@ export function newMessageRow(input: SendSessionMessageInput, id: string): NewMe
     senderName: input.sender?.name ?? null,
     contentType: contentTypeOf(input.content),
     content: withoutNulls(input.content),
-    requestBody: withoutNulls(toRestBody(input, messageId)),
+    // toRestBody leaves out absent fields itself; nulls inside callbackData are the client's data.
+    requestBody: toRestBody(input, messageId) as unknown as Prisma.InputJsonValue,
     callbackData: input.callbackData == null ? null : (input.callbackData as Prisma.InputJsonValue),
     campaignName: input.campaignName ?? null,
     orderParentId: input.order?.parentId ?? null,
