@@ -14,7 +14,7 @@ import { newMessageId } from "../src/sending/ids.js";
 import { newMessageRow } from "../src/sending/send-session-message.js";
 import { startGateway, type Gateway } from "../src/server/gateway.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
-import { postGraphQL, SEND_MUTATION, startTestGateway, testConfig, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
+import { acceptedMessage as accepted, postGraphQL, SEND_MUTATION, startTestGateway, testConfig, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -45,13 +45,6 @@ interface SentMessage {
   connectlyId: string | null;
 }
 type SendResponse = GraphQLResponse<{ sendSessionMessage: { message: SentMessage } }>;
-
-function accepted(response: SendResponse): SentMessage {
-  expect(response.errors).toBeUndefined();
-  const message = response.data!.sendSessionMessage.message;
-  expect(message.status).toBe("ACCEPTED");
-  return message;
-}
 
 function onlyError(response: SendResponse) {
   expect(response.status).toBe(200);

@@ -7,7 +7,7 @@
  */
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { MESSAGE_FIELDS, SEND_MUTATION, startTestGateway, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
+import { acceptedMessage as accepted, MESSAGE_FIELDS, SEND_MUTATION, startTestGateway, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -38,13 +38,6 @@ let recipientSeq = 0;
 const newRecipient = (): string => `+1604666${String(1000 + recipientSeq++)}`;
 
 const send = (input: Record<string, unknown>): Promise<SendResponse> => t.graphql(SEND_MUTATION, { input });
-
-function accepted(response: SendResponse): SentMessage {
-  expect(response.errors).toBeUndefined();
-  const message = response.data!.sendSessionMessage.message;
-  expect(message.status).toBe("ACCEPTED");
-  return message;
-}
 
 function onlyError(response: SendResponse) {
   expect(response.data ?? null).toBeNull();

@@ -2,6 +2,7 @@
  * Starts the whole gateway for a test file: its own database, the built-in sandbox as upstream,
  * the HTTP server on a free port. Tests talk to it over real HTTP.
  */
+import { expect } from "vitest";
 import type { Config } from "../../src/config/config.js";
 import { startGateway, type Gateway } from "../../src/server/gateway.js";
 import type { Sandbox } from "../../src/sandbox/sandbox.js";
@@ -93,3 +94,11 @@ export const SEND_MUTATION = /* GraphQL */ `
     sendSessionMessage(input: $input) { message { ${MESSAGE_FIELDS} } }
   }
 `;
+
+/** Expects sendSessionMessage to have succeeded with an ACCEPTED message, and returns that message. */
+export function acceptedMessage<M extends { status: string }>(response: GraphQLResponse<{ sendSessionMessage: { message: M } }>): M {
+  expect(response.errors).toBeUndefined();
+  const message = response.data!.sendSessionMessage.message;
+  expect(message.status).toBe("ACCEPTED");
+  return message;
+}
