@@ -9,7 +9,9 @@ describe("loadConfig", () => {
     expect(config.port).toBe(4000);
     expect(config.host).toBe("127.0.0.1");
     expect(config.database).toEqual({ kind: "embedded", dir: ".data/pglite" });
-    expect(config.connectly).toEqual({ mode: "sandbox", sandboxPort: 0 });
+    expect(config.connectly).toEqual({ mode: "sandbox", sandboxPort: 0, statusEvents: true, failureRate: 0.1, statusDelayMs: 500 });
+    expect(config.pubsub).toBe("memory");
+    expect(config.webhooks).toEqual({ secrets: [], maxBytes: 262_144 });
   });
 
   it("uses DATABASE_URL and the real API with a key", () => {
@@ -40,6 +42,16 @@ describe("loadConfig", () => {
     [{ CONNECTLY_TIMEOUT_MS: "fast" }, "CONNECTLY_TIMEOUT_MS"],
     [{ CONNECTLY_CONNECTIONS: "0" }, "CONNECTLY_CONNECTIONS"],
     [{ SANDBOX_PORT: "-1" }, "SANDBOX_PORT"],
+    [{ PUBSUB: "kafka" }, "PUBSUB"],
+    [{ PUBSUB: "redis" }, "PUBSUB"],
+    [{ PUBSUB: "postgres" }, "PUBSUB"],
+    [{ CONNECTLY_WEBHOOK_SECRET: "short" }, "CONNECTLY_WEBHOOK_SECRET"],
+    [{ CONNECTLY_WEBHOOK_SECRET: "long-enough-secret,x" }, "CONNECTLY_WEBHOOK_SECRET"],
+    [{ WEBHOOK_MAX_BYTES: "10" }, "WEBHOOK_MAX_BYTES"],
+    [{ SANDBOX_STATUS_EVENTS: "maybe" }, "SANDBOX_STATUS_EVENTS"],
+    [{ SANDBOX_FAILURE_RATE: "1.5" }, "SANDBOX_FAILURE_RATE"],
+    [{ SANDBOX_FAILURE_RATE: "-0.1" }, "SANDBOX_FAILURE_RATE"],
+    [{ SANDBOX_STATUS_DELAY_MS: "soon" }, "SANDBOX_STATUS_DELAY_MS"],
   ])("refuses %o with one sentence naming %s", (env, name) => {
     let error: unknown;
     try {
@@ -51,6 +63,22 @@ describe("loadConfig", () => {
     const message = (error as ConfigError).message;
     expect(message.startsWith(name)).toBe(true);
     expect(message.trim().split(/(?<=\.)\s+(?=[A-Z])/)).toHaveLength(1);
+  });
+
+  it("picks the pub/sub transport from what is configured", () => {
+    expect(loadConfig({}).pubsub).toBe("memory");
+    expect(loadConfig({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/gw" }).pubsub).toBe("postgres");
+    expect(loadConfig({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/gw", REDIS_URL: "redis://127.0.0.1:6379" }).pubsub).toBe("redis");
+    expect(loadConfig({ REDIS_URL: "redis://127.0.0.1:6379", PUBSUB: "memory" }).pubsub).toBe("memory");
+  });
+
+  it("reads webhook secrets, several while rotating, and never echoes one", () => {
+    expect(loadConfig({ CONNECTLY_WEBHOOK_SECRET: "first-secret, second-secret" }).webhooks.secrets).toEqual(["first-secret", "second-secret"]);
+    try {
+      loadConfig({ CONNECTLY_WEBHOOK_SECRET: "tiny" });
+    } catch (e) {
+      expect((e as Error).message).not.toContain("tiny");
+    }
   });
 
   it("never echoes an API key in a configuration error", () => {

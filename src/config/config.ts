@@ -36,14 +36,26 @@ export const VARIABLES = [
   { name: "CONNECTLY_DEADLINE_MS", default: "15000", description: "Time one message may spend waiting for the rate limit and being retried before it fails." },
   { name: "CONNECTLY_MAX_ATTEMPTS", default: "5", description: "Calls to Connectly per message at most (429, 5xx, resets and timeouts are retried with backoff)." },
   { name: "REDIS_URL", default: "(unset: in-process)", description: "Redis URL (redis://127.0.0.1:6379). Set, the rate limit is shared through Redis by every gateway process using the same API key." },
+  { name: "PUBSUB", default: "auto", description: "How status changes reach subscribers of other gateway processes: redis (needs REDIS_URL), postgres (LISTEN/NOTIFY, needs DATABASE_URL) or memory (this process only). auto: redis with REDIS_URL, else postgres with DATABASE_URL, else memory." },
+  { name: "CONNECTLY_WEBHOOK_SECRET", default: "(unset)", description: "Secret of Connectly's webhook signatures (x-connectly-hmac-sha256). Several, separated by commas, while rotating. Unset: POST /webhooks/connectly refuses every event, except the built-in sandbox's." },
+  { name: "WEBHOOK_MAX_BYTES", default: "262144", description: "Largest webhook body accepted, in bytes (1024 to 10485760); larger ones get 413." },
   { name: "SANDBOX_PORT", default: "0", description: "Port of the built-in Connectly sandbox (sandbox mode only); 0 picks a free port." },
+  { name: "SANDBOX_STATUS_EVENTS", default: "true", description: "Whether the sandbox posts sent, delivered and read (or delivery_failed) webhooks after accepting a message (sandbox mode only)." },
+  { name: "SANDBOX_FAILURE_RATE", default: "0.1", description: "Share of sandbox messages that end in delivery_failed, from 0 to 1 (sandbox mode only)." },
+  { name: "SANDBOX_STATUS_DELAY_MS", default: "500", description: "Typical delay between one sandbox status webhook and the next, in ms (sandbox mode only)." },
 ] as const satisfies readonly Variable[];
 
 type VariableName = (typeof VARIABLES)[number]["name"];
 type Env = Readonly<Record<string, string | undefined>>;
 
 export type ConnectlyConfig =
-  | { readonly mode: "sandbox"; readonly sandboxPort: number }
+  | {
+      readonly mode: "sandbox";
+      readonly sandboxPort: number;
+      readonly statusEvents: boolean;
+      readonly failureRate: number;
+      readonly statusDelayMs: number;
+    }
   | {
       readonly mode: "live";
       readonly baseUrl: string;
@@ -72,6 +84,13 @@ export interface Config {
   };
   /** Shared rate-limit store; in-process when undefined. */
   readonly redisUrl: string | undefined;
+  /** How status changes reach other gateway processes. */
+  readonly pubsub: "memory" | "postgres" | "redis";
+  readonly webhooks: {
+    /** Secrets a webhook signature may be made with (several while rotating); empty refuses webhooks. */
+    readonly secrets: readonly string[];
+    readonly maxBytes: number;
+  };
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -136,6 +155,40 @@ function businessKeys(env: Env): Map<string, string> {
   return keys;
 }
 
+function ratio(env: Env, name: VariableName, fallback: number): number {
+  const raw = read(env, name);
+  if (raw == null) return fallback;
+  const n = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || n < 0 || n > 1) throw new ConfigError(`${name} must be a number from 0 to 1, but is "${raw}".`);
+  return n;
+}
+
+function flag(env: Env, name: VariableName, fallback: boolean): boolean {
+  const raw = read(env, name)?.toLowerCase();
+  if (raw == null) return fallback;
+  if (["true", "1", "yes", "on"].includes(raw)) return true;
+  if (["false", "0", "no", "off"].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, but is "${raw}".`);
+}
+
+function pubsubKind(env: Env, redisUrl: string | undefined, dbUrl: string | undefined): Config["pubsub"] {
+  const raw = read(env, "PUBSUB") ?? "auto";
+  if (raw === "auto") return redisUrl != null ? "redis" : dbUrl != null ? "postgres" : "memory";
+  if (raw === "redis" && redisUrl == null) throw new ConfigError("PUBSUB is redis but REDIS_URL is not set.");
+  if (raw === "postgres" && dbUrl == null) throw new ConfigError("PUBSUB is postgres but DATABASE_URL is not set (the embedded database serves one process only).");
+  if (raw !== "memory" && raw !== "redis" && raw !== "postgres") throw new ConfigError(`PUBSUB must be auto, memory, postgres or redis, but is "${raw}".`);
+  return raw;
+}
+
+function webhookSecrets(env: Env): string[] {
+  const raw = read(env, "CONNECTLY_WEBHOOK_SECRET");
+  if (raw == null) return [];
+  const secrets = raw.split(",").map((s) => s.trim());
+  // The secret itself is never echoed.
+  if (secrets.some((s) => s.length < 8)) throw new ConfigError("CONNECTLY_WEBHOOK_SECRET must hold secrets of at least 8 characters, separated by commas.");
+  return secrets;
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const logLevel = read(env, "LOG_LEVEL") ?? "info";
@@ -161,7 +214,13 @@ export function loadConfig(env: Env = process.env): Config {
     database: dbUrl != null ? { kind: "postgres", url: dbUrl, poolSize } : { kind: "embedded", dir: read(env, "EMBEDDED_DATABASE_DIR") ?? ".data/pglite" },
     connectly: live
       ? { mode: "live", baseUrl: httpUrl(env, "CONNECTLY_BASE_URL", "https://api.connectly.ai"), defaultApiKey: apiKey, businessApiKeys: keys }
-      : { mode: "sandbox", sandboxPort: integer(env, "SANDBOX_PORT", 0, 0, 65_535) },
+      : {
+          mode: "sandbox",
+          sandboxPort: integer(env, "SANDBOX_PORT", 0, 0, 65_535),
+          statusEvents: flag(env, "SANDBOX_STATUS_EVENTS", true),
+          failureRate: ratio(env, "SANDBOX_FAILURE_RATE", 0.1),
+          statusDelayMs: integer(env, "SANDBOX_STATUS_DELAY_MS", 500, 0, 600_000),
+        },
     connectlyHttp: {
       connectTimeoutMs: integer(env, "CONNECTLY_CONNECT_TIMEOUT_MS", 5_000, 100, 600_000),
       headersTimeoutMs: timeout,
@@ -181,5 +240,7 @@ export function loadConfig(env: Env = process.env): Config {
       },
     },
     redisUrl,
+    pubsub: pubsubKind(env, redisUrl, dbUrl),
+    webhooks: { secrets: webhookSecrets(env), maxBytes: integer(env, "WEBHOOK_MAX_BYTES", 262_144, 1024, 10_485_760) },
   };
 }

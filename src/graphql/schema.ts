@@ -6,7 +6,10 @@ import { makeExecutableSchema } from "@graphql-tools/schema";
 import { DateTimeResolver, JSONResolver } from "graphql-scalars";
 import type { GraphQLSchema } from "graphql";
 import type { Resolvers } from "./generated/types.js";
-import { Message, MessageContent, messageQuery } from "./resolvers/message.js";
+import { customerQuery, Customer } from "./resolvers/customer.js";
+import { Message, MessageContent, messageByConnectlyIdQuery, messageQuery } from "./resolvers/message.js";
+import { MessageStatusChange, MessageStatusEvent, messageStatusChangedSubscription } from "./resolvers/message-status-changed.js";
+import { messagesQuery } from "./resolvers/messages.js";
 import { sendSessionMessageResolver } from "./resolvers/send-session-message.js";
 import { sendSessionMessagesResolver } from "./resolvers/send-session-messages.js";
 
@@ -23,10 +26,14 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
 export const resolvers: Resolvers = {
   JSON: JSONResolver,
   DateTime: DateTimeResolver,
-  Query: { message: messageQuery },
+  Query: { message: messageQuery, messageByConnectlyId: messageByConnectlyIdQuery, messages: messagesQuery, customer: customerQuery },
+  Subscription: { messageStatusChanged: messageStatusChangedSubscription },
   Mutation: { sendSessionMessage: sendSessionMessageResolver, sendSessionMessages: sendSessionMessagesResolver },
   Message,
   MessageContent,
+  MessageStatusChange,
+  MessageStatusEvent,
+  Customer,
 };
 
 export function buildSchema(): GraphQLSchema {

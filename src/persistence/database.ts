@@ -19,6 +19,8 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** Names of the migrations applied while opening. */
   readonly appliedMigrations: readonly string[];
+  /** The real PostgreSQL's pool and address (for LISTEN/NOTIFY); absent for the embedded database. */
+  readonly postgres?: { readonly pool: pg.Pool; readonly connectionString: string };
   close(): Promise<void>;
 }
 
@@ -90,6 +92,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     kind: "postgres",
     prisma,
     appliedMigrations,
+    postgres: { pool, connectionString },
     close: async () => {
       await prisma.$disconnect();
       await pool.end();

@@ -3,7 +3,7 @@
  * FAILED after it, so a crash in between leaves a visible PENDING row, never a silent loss.
  */
 import { Prisma, type PrismaClient } from "./generated/prisma/client.js";
-import type { Message, MessageContentType } from "./generated/prisma/client.js";
+import type { DeliveryStatus, Message, MessageContentType, MessageStatus } from "./generated/prisma/client.js";
 
 export type MessageRow = Message;
 
@@ -35,6 +35,23 @@ export interface FailureRecord {
   readonly status: "FAILED" | "UNCONFIRMED";
 }
 
+export interface MessageListFilter {
+  readonly businessId: string;
+  readonly recipientId?: string | null;
+  readonly campaignName?: string | null;
+  readonly status?: MessageStatus | null;
+  readonly deliveryStatus?: DeliveryStatus | null;
+  readonly createdAfter?: Date | null;
+  readonly createdBefore?: Date | null;
+  readonly updatedAfter?: Date | null;
+}
+
+/** Where a page ends: the last message's creation time and id (messages are listed newest first). */
+export interface MessageCursor {
+  readonly createdAt: Date;
+  readonly id: string;
+}
+
 export type CreateResult = { readonly created: true; readonly row: MessageRow } | { readonly created: false; readonly existing: MessageRow };
 
 export interface MessageStore {
@@ -52,6 +69,10 @@ export interface MessageStore {
   /** Marks a PENDING row (as this process holds it) FAILED or UNCONFIRMED; returns the row as stored. */
   markFailed(row: MessageRow, failure: FailureRecord): Promise<MessageRow>;
   findById(id: string): Promise<MessageRow | null>;
+  findByIds(ids: readonly string[]): Promise<MessageRow[]>;
+  findByConnectlyId(connectlyId: string): Promise<MessageRow | null>;
+  /** A page of a business's messages, newest first, after a cursor; one more than `first` tells whether more follow. */
+  list(filter: MessageListFilter, first: number, after: MessageCursor | null): Promise<MessageRow[]>;
   /** PENDING rows untouched since `before`: candidates for crash recovery, oldest first. */
   findStalePending(before: Date, limit: number): Promise<MessageRow[]>;
   /** Claims a stale PENDING row for recovery (touching it, counting the call to come); false when another process claimed it first. */
@@ -89,6 +110,10 @@ export function createMessageStore(prisma: PrismaClient): MessageStore {
           upstreamStatus: null,
           attempts: 1, // the first call follows at once: a crash mid-call must not read "never called"
           lastAttemptError: null,
+          deliveryStatus: null,
+          deliveryStatusAt: null,
+          deliveryErrorCode: null,
+          deliveryErrorMessage: null,
           createdAt: now,
           updatedAt: now,
         };
@@ -112,11 +137,34 @@ export function createMessageStore(prisma: PrismaClient): MessageStore {
     },
     async markAccepted(row, connectlyId, upstreamStatus, attempts) {
       const updatedAt = new Date();
-      await prisma.$executeRaw`
+      // Delivery-status events can arrive before Connectly's answer does: the message starts from
+      // the furthest status already stored for its Connectly id (nothing, usually).
+      const [delivery] = await prisma.$queryRaw<Pick<MessageRow, "deliveryStatus" | "deliveryStatusAt" | "deliveryErrorCode" | "deliveryErrorMessage">[]>`
         UPDATE "Message" SET "status" = 'ACCEPTED', "connectlyId" = ${connectlyId}, "upstreamStatus" = ${upstreamStatus},
-          "attempts" = ${attempts}, "errorCode" = NULL, "errorMessage" = NULL, "updatedAt" = ${updatedAt}
-        WHERE "id" = ${row.id}`;
-      return { ...row, status: "ACCEPTED", connectlyId, upstreamStatus, attempts, errorCode: null, errorMessage: null, updatedAt };
+          "attempts" = ${attempts}, "errorCode" = NULL, "errorMessage" = NULL, "updatedAt" = ${updatedAt},
+          ("deliveryStatus", "deliveryStatusAt", "deliveryErrorCode", "deliveryErrorMessage") = (
+            SELECT e."status", e."occurredAt",
+              CASE WHEN e."status" = 'FAILED' THEN COALESCE(e."errorCode", 'DELIVERY_FAILED') END,
+              CASE WHEN e."status" = 'FAILED' THEN COALESCE(e."errorMessage", 'Connectly reported the message as not delivered.') END
+            FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+              SELECT * FROM "MessageStatusEvent" WHERE "connectlyId" = ${connectlyId} ORDER BY "status" DESC, "occurredAt" DESC, "id" DESC LIMIT 1
+            ) AS e ON true)
+        WHERE "id" = ${row.id}
+        RETURNING "deliveryStatus", "deliveryStatusAt", "deliveryErrorCode", "deliveryErrorMessage"`;
+      return {
+        ...row,
+        status: "ACCEPTED",
+        connectlyId,
+        upstreamStatus,
+        attempts,
+        errorCode: null,
+        errorMessage: null,
+        updatedAt,
+        deliveryStatus: delivery?.deliveryStatus ?? null,
+        deliveryStatusAt: delivery?.deliveryStatusAt ?? null,
+        deliveryErrorCode: delivery?.deliveryErrorCode ?? null,
+        deliveryErrorMessage: delivery?.deliveryErrorMessage ?? null,
+      };
     },
     async markFailed(row, failure) {
       const updatedAt = new Date();
@@ -138,6 +186,25 @@ export function createMessageStore(prisma: PrismaClient): MessageStore {
       };
     },
     findById: (id) => prisma.message.findUnique({ where: { id } }),
+    findByIds: (ids) => (ids.length === 0 ? Promise.resolve([]) : prisma.message.findMany({ where: { id: { in: [...ids] } } })),
+    findByConnectlyId: (connectlyId) => prisma.message.findUnique({ where: { connectlyId } }),
+    list: (filter, first, after) =>
+      prisma.message.findMany({
+        where: {
+          businessId: filter.businessId,
+          ...(filter.recipientId != null && { recipientId: filter.recipientId }),
+          ...(filter.campaignName != null && { campaignName: filter.campaignName }),
+          ...(filter.status != null && { status: filter.status }),
+          ...(filter.deliveryStatus != null && { deliveryStatus: filter.deliveryStatus }),
+          ...((filter.createdAfter != null || filter.createdBefore != null) && {
+            createdAt: { ...(filter.createdAfter != null && { gte: filter.createdAfter }), ...(filter.createdBefore != null && { lt: filter.createdBefore }) },
+          }),
+          ...(filter.updatedAfter != null && { updatedAt: { gte: filter.updatedAfter } }),
+          ...(after && { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }),
+        },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: first + 1,
+      }),
     findStalePending: (before, limit) =>
       prisma.message.findMany({ where: { status: "PENDING", updatedAt: { lt: before } }, orderBy: { updatedAt: "asc" }, take: limit }),
     async claimStale(id, before) {

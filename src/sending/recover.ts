@@ -38,26 +38,28 @@ async function recoverOne(deps: SendSessionMessageDeps, row: MessageRow, staleBe
   if (!(await deps.store.claimStale(row.id, staleBefore))) return "skipped";
   const apiKey = deps.apiKeyFor(row.businessId);
   if (apiKey == null) {
-    await deps.store.markFailed(row, {
+    const failed = await deps.store.markFailed(row, {
       code: "INTERRUPTED",
       message: "The gateway stopped while sending this message, and it has no API key for the business any more to send it again.",
       upstreamStatus: null,
       attempts: row.attempts, // the claim counted a call that was not made
       status: "FAILED",
     });
+    deps.onOutcome?.(failed);
     return "failed";
   }
   const outcome = await deliver(deps, { ...row, attempts: row.attempts + 1 }, apiKey, { maxAttempts: 1 });
   if (outcome.ok) return "accepted";
   if (outcome.error.kind === "upstream") {
     const { failure, unconfirmed, message } = outcome.error;
-    await deps.store.markFailed(message, {
+    const failed = await deps.store.markFailed(message, {
       code: "INTERRUPTED",
       message: `The gateway stopped while sending this message; sending it again once after restart failed: ${failure.message}`,
       upstreamStatus: failure.upstream.status ?? null,
       attempts: message.attempts,
       status: unconfirmed ? "UNCONFIRMED" : "FAILED",
     });
+    deps.onOutcome?.(failed);
   }
   return "failed";
 }

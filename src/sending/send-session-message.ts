@@ -18,6 +18,8 @@ export interface SendSessionMessageDeps {
   readonly apiKeyFor: (businessId: string) => string | undefined;
   /** A new, sortable, unique id for a message. */
   readonly newId: () => string;
+  /** Told of every send outcome stored (ACCEPTED, FAILED, UNCONFIRMED), for subscribers; must not throw. */
+  readonly onOutcome?: (message: MessageRow) => void;
 }
 
 export type SendOutcome =
@@ -135,7 +137,11 @@ export async function deliver(
     (attempts, failure) => deps.store.recordAttempt(row.id, base + attempts + 1, failure.message),
     policy,
   );
-  if (outcome.ok) return { ok: true, message: await deps.store.markAccepted(row, outcome.id, outcome.status, base + outcome.attempts) };
+  if (outcome.ok) {
+    const accepted = await deps.store.markAccepted(row, outcome.id, outcome.status, base + outcome.attempts);
+    deps.onOutcome?.(accepted);
+    return { ok: true, message: accepted };
+  }
   const { failure, unconfirmed } = outcome;
   const failed = await deps.store.markFailed(row, {
     code: failure.code,
@@ -144,6 +150,7 @@ export async function deliver(
     attempts: base + outcome.attempts,
     status: unconfirmed ? "UNCONFIRMED" : "FAILED",
   });
+  deps.onOutcome?.(failed);
   return { ok: false, error: { kind: "upstream", failure, unconfirmed, message: failed } };
 }
 

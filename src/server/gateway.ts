@@ -3,8 +3,11 @@
  * built-in sandbox), the GraphQL server on Fastify. `startGateway` is what `npm start` and the
  * tests run; `close` releases everything in reverse order.
  */
+import { randomBytes } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
-import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from "@as-integrations/fastify";
+import fastifyWebsocket from "@fastify/websocket";
+import { makeHandler as makeGraphQLWsHandler } from "graphql-ws/use/@fastify/websocket";
 import Fastify, { LogController, type FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
 import type { Config } from "../config/config.js";
@@ -15,12 +18,20 @@ import { accountRules } from "../ratelimit/sliding-log.js";
 import { createMemoryStore, createRedisStore } from "../ratelimit/stores.js";
 import { newMessageId } from "../sending/ids.js";
 import { recoverInterrupted } from "../sending/recover.js";
-import type { GraphQLContext } from "../graphql/context.js";
+import { createContext, type GraphQLContext, type GraphQLServices } from "../graphql/context.js";
 import { formatError } from "../graphql/errors.js";
 import { buildSchema } from "../graphql/schema.js";
 import { openDatabase, type Database } from "../persistence/database.js";
+import { createCustomerStore } from "../persistence/customers.js";
 import { createMessageStore } from "../persistence/messages.js";
+import { createRejectedWebhookStore } from "../persistence/rejected-webhooks.js";
+import { createStatusEventStore } from "../persistence/status-events.js";
+import { createPostgresTransport } from "../pubsub/postgres.js";
+import { createPubSub, type ChangeRef, type PubSub, type StatusChange, type Transport } from "../pubsub/pubsub.js";
+import { createRedisTransport } from "../pubsub/redis.js";
 import { startSandbox, type Sandbox } from "../sandbox/sandbox.js";
+import { createIngest, type Ingest } from "../webhooks/ingest.js";
+import { registerWebhookRoute, WEBHOOK_PATH } from "../webhooks/route.js";
 
 export interface Gateway {
   /** Base URL of the HTTP server, e.g. http://127.0.0.1:4000 */
@@ -30,6 +41,8 @@ export interface Gateway {
   /** The built-in sandbox, when no API key is configured. */
   readonly sandbox: Sandbox | undefined;
   readonly limiter: RateLimiter;
+  readonly pubsub: PubSub;
+  readonly ingest: Ingest;
   /** Resolves messages left PENDING by a process that died (also run at start-up and every minute). */
   recover(staleBefore?: Date): Promise<{ recovered: number; accepted: number; failed: number }>;
   close(): Promise<void>;
@@ -55,7 +68,21 @@ export async function startGateway(config: Config): Promise<Gateway> {
   const log = app.log;
 
   const database = await openDatabase(config.database);
-  const sandbox = config.connectly.mode === "sandbox" ? await startSandbox({ port: config.connectly.sandboxPort }) : undefined;
+  // The sandbox signs its webhooks with a secret only this process knows: that is how the gateway
+  // takes the sandbox's events without a configured secret, and nobody else's.
+  const sandboxWebhookSecret = randomBytes(32).toString("base64url");
+  const sandbox =
+    config.connectly.mode === "sandbox"
+      ? await startSandbox({
+          port: config.connectly.sandboxPort,
+          webhooks: {
+            secret: sandboxWebhookSecret,
+            statusEvents: config.connectly.statusEvents,
+            failureRate: config.connectly.failureRate,
+            delayMs: config.connectly.statusDelayMs,
+          },
+        })
+      : undefined;
   const closeAll: (() => Promise<void>)[] = [() => database.close()];
   if (sandbox) closeAll.unshift(() => sandbox.close());
 
@@ -78,8 +105,48 @@ export async function startGateway(config: Config): Promise<Gateway> {
     const delivery = createDelivery(connectly, limiter, outbound.retry);
 
     const messages = createMessageStore(database.prisma);
-    const sending = { store: messages, delivery, apiKeyFor, newId: newMessageId };
-    const context: GraphQLContext = { messages, sending };
+    const statusEvents = createStatusEventStore(database.prisma);
+    const customers = createCustomerStore(database.prisma);
+    const reportError = (what: string) => (error: unknown) => log.error({ err: error }, what);
+
+    // Status changes: published here, delivered to subscribers of every gateway process.
+    const hydrate = async (refs: readonly ChangeRef[]): Promise<StatusChange[]> => {
+      const rows = await messages.findByIds([...new Set(refs.map((r) => r.messageId))]);
+      const eventIds = refs.flatMap((r) => (r.eventId == null ? [] : [BigInt(r.eventId)]));
+      const events = await statusEvents.eventsById(eventIds);
+      const byId = new Map(rows.map((m) => [m.id, m]));
+      const eventById = new Map(events.map((e) => [String(e.id), e]));
+      return refs.flatMap((r) => {
+        const message = byId.get(r.messageId);
+        return message ? [{ message, event: r.eventId == null ? null : (eventById.get(r.eventId) ?? null) }] : [];
+      });
+    };
+    let transport: Transport | undefined;
+    if (config.pubsub === "redis" && config.redisUrl) transport = createRedisTransport(config.redisUrl, reportError("Redis pub/sub failed"));
+    if (config.pubsub === "postgres" && database.postgres) {
+      transport = createPostgresTransport(database.postgres.connectionString, database.postgres.pool, reportError("PostgreSQL LISTEN/NOTIFY failed"));
+    }
+    const pubsub = await createPubSub({ ...(transport ? { transport } : {}), hydrate, onError: reportError("status change could not be published") });
+    closeAll.unshift(() => pubsub.close());
+
+    const sending = {
+      store: messages,
+      delivery,
+      apiKeyFor,
+      newId: newMessageId,
+      onOutcome: (message: StatusChange["message"]) => pubsub.publish([{ message, event: null }]),
+    };
+    const services: GraphQLServices = { messages, statusEvents, customers, sending, pubsub, now: Date.now };
+
+    const ingest = createIngest({
+      statusEvents,
+      messages,
+      customers,
+      rejected: createRejectedWebhookStore(database.prisma),
+      publish: (changes) => pubsub.publish(changes),
+      onError: reportError("webhook events could not be applied"),
+    });
+    closeAll.unshift(() => ingest.close());
 
     // A PENDING row is stale once no live process can still be working on it: after the send deadline
     // plus the HTTP timeouts. With the embedded database (one process, by its lock) every row older
@@ -92,19 +159,43 @@ export async function startGateway(config: Config): Promise<Gateway> {
       return report;
     };
 
+    const schema = buildSchema();
     const apollo = new ApolloServer<GraphQLContext>({
-      schema: buildSchema(),
+      schema,
       plugins: [fastifyApolloDrainPlugin(app)],
       includeStacktraceInErrorResponses: false,
       formatError,
     });
     await apollo.start();
     closeAll.unshift(() => apollo.stop());
-    await app.register(fastifyApollo(apollo), { context: async () => context, path: "/graphql" });
+
+    // GraphQL over HTTP (Apollo) and over WebSocket (graphql-ws) on the same path.
+    await app.register(fastifyWebsocket, {
+      options: { maxPayload: 1024 * 1024 },
+      // 1001 Going Away: subscribers reconnect (to another replica) and catch up.
+      preClose: async () => {
+        for (const client of app.websocketServer.clients) client.close(1001, "The gateway is shutting down.");
+      },
+    });
+    const apolloHandler = fastifyApolloHandler(apollo, { context: async () => createContext(services) });
+    app.route({
+      method: "GET",
+      url: "/graphql",
+      handler: apolloHandler,
+      wsHandler: makeGraphQLWsHandler({ schema, context: () => createContext(services, { subscription: true }) }),
+    });
+    app.route({ method: ["POST", "OPTIONS"], url: "/graphql", handler: apolloHandler });
     app.get("/healthz", async () => ({ status: "ok" }));
+
+    await registerWebhookRoute(app, {
+      ingest,
+      secrets: sandbox ? [...config.webhooks.secrets, sandboxWebhookSecret] : config.webhooks.secrets,
+      maxBytes: config.webhooks.maxBytes,
+    });
 
     const url = await app.listen({ host: config.host, port: config.port });
     closeAll.unshift(() => app.close());
+    sandbox?.setWebhookAddress(`${url}${WEBHOOK_PATH}`);
     const startupRecovery = recover(database.kind === "embedded" ? startedAt : undefined).catch((error: unknown) => log.error({ err: error }, "crash recovery failed"));
     const sweep = setInterval(() => void recover().catch((error: unknown) => log.error({ err: error }, "crash recovery failed")), 60_000);
     sweep.unref();
@@ -120,7 +211,15 @@ export async function startGateway(config: Config): Promise<Gateway> {
       log.info({ upstream: baseUrl }, "sending to Connectly");
     }
     log.info(`database: ${database.kind === "embedded" ? `embedded PostgreSQL (PGlite) in ${config.database.kind === "embedded" ? config.database.dir : ""}` : "PostgreSQL (DATABASE_URL)"}`);
-    log.info(`GraphQL ready at ${url}/graphql`);
+    if (config.webhooks.secrets.length === 0) {
+      log.warn(
+        sandbox
+          ? "CONNECTLY_WEBHOOK_SECRET is not set: /webhooks/connectly takes only the built-in sandbox's events."
+          : "CONNECTLY_WEBHOOK_SECRET is not set: /webhooks/connectly refuses every event, so no delivery status will arrive.",
+      );
+    }
+    log.info(`status changes reach other gateway processes through: ${pubsub.transport}`);
+    log.info(`GraphQL ready at ${url}/graphql (subscriptions over graphql-ws on the same path); webhooks at ${url}${WEBHOOK_PATH}`);
 
     let closing: Promise<void> | undefined;
     return {
@@ -129,6 +228,8 @@ export async function startGateway(config: Config): Promise<Gateway> {
       database,
       sandbox,
       limiter,
+      pubsub,
+      ingest,
       recover,
       close: () =>
         (closing ??= (async () => {

@@ -22,17 +22,23 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
+/** The webhook secret test gateways are configured with. */
+export const TEST_WEBHOOK_SECRET = "test-webhook-secret-0123456789";
+
 export function testConfig(database: Config["database"], overrides: Partial<Config> = {}): Config {
   return {
     port: 0,
     host: "127.0.0.1",
     logLevel: "silent",
     database,
-    connectly: { mode: "sandbox", sandboxPort: 0 },
+    // The sandbox's status webhooks are off unless a test asks for them, so each test sees only what it provoked.
+    connectly: { mode: "sandbox", sandboxPort: 0, statusEvents: false, failureRate: 0, statusDelayMs: 5 },
     connectlyHttp: { connectTimeoutMs: 2_000, headersTimeoutMs: 5_000, bodyTimeoutMs: 5_000, connections: 16 },
     // One attempt unless a test asks for retries, so each test sees the upstream answer it provoked.
     outbound: { perSecond: 200, burst: 200, marginMs: 0, maxQueue: 2000, retry: { maxAttempts: 1, deadlineMs: 10_000, minBackoffMs: 10, maxBackoffMs: 100 } },
     redisUrl: undefined,
+    pubsub: "memory",
+    webhooks: { secrets: [TEST_WEBHOOK_SECRET], maxBytes: 262_144 },
     ...overrides,
   };
 }

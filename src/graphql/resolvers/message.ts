@@ -1,7 +1,10 @@
-/** How a stored message row reads as the GraphQL Message type. */
+/** How a stored message row reads as the GraphQL Message type, and the queries that find messages. */
 import type { MessageContentInput, MessageContentResolvers, MessageResolvers, QueryResolvers, DispatchStrategy } from "../generated/types.js";
 
-export const messageQuery: QueryResolvers["message"] = (_parent, { id }, context) => context.messages.findById(id);
+export const messageQuery: QueryResolvers["message"] = (_parent, { id }, context) => context.loaders.messageById.load(id);
+
+export const messageByConnectlyIdQuery: QueryResolvers["messageByConnectlyId"] = (_parent, { connectlyId }, context) =>
+  context.loaders.messageByConnectlyId.load(connectlyId);
 
 export const Message: MessageResolvers = {
   recipient: (row) => ({ id: row.recipientId, userId: row.recipientUserId, name: row.recipientName }),
@@ -14,6 +17,11 @@ export const Message: MessageResolvers = {
       : { parentId: row.orderParentId, strategy: row.orderStrategy as DispatchStrategy | null },
   error: (row) =>
     row.errorCode == null ? null : { code: row.errorCode, message: row.errorMessage ?? row.errorCode, upstreamStatus: row.upstreamStatus },
+  deliveryError: (row) =>
+    row.deliveryStatus !== "FAILED" || row.deliveryErrorCode == null
+      ? null
+      : { code: row.deliveryErrorCode, message: row.deliveryErrorMessage ?? row.deliveryErrorCode, upstreamStatus: null },
+  statusHistory: (row, _args, context) => (row.connectlyId == null ? [] : context.loaders.statusHistory.load(row.connectlyId)),
 };
 
 const CONTENT_TYPENAMES = {

@@ -46,3 +46,25 @@ export { Prisma }
  * 
  */
 export type Message = Prisma.MessageModel
+/**
+ * Model MessageStatusEvent
+ * One delivery-status webhook event, stored once: Connectly sends no event id, so the same
+ * (connectlyId, status, occurredAt) again is a redelivery. Joined to its message by connectlyId,
+ * so an event that arrives before the gateway knows the message attaches when the message appears.
+ */
+export type MessageStatusEvent = Prisma.MessageStatusEventModel
+/**
+ * Model InboundMessage
+ * An inbound customer message (topic `messages`), stored once per distinct body.
+ */
+export type InboundMessage = Prisma.InboundMessageModel
+/**
+ * Model CustomerSession
+ * When each customer last wrote to each business: the 24-hour session window opens from it.
+ */
+export type CustomerSession = Prisma.CustomerSessionModel
+/**
+ * Model RejectedWebhook
+ * A webhook request refused as malformed or unrecognised, kept for inspection.
+ */
+export type RejectedWebhook = Prisma.RejectedWebhookModel

@@ -30,3 +30,13 @@ export const MessageContentType = {
 } as const
 
 export type MessageContentType = (typeof MessageContentType)[keyof typeof MessageContentType]
+
+
+export const DeliveryStatus = {
+  SENT: 'SENT',
+  DELIVERED: 'DELIVERED',
+  FAILED: 'FAILED',
+  READ: 'READ'
+} as const
+
+export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus]

@@ -9,4 +9,8 @@
  * 🟢 You can import this file directly.
  */
 export type * from './models/Message.js'
+export type * from './models/MessageStatusEvent.js'
+export type * from './models/InboundMessage.js'
+export type * from './models/CustomerSession.js'
+export type * from './models/RejectedWebhook.js'
 export type * from './commonInputTypes.js'

@@ -397,7 +397,11 @@ type FieldRefInputType<Model, FieldType> = Model extends never ? never : FieldRe
 
 
 export const ModelName = {
-  Message: 'Message'
+  Message: 'Message',
+  MessageStatusEvent: 'MessageStatusEvent',
+  InboundMessage: 'InboundMessage',
+  CustomerSession: 'CustomerSession',
+  RejectedWebhook: 'RejectedWebhook'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -413,7 +417,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "message"
+    modelProps: "message" | "messageStatusEvent" | "inboundMessage" | "customerSession" | "rejectedWebhook"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -491,6 +495,302 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    MessageStatusEvent: {
+      payload: Prisma.$MessageStatusEventPayload<ExtArgs>
+      fields: Prisma.MessageStatusEventFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.MessageStatusEventFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageStatusEventPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.MessageStatusEventFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageStatusEventPayload>
+        }
+        findFirst: {
+          args: Prisma.MessageStatusEventFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageStatusEventPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.MessageStatusEventFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageStatusEventPayload>
+        }
+        findMany: {
+          args: Prisma.MessageStatusEventFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageStatusEventPayload>[]
+        }
+        create: {
+          args: Prisma.MessageStatusEventCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageStatusEventPayload>
+        }
+        createMany: {
+          args: Prisma.MessageStatusEventCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.MessageStatusEventCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageStatusEventPayload>[]
+        }
+        delete: {
+          args: Prisma.MessageStatusEventDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageStatusEventPayload>
+        }
+        update: {
+          args: Prisma.MessageStatusEventUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageStatusEventPayload>
+        }
+        deleteMany: {
+          args: Prisma.MessageStatusEventDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.MessageStatusEventUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.MessageStatusEventUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageStatusEventPayload>[]
+        }
+        upsert: {
+          args: Prisma.MessageStatusEventUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageStatusEventPayload>
+        }
+        aggregate: {
+          args: Prisma.MessageStatusEventAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateMessageStatusEvent>
+        }
+        groupBy: {
+          args: Prisma.MessageStatusEventGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.MessageStatusEventGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.MessageStatusEventCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.MessageStatusEventCountAggregateOutputType> | number
+        }
+      }
+    }
+    InboundMessage: {
+      payload: Prisma.$InboundMessagePayload<ExtArgs>
+      fields: Prisma.InboundMessageFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.InboundMessageFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InboundMessagePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.InboundMessageFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InboundMessagePayload>
+        }
+        findFirst: {
+          args: Prisma.InboundMessageFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InboundMessagePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.InboundMessageFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InboundMessagePayload>
+        }
+        findMany: {
+          args: Prisma.InboundMessageFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InboundMessagePayload>[]
+        }
+        create: {
+          args: Prisma.InboundMessageCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InboundMessagePayload>
+        }
+        createMany: {
+          args: Prisma.InboundMessageCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.InboundMessageCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InboundMessagePayload>[]
+        }
+        delete: {
+          args: Prisma.InboundMessageDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InboundMessagePayload>
+        }
+        update: {
+          args: Prisma.InboundMessageUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InboundMessagePayload>
+        }
+        deleteMany: {
+          args: Prisma.InboundMessageDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.InboundMessageUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.InboundMessageUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InboundMessagePayload>[]
+        }
+        upsert: {
+          args: Prisma.InboundMessageUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InboundMessagePayload>
+        }
+        aggregate: {
+          args: Prisma.InboundMessageAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateInboundMessage>
+        }
+        groupBy: {
+          args: Prisma.InboundMessageGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.InboundMessageGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.InboundMessageCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.InboundMessageCountAggregateOutputType> | number
+        }
+      }
+    }
+    CustomerSession: {
+      payload: Prisma.$CustomerSessionPayload<ExtArgs>
+      fields: Prisma.CustomerSessionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.CustomerSessionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CustomerSessionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.CustomerSessionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CustomerSessionPayload>
+        }
+        findFirst: {
+          args: Prisma.CustomerSessionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CustomerSessionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.CustomerSessionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CustomerSessionPayload>
+        }
+        findMany: {
+          args: Prisma.CustomerSessionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CustomerSessionPayload>[]
+        }
+        create: {
+          args: Prisma.CustomerSessionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CustomerSessionPayload>
+        }
+        createMany: {
+          args: Prisma.CustomerSessionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.CustomerSessionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CustomerSessionPayload>[]
+        }
+        delete: {
+          args: Prisma.CustomerSessionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CustomerSessionPayload>
+        }
+        update: {
+          args: Prisma.CustomerSessionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CustomerSessionPayload>
+        }
+        deleteMany: {
+          args: Prisma.CustomerSessionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.CustomerSessionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.CustomerSessionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CustomerSessionPayload>[]
+        }
+        upsert: {
+          args: Prisma.CustomerSessionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CustomerSessionPayload>
+        }
+        aggregate: {
+          args: Prisma.CustomerSessionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateCustomerSession>
+        }
+        groupBy: {
+          args: Prisma.CustomerSessionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CustomerSessionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.CustomerSessionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CustomerSessionCountAggregateOutputType> | number
+        }
+      }
+    }
+    RejectedWebhook: {
+      payload: Prisma.$RejectedWebhookPayload<ExtArgs>
+      fields: Prisma.RejectedWebhookFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.RejectedWebhookFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RejectedWebhookPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.RejectedWebhookFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RejectedWebhookPayload>
+        }
+        findFirst: {
+          args: Prisma.RejectedWebhookFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RejectedWebhookPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.RejectedWebhookFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RejectedWebhookPayload>
+        }
+        findMany: {
+          args: Prisma.RejectedWebhookFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RejectedWebhookPayload>[]
+        }
+        create: {
+          args: Prisma.RejectedWebhookCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RejectedWebhookPayload>
+        }
+        createMany: {
+          args: Prisma.RejectedWebhookCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.RejectedWebhookCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RejectedWebhookPayload>[]
+        }
+        delete: {
+          args: Prisma.RejectedWebhookDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RejectedWebhookPayload>
+        }
+        update: {
+          args: Prisma.RejectedWebhookUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RejectedWebhookPayload>
+        }
+        deleteMany: {
+          args: Prisma.RejectedWebhookDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.RejectedWebhookUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.RejectedWebhookUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RejectedWebhookPayload>[]
+        }
+        upsert: {
+          args: Prisma.RejectedWebhookUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RejectedWebhookPayload>
+        }
+        aggregate: {
+          args: Prisma.RejectedWebhookAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateRejectedWebhook>
+        }
+        groupBy: {
+          args: Prisma.RejectedWebhookGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RejectedWebhookGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.RejectedWebhookCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RejectedWebhookCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -554,11 +854,77 @@ export const MessageScalarFieldEnum = {
   upstreamStatus: 'upstreamStatus',
   attempts: 'attempts',
   lastAttemptError: 'lastAttemptError',
+  deliveryStatus: 'deliveryStatus',
+  deliveryStatusAt: 'deliveryStatusAt',
+  deliveryErrorCode: 'deliveryErrorCode',
+  deliveryErrorMessage: 'deliveryErrorMessage',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
 
 export type MessageScalarFieldEnum = (typeof MessageScalarFieldEnum)[keyof typeof MessageScalarFieldEnum]
+
+
+export const MessageStatusEventScalarFieldEnum = {
+  id: 'id',
+  connectlyId: 'connectlyId',
+  status: 'status',
+  occurredAt: 'occurredAt',
+  businessId: 'businessId',
+  recipientId: 'recipientId',
+  senderId: 'senderId',
+  errorCode: 'errorCode',
+  errorType: 'errorType',
+  errorMessage: 'errorMessage',
+  callbackData: 'callbackData',
+  campaignName: 'campaignName',
+  raw: 'raw',
+  receivedAt: 'receivedAt'
+} as const
+
+export type MessageStatusEventScalarFieldEnum = (typeof MessageStatusEventScalarFieldEnum)[keyof typeof MessageStatusEventScalarFieldEnum]
+
+
+export const InboundMessageScalarFieldEnum = {
+  id: 'id',
+  bodyHash: 'bodyHash',
+  businessId: 'businessId',
+  businessNumber: 'businessNumber',
+  customerId: 'customerId',
+  customerName: 'customerName',
+  text: 'text',
+  replyToConnectlyId: 'replyToConnectlyId',
+  callbackData: 'callbackData',
+  occurredAt: 'occurredAt',
+  raw: 'raw',
+  receivedAt: 'receivedAt'
+} as const
+
+export type InboundMessageScalarFieldEnum = (typeof InboundMessageScalarFieldEnum)[keyof typeof InboundMessageScalarFieldEnum]
+
+
+export const CustomerSessionScalarFieldEnum = {
+  businessId: 'businessId',
+  customerId: 'customerId',
+  customerName: 'customerName',
+  businessNumber: 'businessNumber',
+  lastInboundAt: 'lastInboundAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type CustomerSessionScalarFieldEnum = (typeof CustomerSessionScalarFieldEnum)[keyof typeof CustomerSessionScalarFieldEnum]
+
+
+export const RejectedWebhookScalarFieldEnum = {
+  id: 'id',
+  reason: 'reason',
+  body: 'body',
+  contentType: 'contentType',
+  businessId: 'businessId',
+  receivedAt: 'receivedAt'
+} as const
+
+export type RejectedWebhookScalarFieldEnum = (typeof RejectedWebhookScalarFieldEnum)[keyof typeof RejectedWebhookScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -693,6 +1059,20 @@ export type ListIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel,
 
 
 /**
+ * Reference to a field of type 'DeliveryStatus'
+ */
+export type EnumDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DeliveryStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'DeliveryStatus[]'
+ */
+export type ListEnumDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DeliveryStatus[]'>
+    
+
+
+/**
  * Reference to a field of type 'DateTime'
  */
 export type DateTimeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DateTime'>
@@ -703,6 +1083,20 @@ export type DateTimeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel
  * Reference to a field of type 'DateTime[]'
  */
 export type ListDateTimeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DateTime[]'>
+    
+
+
+/**
+ * Reference to a field of type 'BigInt'
+ */
+export type BigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BigInt'>
+    
+
+
+/**
+ * Reference to a field of type 'BigInt[]'
+ */
+export type ListBigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BigInt[]'>
     
 
 
@@ -871,6 +1265,10 @@ export interface PrismaClientOptionsWithAdapter extends PrismaClientBaseOptions 
 export type PrismaClientOptions = PrismaClientOptionsWithAccelerateUrl | PrismaClientOptionsWithAdapter
 export type GlobalOmitConfig = {
   message?: Prisma.MessageOmit
+  messageStatusEvent?: Prisma.MessageStatusEventOmit
+  inboundMessage?: Prisma.InboundMessageOmit
+  customerSession?: Prisma.CustomerSessionOmit
+  rejectedWebhook?: Prisma.RejectedWebhookOmit
 }
 
 /* Types for Logging */

@@ -51,7 +51,11 @@ export const AnyNull = runtime.AnyNull
 
 
 export const ModelName = {
-  Message: 'Message'
+  Message: 'Message',
+  MessageStatusEvent: 'MessageStatusEvent',
+  InboundMessage: 'InboundMessage',
+  CustomerSession: 'CustomerSession',
+  RejectedWebhook: 'RejectedWebhook'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -94,11 +98,77 @@ export const MessageScalarFieldEnum = {
   upstreamStatus: 'upstreamStatus',
   attempts: 'attempts',
   lastAttemptError: 'lastAttemptError',
+  deliveryStatus: 'deliveryStatus',
+  deliveryStatusAt: 'deliveryStatusAt',
+  deliveryErrorCode: 'deliveryErrorCode',
+  deliveryErrorMessage: 'deliveryErrorMessage',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
 
 export type MessageScalarFieldEnum = (typeof MessageScalarFieldEnum)[keyof typeof MessageScalarFieldEnum]
+
+
+export const MessageStatusEventScalarFieldEnum = {
+  id: 'id',
+  connectlyId: 'connectlyId',
+  status: 'status',
+  occurredAt: 'occurredAt',
+  businessId: 'businessId',
+  recipientId: 'recipientId',
+  senderId: 'senderId',
+  errorCode: 'errorCode',
+  errorType: 'errorType',
+  errorMessage: 'errorMessage',
+  callbackData: 'callbackData',
+  campaignName: 'campaignName',
+  raw: 'raw',
+  receivedAt: 'receivedAt'
+} as const
+
+export type MessageStatusEventScalarFieldEnum = (typeof MessageStatusEventScalarFieldEnum)[keyof typeof MessageStatusEventScalarFieldEnum]
+
+
+export const InboundMessageScalarFieldEnum = {
+  id: 'id',
+  bodyHash: 'bodyHash',
+  businessId: 'businessId',
+  businessNumber: 'businessNumber',
+  customerId: 'customerId',
+  customerName: 'customerName',
+  text: 'text',
+  replyToConnectlyId: 'replyToConnectlyId',
+  callbackData: 'callbackData',
+  occurredAt: 'occurredAt',
+  raw: 'raw',
+  receivedAt: 'receivedAt'
+} as const
+
+export type InboundMessageScalarFieldEnum = (typeof InboundMessageScalarFieldEnum)[keyof typeof InboundMessageScalarFieldEnum]
+
+
+export const CustomerSessionScalarFieldEnum = {
+  businessId: 'businessId',
+  customerId: 'customerId',
+  customerName: 'customerName',
+  businessNumber: 'businessNumber',
+  lastInboundAt: 'lastInboundAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type CustomerSessionScalarFieldEnum = (typeof CustomerSessionScalarFieldEnum)[keyof typeof CustomerSessionScalarFieldEnum]
+
+
+export const RejectedWebhookScalarFieldEnum = {
+  id: 'id',
+  reason: 'reason',
+  body: 'body',
+  contentType: 'contentType',
+  businessId: 'businessId',
+  receivedAt: 'receivedAt'
+} as const
+
+export type RejectedWebhookScalarFieldEnum = (typeof RejectedWebhookScalarFieldEnum)[keyof typeof RejectedWebhookScalarFieldEnum]
 
 
 export const SortOrder = {

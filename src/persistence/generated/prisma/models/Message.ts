@@ -57,6 +57,10 @@ export type MessageMinAggregateOutputType = {
   upstreamStatus: number | null
   attempts: number | null
   lastAttemptError: string | null
+  deliveryStatus: $Enums.DeliveryStatus | null
+  deliveryStatusAt: Date | null
+  deliveryErrorCode: string | null
+  deliveryErrorMessage: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -82,6 +86,10 @@ export type MessageMaxAggregateOutputType = {
   upstreamStatus: number | null
   attempts: number | null
   lastAttemptError: string | null
+  deliveryStatus: $Enums.DeliveryStatus | null
+  deliveryStatusAt: Date | null
+  deliveryErrorCode: string | null
+  deliveryErrorMessage: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -110,6 +118,10 @@ export type MessageCountAggregateOutputType = {
   upstreamStatus: number
   attempts: number
   lastAttemptError: number
+  deliveryStatus: number
+  deliveryStatusAt: number
+  deliveryErrorCode: number
+  deliveryErrorMessage: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -147,6 +159,10 @@ export type MessageMinAggregateInputType = {
   upstreamStatus?: true
   attempts?: true
   lastAttemptError?: true
+  deliveryStatus?: true
+  deliveryStatusAt?: true
+  deliveryErrorCode?: true
+  deliveryErrorMessage?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -172,6 +188,10 @@ export type MessageMaxAggregateInputType = {
   upstreamStatus?: true
   attempts?: true
   lastAttemptError?: true
+  deliveryStatus?: true
+  deliveryStatusAt?: true
+  deliveryErrorCode?: true
+  deliveryErrorMessage?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -200,6 +220,10 @@ export type MessageCountAggregateInputType = {
   upstreamStatus?: true
   attempts?: true
   lastAttemptError?: true
+  deliveryStatus?: true
+  deliveryStatusAt?: true
+  deliveryErrorCode?: true
+  deliveryErrorMessage?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -315,6 +339,10 @@ export type MessageGroupByOutputType = {
   upstreamStatus: number | null
   attempts: number
   lastAttemptError: string | null
+  deliveryStatus: $Enums.DeliveryStatus | null
+  deliveryStatusAt: Date | null
+  deliveryErrorCode: string | null
+  deliveryErrorMessage: string | null
   createdAt: Date
   updatedAt: Date
   _count: MessageCountAggregateOutputType | null
@@ -366,6 +394,10 @@ export type MessageWhereInput = {
   upstreamStatus?: Prisma.IntNullableFilter<"Message"> | number | null
   attempts?: Prisma.IntFilter<"Message"> | number
   lastAttemptError?: Prisma.StringNullableFilter<"Message"> | string | null
+  deliveryStatus?: Prisma.EnumDeliveryStatusNullableFilter<"Message"> | $Enums.DeliveryStatus | null
+  deliveryStatusAt?: Prisma.DateTimeNullableFilter<"Message"> | Date | string | null
+  deliveryErrorCode?: Prisma.StringNullableFilter<"Message"> | string | null
+  deliveryErrorMessage?: Prisma.StringNullableFilter<"Message"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Message"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Message"> | Date | string
 }
@@ -394,6 +426,10 @@ export type MessageOrderByWithRelationInput = {
   upstreamStatus?: Prisma.SortOrderInput | Prisma.SortOrder
   attempts?: Prisma.SortOrder
   lastAttemptError?: Prisma.SortOrderInput | Prisma.SortOrder
+  deliveryStatus?: Prisma.SortOrderInput | Prisma.SortOrder
+  deliveryStatusAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  deliveryErrorCode?: Prisma.SortOrderInput | Prisma.SortOrder
+  deliveryErrorMessage?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -426,6 +462,10 @@ export type MessageWhereUniqueInput = Prisma.AtLeast<{
   upstreamStatus?: Prisma.IntNullableFilter<"Message"> | number | null
   attempts?: Prisma.IntFilter<"Message"> | number
   lastAttemptError?: Prisma.StringNullableFilter<"Message"> | string | null
+  deliveryStatus?: Prisma.EnumDeliveryStatusNullableFilter<"Message"> | $Enums.DeliveryStatus | null
+  deliveryStatusAt?: Prisma.DateTimeNullableFilter<"Message"> | Date | string | null
+  deliveryErrorCode?: Prisma.StringNullableFilter<"Message"> | string | null
+  deliveryErrorMessage?: Prisma.StringNullableFilter<"Message"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Message"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Message"> | Date | string
 }, "id" | "connectlyId" | "businessId_messageId">
@@ -454,6 +494,10 @@ export type MessageOrderByWithAggregationInput = {
   upstreamStatus?: Prisma.SortOrderInput | Prisma.SortOrder
   attempts?: Prisma.SortOrder
   lastAttemptError?: Prisma.SortOrderInput | Prisma.SortOrder
+  deliveryStatus?: Prisma.SortOrderInput | Prisma.SortOrder
+  deliveryStatusAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  deliveryErrorCode?: Prisma.SortOrderInput | Prisma.SortOrder
+  deliveryErrorMessage?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.MessageCountOrderByAggregateInput
@@ -490,6 +534,10 @@ export type MessageScalarWhereWithAggregatesInput = {
   upstreamStatus?: Prisma.IntNullableWithAggregatesFilter<"Message"> | number | null
   attempts?: Prisma.IntWithAggregatesFilter<"Message"> | number
   lastAttemptError?: Prisma.StringNullableWithAggregatesFilter<"Message"> | string | null
+  deliveryStatus?: Prisma.EnumDeliveryStatusNullableWithAggregatesFilter<"Message"> | $Enums.DeliveryStatus | null
+  deliveryStatusAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Message"> | Date | string | null
+  deliveryErrorCode?: Prisma.StringNullableWithAggregatesFilter<"Message"> | string | null
+  deliveryErrorMessage?: Prisma.StringNullableWithAggregatesFilter<"Message"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Message"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Message"> | Date | string
 }
@@ -518,6 +566,10 @@ export type MessageCreateInput = {
   upstreamStatus?: number | null
   attempts?: number
   lastAttemptError?: string | null
+  deliveryStatus?: $Enums.DeliveryStatus | null
+  deliveryStatusAt?: Date | string | null
+  deliveryErrorCode?: string | null
+  deliveryErrorMessage?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -546,6 +598,10 @@ export type MessageUncheckedCreateInput = {
   upstreamStatus?: number | null
   attempts?: number
   lastAttemptError?: string | null
+  deliveryStatus?: $Enums.DeliveryStatus | null
+  deliveryStatusAt?: Date | string | null
+  deliveryErrorCode?: string | null
+  deliveryErrorMessage?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -574,6 +630,10 @@ export type MessageUpdateInput = {
   upstreamStatus?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   lastAttemptError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  deliveryStatus?: Prisma.NullableEnumDeliveryStatusFieldUpdateOperationsInput | $Enums.DeliveryStatus | null
+  deliveryStatusAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  deliveryErrorCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  deliveryErrorMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -602,6 +662,10 @@ export type MessageUncheckedUpdateInput = {
   upstreamStatus?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   lastAttemptError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  deliveryStatus?: Prisma.NullableEnumDeliveryStatusFieldUpdateOperationsInput | $Enums.DeliveryStatus | null
+  deliveryStatusAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  deliveryErrorCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  deliveryErrorMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -630,6 +694,10 @@ export type MessageCreateManyInput = {
   upstreamStatus?: number | null
   attempts?: number
   lastAttemptError?: string | null
+  deliveryStatus?: $Enums.DeliveryStatus | null
+  deliveryStatusAt?: Date | string | null
+  deliveryErrorCode?: string | null
+  deliveryErrorMessage?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -658,6 +726,10 @@ export type MessageUpdateManyMutationInput = {
   upstreamStatus?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   lastAttemptError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  deliveryStatus?: Prisma.NullableEnumDeliveryStatusFieldUpdateOperationsInput | $Enums.DeliveryStatus | null
+  deliveryStatusAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  deliveryErrorCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  deliveryErrorMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -686,6 +758,10 @@ export type MessageUncheckedUpdateManyInput = {
   upstreamStatus?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   lastAttemptError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  deliveryStatus?: Prisma.NullableEnumDeliveryStatusFieldUpdateOperationsInput | $Enums.DeliveryStatus | null
+  deliveryStatusAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  deliveryErrorCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  deliveryErrorMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -719,6 +795,10 @@ export type MessageCountOrderByAggregateInput = {
   upstreamStatus?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
   lastAttemptError?: Prisma.SortOrder
+  deliveryStatus?: Prisma.SortOrder
+  deliveryStatusAt?: Prisma.SortOrder
+  deliveryErrorCode?: Prisma.SortOrder
+  deliveryErrorMessage?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -749,6 +829,10 @@ export type MessageMaxOrderByAggregateInput = {
   upstreamStatus?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
   lastAttemptError?: Prisma.SortOrder
+  deliveryStatus?: Prisma.SortOrder
+  deliveryStatusAt?: Prisma.SortOrder
+  deliveryErrorCode?: Prisma.SortOrder
+  deliveryErrorMessage?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -774,6 +858,10 @@ export type MessageMinOrderByAggregateInput = {
   upstreamStatus?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
   lastAttemptError?: Prisma.SortOrder
+  deliveryStatus?: Prisma.SortOrder
+  deliveryStatusAt?: Prisma.SortOrder
+  deliveryErrorCode?: Prisma.SortOrder
+  deliveryErrorMessage?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -819,6 +907,14 @@ export type IntFieldUpdateOperationsInput = {
   divide?: number
 }
 
+export type NullableEnumDeliveryStatusFieldUpdateOperationsInput = {
+  set?: $Enums.DeliveryStatus | null
+}
+
+export type NullableDateTimeFieldUpdateOperationsInput = {
+  set?: Date | string | null
+}
+
 export type DateTimeFieldUpdateOperationsInput = {
   set?: Date | string
 }
@@ -849,6 +945,10 @@ export type MessageSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   upstreamStatus?: boolean
   attempts?: boolean
   lastAttemptError?: boolean
+  deliveryStatus?: boolean
+  deliveryStatusAt?: boolean
+  deliveryErrorCode?: boolean
+  deliveryErrorMessage?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["message"]>
@@ -877,6 +977,10 @@ export type MessageSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   upstreamStatus?: boolean
   attempts?: boolean
   lastAttemptError?: boolean
+  deliveryStatus?: boolean
+  deliveryStatusAt?: boolean
+  deliveryErrorCode?: boolean
+  deliveryErrorMessage?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["message"]>
@@ -905,6 +1009,10 @@ export type MessageSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   upstreamStatus?: boolean
   attempts?: boolean
   lastAttemptError?: boolean
+  deliveryStatus?: boolean
+  deliveryStatusAt?: boolean
+  deliveryErrorCode?: boolean
+  deliveryErrorMessage?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["message"]>
@@ -933,11 +1041,15 @@ export type MessageSelectScalar = {
   upstreamStatus?: boolean
   attempts?: boolean
   lastAttemptError?: boolean
+  deliveryStatus?: boolean
+  deliveryStatusAt?: boolean
+  deliveryErrorCode?: boolean
+  deliveryErrorMessage?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type MessageOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "businessId" | "messageId" | "clientMessageId" | "connectlyId" | "status" | "recipientId" | "recipientUserId" | "recipientName" | "senderId" | "senderName" | "contentType" | "content" | "requestBody" | "callbackData" | "campaignName" | "orderParentId" | "orderStrategy" | "errorCode" | "errorMessage" | "upstreamStatus" | "attempts" | "lastAttemptError" | "createdAt" | "updatedAt", ExtArgs["result"]["message"]>
+export type MessageOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "businessId" | "messageId" | "clientMessageId" | "connectlyId" | "status" | "recipientId" | "recipientUserId" | "recipientName" | "senderId" | "senderName" | "contentType" | "content" | "requestBody" | "callbackData" | "campaignName" | "orderParentId" | "orderStrategy" | "errorCode" | "errorMessage" | "upstreamStatus" | "attempts" | "lastAttemptError" | "deliveryStatus" | "deliveryStatusAt" | "deliveryErrorCode" | "deliveryErrorMessage" | "createdAt" | "updatedAt", ExtArgs["result"]["message"]>
 
 export type $MessagePayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "Message"
@@ -993,6 +1105,19 @@ export type $MessagePayload<ExtArgs extends runtime.Types.Extensions.InternalArg
      * The error of the latest failed attempt, kept while retries go on.
      */
     lastAttemptError: string | null
+    /**
+     * The furthest delivery status Connectly reported (null until a webhook says).
+     */
+    deliveryStatus: $Enums.DeliveryStatus | null
+    /**
+     * Connectly's time of that status.
+     */
+    deliveryStatusAt: Date | null
+    /**
+     * Why delivery failed, when deliveryStatus is FAILED.
+     */
+    deliveryErrorCode: string | null
+    deliveryErrorMessage: string | null
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["message"]>
@@ -1441,6 +1566,10 @@ export interface MessageFieldRefs {
   readonly upstreamStatus: Prisma.FieldRef<"Message", 'Int'>
   readonly attempts: Prisma.FieldRef<"Message", 'Int'>
   readonly lastAttemptError: Prisma.FieldRef<"Message", 'String'>
+  readonly deliveryStatus: Prisma.FieldRef<"Message", 'DeliveryStatus'>
+  readonly deliveryStatusAt: Prisma.FieldRef<"Message", 'DateTime'>
+  readonly deliveryErrorCode: Prisma.FieldRef<"Message", 'String'>
+  readonly deliveryErrorMessage: Prisma.FieldRef<"Message", 'String'>
   readonly createdAt: Prisma.FieldRef<"Message", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Message", 'DateTime'>
 }

@@ -1,0 +1,47 @@
+/**
+ * DataLoaders: every list or row a resolver reads goes through one, so a page of N messages with
+ * their histories costs a fixed number of database round trips, not N. Built per request (per
+ * subscription event for subscriptions, so nothing is served stale).
+ */
+import DataLoader from "dataloader";
+import type { CustomerRow, CustomerStore } from "../persistence/customers.js";
+import type { MessageRow, MessageStore } from "../persistence/messages.js";
+import type { StatusEventRow, StatusEventStore } from "../persistence/status-events.js";
+
+export interface Loaders {
+  readonly messageById: DataLoader<string, MessageRow | null>;
+  readonly messageByConnectlyId: DataLoader<string, MessageRow | null>;
+  /** Every event of a Connectly id, in the order they happened. */
+  readonly statusHistory: DataLoader<string, StatusEventRow[]>;
+  readonly customer: DataLoader<{ businessId: string; customerId: string }, CustomerRow, string>;
+}
+
+export interface LoaderStores {
+  readonly messages: MessageStore;
+  readonly statusEvents: StatusEventStore;
+  readonly customers: CustomerStore;
+}
+
+const byKey = <K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K | null): (V | null)[] => {
+  const map = new Map<K, V>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key != null) map.set(key, row);
+  }
+  return keys.map((k) => map.get(k) ?? null);
+};
+
+/** `cache: false` for contexts that outlive one read (a subscription's): batching still applies. */
+export function createLoaders(stores: LoaderStores, options: { cache: boolean } = { cache: true }): Loaders {
+  const { cache } = options;
+  return {
+    messageById: new DataLoader(async (ids) => byKey(ids, await stores.messages.findByIds(ids), (m) => m.id), { cache }),
+    messageByConnectlyId: new DataLoader(async (ids) => byKey(ids, await stores.statusEvents.messagesByConnectlyId(ids), (m) => m.connectlyId), { cache }),
+    statusHistory: new DataLoader(async (connectlyIds) => {
+      const grouped = new Map<string, StatusEventRow[]>(connectlyIds.map((id) => [id, []]));
+      for (const event of await stores.statusEvents.historyOf(connectlyIds)) grouped.get(event.connectlyId)?.push(event);
+      return connectlyIds.map((id) => grouped.get(id) ?? []);
+    }, { cache }),
+    customer: new DataLoader((keys) => stores.customers.customers(keys), { cache, cacheKeyFn: (k) => `${k.businessId}|${k.customerId}` }),
+  };
+}

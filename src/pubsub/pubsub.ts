@@ -1,0 +1,193 @@
+/**
+ * Status changes, published once and delivered to every subscriber of every gateway process.
+ *
+ * A change is dispatched at once to the subscribers of the process that made it. Other processes
+ * hear of it through a transport (PostgreSQL LISTEN/NOTIFY, or Redis pub/sub) carrying only ids,
+ * and read the message and event back from the shared database once per process, whatever the
+ * number of subscribers. With the in-process transport (one gateway) nothing leaves the process.
+ */
+import { EventEmitter, on } from "node:events";
+import { randomUUID } from "node:crypto";
+import type { MessageRow } from "../persistence/messages.js";
+import type { StatusEventRow } from "../persistence/status-events.js";
+
+/** A change of a message's status: its send outcome (event null) or a delivery-status event. */
+export interface StatusChange {
+  readonly message: MessageRow;
+  readonly event: StatusEventRow | null;
+}
+
+/** What a subscriber listens to: one message, or a business (optionally one campaign of it). */
+export type Topic = { readonly messageId: string } | { readonly businessId: string; readonly campaignName: string | null };
+
+/** Moves notices between processes; implementations: Postgres LISTEN/NOTIFY, Redis. */
+export interface Transport {
+  readonly name: string;
+  /** Sends one notice (a short string) to every process, this one included. */
+  send(notice: string): Promise<void>;
+  /** Registers the receiver of every notice; called once, before any send. */
+  listen(receive: (notice: string) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Reads changes back from the database by ids, for changes made in another process. */
+export type Hydrate = (refs: readonly ChangeRef[]) => Promise<StatusChange[]>;
+
+export interface ChangeRef {
+  readonly messageId: string;
+  readonly eventId: string | null;
+}
+
+export interface PubSub {
+  readonly transport: string;
+  /** Publishes changes; never throws (a transport failure is reported to onError). */
+  publish(changes: readonly StatusChange[]): void;
+  /** Changes on a topic until the iterator is returned. */
+  subscribe(topic: Topic): AsyncIterableIterator<StatusChange>;
+  /** Subscriptions open now in this process. */
+  readonly subscriptions: number;
+  close(): Promise<void>;
+}
+
+const keyOf = (topic: Topic): string => ("messageId" in topic ? `m:${topic.messageId}` : `b:${topic.businessId}`);
+
+/** Notices are JSON arrays of [origin, messageId, eventId] kept under PostgreSQL's 8,000-byte NOTIFY limit. */
+const MAX_NOTICE_BYTES = 7_000;
+
+export function encodeNotices(origin: string, changes: readonly StatusChange[]): string[] {
+  const notices: string[] = [];
+  let batch: [string, string | null][] = [];
+  let size = 0;
+  for (const change of changes) {
+    const entry: [string, string | null] = [change.message.id, change.event ? String(change.event.id) : null];
+    const entrySize = entry[0].length + (entry[1]?.length ?? 4) + 8;
+    if (size + entrySize > MAX_NOTICE_BYTES && batch.length > 0) {
+      notices.push(JSON.stringify({ o: origin, c: batch }));
+      batch = [];
+      size = 0;
+    }
+    batch.push(entry);
+    size += entrySize;
+  }
+  if (batch.length > 0) notices.push(JSON.stringify({ o: origin, c: batch }));
+  return notices;
+}
+
+export function decodeNotice(notice: string): { origin: string; refs: ChangeRef[] } | null {
+  try {
+    const parsed = JSON.parse(notice) as { o?: unknown; c?: unknown };
+    if (typeof parsed.o !== "string" || !Array.isArray(parsed.c)) return null;
+    const refs: ChangeRef[] = [];
+    for (const entry of parsed.c as unknown[]) {
+      if (!Array.isArray(entry) || typeof entry[0] !== "string") return null;
+      refs.push({ messageId: entry[0], eventId: typeof entry[1] === "string" ? entry[1] : null });
+    }
+    return { origin: parsed.o, refs };
+  } catch {
+    return null;
+  }
+}
+
+export interface PubSubOptions {
+  /** Absent: in-process only (one gateway). */
+  readonly transport?: Transport;
+  readonly hydrate: Hydrate;
+  readonly onError: (error: unknown) => void;
+}
+
+export async function createPubSub(options: PubSubOptions): Promise<PubSub> {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  const origin = randomUUID();
+  let subscriptions = 0;
+
+  const dispatch = (change: StatusChange) => {
+    emitter.emit(`m:${change.message.id}`, change);
+    emitter.emit(`b:${change.message.businessId}`, change);
+  };
+
+  const { transport } = options;
+  // Remote notices are read back in arrival order, one batch at a time, so a subscriber sees a
+  // message's changes in the order they were published.
+  let pending: ChangeRef[] = [];
+  let draining: Promise<void> | undefined;
+  const drain = async () => {
+    while (pending.length > 0) {
+      const refs = pending;
+      pending = [];
+      try {
+        for (const change of await options.hydrate(refs)) dispatch(change);
+      } catch (error) {
+        options.onError(error);
+      }
+    }
+    draining = undefined;
+  };
+  if (transport) {
+    await transport.listen((notice) => {
+      const decoded = decodeNotice(notice);
+      if (!decoded || decoded.origin === origin) return;
+      pending.push(...decoded.refs);
+      draining ??= drain();
+    });
+  }
+
+  return {
+    transport: transport?.name ?? "in-process",
+    publish(changes) {
+      if (changes.length === 0) return;
+      for (const change of changes) dispatch(change);
+      if (transport) {
+        for (const notice of encodeNotices(origin, changes)) transport.send(notice).catch(options.onError);
+      }
+    },
+    subscribe(topic) {
+      const inner = on(emitter, keyOf(topic)) as AsyncIterableIterator<[StatusChange]>;
+      const campaign = "businessId" in topic ? topic.campaignName : null;
+      subscriptions++;
+      let open = true;
+      const close = () => {
+        if (open) {
+          open = false;
+          subscriptions--;
+        }
+      };
+      const iterator: AsyncIterableIterator<StatusChange> = {
+        async next() {
+          for (;;) {
+            const result = await inner.next();
+            if (result.done) {
+              close();
+              return { done: true, value: undefined };
+            }
+            const [change] = result.value;
+            if (campaign == null || change.message.campaignName === campaign) return { done: false, value: change };
+          }
+        },
+        // Returning ends a pending next() at once (node's events.on does), so an unsubscribe never waits for an event.
+        async return() {
+          close();
+          await inner.return?.();
+          return { done: true, value: undefined };
+        },
+        async throw(error?: unknown) {
+          close();
+          await inner.return?.();
+          throw error;
+        },
+        [Symbol.asyncIterator]() {
+          return iterator;
+        },
+      };
+      return iterator;
+    },
+    get subscriptions() {
+      return subscriptions;
+    },
+    async close() {
+      await transport?.close();
+      await draining;
+      emitter.removeAllListeners();
+    },
+  };
+}

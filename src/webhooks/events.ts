@@ -1,0 +1,198 @@
+/**
+ * Connectly's webhook events, read from their JSON: a delivery-status event (topic
+ * delivery_status) or an inbound customer message (topic messages). Pure functions: the route
+ * verifies the signature and parses JSON, this module says what the event means or why it is
+ * refused. Shapes are read leniently (unknown fields are kept in the raw event), but every value
+ * the gateway relies on is checked.
+ */
+import { z } from "zod";
+import type { DeliveryStatus } from "../persistence/generated/prisma/client.js";
+
+export interface StatusEvent {
+  readonly topic: "delivery_status";
+  /** statusUpdate.id: the id Connectly returned when it accepted the message. */
+  readonly connectlyId: string;
+  readonly status: DeliveryStatus;
+  readonly occurredAt: Date;
+  readonly recipientId: string | null;
+  readonly senderId: string | null;
+  readonly error: { readonly code: string | null; readonly type: string | null; readonly message: string | null } | null;
+  readonly callbackData: unknown;
+  readonly campaignName: string | null;
+}
+
+export interface InboundEvent {
+  readonly topic: "messages";
+  /** The business number the customer wrote to (the event's recipient). */
+  readonly businessNumber: string;
+  /** The customer (the event's sender): E.164 number or BSUID. */
+  readonly customerId: string;
+  readonly customerName: string | null;
+  readonly text: string | null;
+  /** Connectly's id of the outbound message this one quotes or answers, when the event names one. */
+  readonly replyToConnectlyId: string | null;
+  readonly callbackData: unknown;
+  readonly occurredAt: Date;
+}
+
+export type WebhookEvent = StatusEvent | InboundEvent;
+
+export type ParseResult = { readonly ok: true; readonly event: WebhookEvent } | { readonly ok: false; readonly reason: string };
+
+/** Connectly's status words, and the variants seen in WhatsApp's own payloads. */
+const STATUS_WORDS: Readonly<Record<string, DeliveryStatus>> = {
+  sent: "SENT",
+  delivered: "DELIVERED",
+  read: "READ",
+  delivery_failed: "FAILED",
+  failed: "FAILED",
+};
+
+const MAX_ID = 256;
+const id = z.string().trim().min(1).max(MAX_ID);
+const party = z.looseObject({ id: id, name: z.string().max(1024).nullish(), phoneNumber: z.string().max(64).nullish(), userId: z.string().max(MAX_ID).nullish() });
+
+/** Unix seconds as a string or number (milliseconds are recognised by size), or an ISO date-time. */
+const timestamp = z.union([z.string().trim().min(1).max(40), z.number()]).transform((value, ctx) => {
+  let ms: number;
+  if (typeof value === "number" || /^\d+(\.\d+)?$/.test(value)) {
+    const n = Number(value);
+    ms = n > 1e12 ? n : n * 1000;
+  } else {
+    ms = Date.parse(value);
+  }
+  // Between 2000 and 2100: anything else is a broken clock or a broken event.
+  if (!Number.isFinite(ms) || ms < 946_684_800_000 || ms > 4_102_444_800_000) {
+    ctx.addIssue({ code: "custom", message: "timestamp must be Unix seconds (or an ISO date-time) of a plausible date" });
+    return z.NEVER;
+  }
+  return new Date(Math.floor(ms));
+});
+
+const errorObject = z
+  .looseObject({ code: z.unknown(), type: z.unknown(), message: z.unknown(), userMessage: z.unknown() })
+  .nullish();
+
+const statusSchema = z.looseObject({
+  topic: z.literal("delivery_status").optional(),
+  timestamp,
+  sender: party.nullish(),
+  recipient: party.nullish(),
+  statusUpdate: z.looseObject({
+    id,
+    status: z.string().transform((value, ctx) => {
+      const status = STATUS_WORDS[value.trim().toLowerCase()];
+      if (!status) {
+        ctx.addIssue({ code: "custom", message: `statusUpdate.status "${value.slice(0, 40)}" is not sent, delivered, read or delivery_failed` });
+        return z.NEVER;
+      }
+      return status;
+    }),
+    error: errorObject,
+  }),
+  metadata: z.looseObject({ campaign_name: z.string().max(1024).nullish(), campaignName: z.string().max(1024).nullish() }).nullish(),
+  callbackData: z.unknown().optional(),
+});
+
+const inboundSchema = z.looseObject({
+  topic: z.literal("messages").optional(),
+  timestamp,
+  sender: party,
+  recipient: party,
+  message: z.looseObject({ text: z.string().nullish() }),
+  context: z.unknown().optional(),
+  callbackData: z.unknown().optional(),
+});
+
+const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value : value == null ? null : JSON.stringify(value));
+
+/** Finds the quoted outbound message's id in the context object, whatever its inner field is called. */
+function quotedId(context: unknown, message: Record<string, unknown>): string | null {
+  const candidates: unknown[] = [];
+  for (const holder of [context, message.context]) {
+    if (holder && typeof holder === "object") {
+      const c = holder as Record<string, unknown>;
+      candidates.push(c.replyToMessageId, c.replyToId, c.replyTo, c.messageId, c.id);
+      if (c.replyTo && typeof c.replyTo === "object") candidates.push((c.replyTo as Record<string, unknown>).id);
+    }
+  }
+  const found = candidates.find((c): c is string => typeof c === "string" && c.length > 0 && c.length <= MAX_ID);
+  return found ?? null;
+}
+
+const describe = (error: z.ZodError): string =>
+  error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "event"}: ${issue.message}`)
+    .join("; ");
+
+/** What a parsed JSON body means, or why it is refused. */
+export function parseWebhookEvent(body: unknown): ParseResult {
+  if (body == null || typeof body !== "object" || Array.isArray(body)) return { ok: false, reason: "the body must be a JSON object" };
+  const record = body as Record<string, unknown>;
+  const topic =
+    record.topic === "delivery_status" || record.topic === "messages"
+      ? record.topic
+      : record.topic != null
+        ? undefined
+        : "statusUpdate" in record
+          ? "delivery_status"
+          : "message" in record
+            ? "messages"
+            : undefined;
+  if (topic === undefined) {
+    return {
+      ok: false,
+      reason:
+        record.topic != null
+          ? `unrecognised topic "${String(record.topic).slice(0, 40)}": only delivery_status and messages are handled`
+          : "unrecognised event: neither statusUpdate (delivery_status) nor message (messages) is present",
+    };
+  }
+  if (topic === "delivery_status") {
+    const parsed = statusSchema.safeParse(record);
+    if (!parsed.success) return { ok: false, reason: `malformed delivery_status event: ${describe(parsed.error)}` };
+    const e = parsed.data;
+    const error = e.statusUpdate.status === "FAILED" && e.statusUpdate.error ? e.statusUpdate.error : null;
+    return {
+      ok: true,
+      event: {
+        topic,
+        connectlyId: e.statusUpdate.id,
+        status: e.statusUpdate.status,
+        occurredAt: e.timestamp,
+        recipientId: e.recipient?.id ?? null,
+        senderId: e.sender?.id ?? null,
+        error: error ? { code: text(error.code), type: text(error.type), message: text(error.message) ?? text(error.userMessage) } : null,
+        callbackData: e.callbackData ?? null,
+        campaignName: e.metadata?.campaign_name ?? e.metadata?.campaignName ?? null,
+      },
+    };
+  }
+  const parsed = inboundSchema.safeParse(record);
+  if (!parsed.success) return { ok: false, reason: `malformed messages event: ${describe(parsed.error)}` };
+  const e = parsed.data;
+  return {
+    ok: true,
+    event: {
+      topic,
+      businessNumber: e.recipient.id,
+      customerId: e.sender.id,
+      customerName: e.sender.name ?? null,
+      text: e.message.text ?? null,
+      replyToConnectlyId: quotedId(e.context, e.message),
+      callbackData: e.callbackData ?? null,
+      occurredAt: e.timestamp,
+    },
+  };
+}
+
+/** The order of meaning of delivery statuses; the database enum is declared in the same order. */
+export const DELIVERY_RANK: Readonly<Record<DeliveryStatus, number>> = { SENT: 1, DELIVERED: 2, FAILED: 3, READ: 4 };
+
+/** The delivery status a set of events leaves a message in, whatever order they arrived in. */
+export function deliveryStatusOf(statuses: Iterable<DeliveryStatus>): DeliveryStatus | null {
+  let best: DeliveryStatus | null = null;
+  for (const s of statuses) if (best === null || DELIVERY_RANK[s] > DELIVERY_RANK[best]) best = s;
+  return best;
+}
