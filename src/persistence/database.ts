@@ -6,13 +6,24 @@ import { mkdir, open, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { applyMigrations } from "./migrate.js";
 
-export type DatabaseConfig =
+export type DatabaseConfig = (
   | { readonly kind: "postgres"; readonly url: string; readonly poolSize: number }
-  | { readonly kind: "embedded"; readonly dir: string };
+  | { readonly kind: "embedded"; readonly dir: string }
+) & {
+  /** Called with each SQL statement the client runs (tests count round trips with it). */
+  readonly onQuery?: (sql: string) => void;
+};
+
+function createClient(adapter: SqlDriverAdapterFactory, onQuery: DatabaseConfig["onQuery"]): PrismaClient {
+  if (!onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (event) => onQuery(event.query));
+  return client as unknown as PrismaClient;
+}
 
 export interface Database {
   readonly kind: DatabaseConfig["kind"];
@@ -25,7 +36,7 @@ export interface Database {
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  return config.kind === "postgres" ? openPostgres(config.url, config.poolSize) : openEmbedded(config.dir);
+  return config.kind === "postgres" ? openPostgres(config.url, config.poolSize, config.onQuery) : openEmbedded(config.dir, config.onQuery);
 }
 
 // ---- real PostgreSQL
@@ -81,13 +92,13 @@ function wholeScriptFactory(factory: PrismaPg): SqlMigrationAwareDriverAdapterFa
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, onQuery: DatabaseConfig["onQuery"]): Promise<Database> {
   const { connectionString, schema } = splitSchema(url);
   await ensurePostgresDatabase(connectionString);
   const pool = new pg.Pool({ connectionString, max: poolSize });
   const options = schema ? { schema } : undefined;
   const appliedMigrations = await applyMigrations(wholeScriptFactory(new PrismaPg(pool, options)));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, options) });
+  const prisma = createClient(new PrismaPg(pool, options), onQuery);
   return {
     kind: "postgres",
     prisma,
@@ -137,7 +148,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function openEmbedded(dir: string): Promise<Database> {
+async function openEmbedded(dir: string, onQuery: DatabaseConfig["onQuery"]): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const absolute = path.resolve(dir);
@@ -159,7 +170,7 @@ async function openEmbedded(dir: string): Promise<Database> {
       connectToShadowDb: () => factory.connectToShadowDb(),
     };
     const appliedMigrations = await applyMigrations(migrationFactory);
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+    const prisma = createClient(new PrismaPGlite(db), onQuery);
     return {
       kind: "embedded",
       prisma,
