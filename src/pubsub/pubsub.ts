@@ -132,13 +132,28 @@ export async function createPubSub(options: PubSubOptions): Promise<PubSub> {
     });
   }
 
+  // Changes published in the same turn of the event loop leave in one notice (or a few): under
+  // load, one NOTIFY per batch rather than per message.
+  let outbox: StatusChange[] = [];
+  const sending = new Set<Promise<void>>();
+  const flush = () => {
+    const changes = outbox;
+    outbox = [];
+    for (const notice of encodeNotices(origin, changes)) {
+      const sent = transport!.send(notice).catch(options.onError);
+      sending.add(sent);
+      void sent.finally(() => sending.delete(sent));
+    }
+  };
+
   return {
     transport: transport?.name ?? "in-process",
     publish(changes) {
       if (changes.length === 0) return;
       for (const change of changes) dispatch(change);
       if (transport) {
-        for (const notice of encodeNotices(origin, changes)) transport.send(notice).catch(options.onError);
+        if (outbox.length === 0) setImmediate(flush);
+        outbox.push(...changes);
       }
     },
     subscribe(topic) {
@@ -185,6 +200,8 @@ export async function createPubSub(options: PubSubOptions): Promise<PubSub> {
       return subscriptions;
     },
     async close() {
+      if (outbox.length > 0) flush();
+      await Promise.allSettled([...sending]);
       await transport?.close();
       await draining;
       emitter.removeAllListeners();
