@@ -89,7 +89,6 @@ export function createIngest(deps: IngestDeps): Ingest {
   const running = new Set<Promise<void>>();
   /** Connectly ids of events stored before their message, with when to look again. */
   const unattached = new Map<string, number[]>();
-  const timers = new Set<NodeJS.Timeout>();
   let closed = false;
 
   const writeBatch = async (batch: Waiting[]) => {
@@ -142,24 +141,34 @@ export function createIngest(deps: IngestDeps): Ingest {
       schedule();
     });
 
+  // One timer looks again, in one batch, for every event whose time has come.
+  let sweeper: NodeJS.Timeout | undefined;
   function scheduleReattach(connectlyId: string) {
     if (closed || unattached.has(connectlyId)) return;
-    unattached.set(connectlyId, [...reattachAfter]);
-    armTimer(connectlyId);
+    const now = Date.now();
+    unattached.set(connectlyId, reattachAfter.map((ms) => now + ms));
+    sweeper ??= setInterval(sweep, Math.max(50, Math.min(...reattachAfter, 500)));
+    sweeper.unref();
   }
-  function armTimer(connectlyId: string) {
-    const delays = unattached.get(connectlyId);
-    const delay = delays?.shift();
-    if (delay === undefined) {
-      unattached.delete(connectlyId);
-      return;
+  function sweep() {
+    const now = Date.now();
+    const due: string[] = [];
+    for (const [id, times] of unattached) {
+      if (times[0]! <= now) {
+        due.push(id);
+        times.shift();
+        if (times.length === 0) unattached.delete(id);
+      }
     }
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      void reattachIds([connectlyId]).finally(() => armTimer(connectlyId));
-    }, delay);
-    timer.unref();
-    timers.add(timer);
+    if (unattached.size === 0 && sweeper) {
+      clearInterval(sweeper);
+      sweeper = undefined;
+    }
+    for (let i = 0; i < due.length; i += 1000) {
+      const run = reattachIds(due.slice(i, i + 1000));
+      running.add(run);
+      void run.finally(() => running.delete(run));
+    }
   }
 
   /** Applies stored events to messages that appeared after them, and publishes what moved. */
@@ -212,8 +221,8 @@ export function createIngest(deps: IngestDeps): Ingest {
     reattach: () => reattachIds([...unattached.keys()]),
     async close() {
       closed = true;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+      if (sweeper) clearInterval(sweeper);
+      unattached.clear();
       while (queue.length > 0 || running.size > 0) {
         if (queue.length > 0) pump();
         await Promise.allSettled([...running]);
