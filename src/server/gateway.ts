@@ -21,6 +21,7 @@ import { recoverInterrupted } from "../sending/recover.js";
 import { createContext, type GraphQLContext, type GraphQLServices } from "../graphql/context.js";
 import { formatError } from "../graphql/errors.js";
 import { buildSchema } from "../graphql/schema.js";
+import { subscribeShared } from "../graphql/subscriptions.js";
 import { openDatabase, type Database } from "../persistence/database.js";
 import { createCustomerStore } from "../persistence/customers.js";
 import { createMessageStore } from "../persistence/messages.js";
@@ -182,7 +183,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
       method: "GET",
       url: "/graphql",
       handler: apolloHandler,
-      wsHandler: makeGraphQLWsHandler({ schema, context: () => createContext(services, { subscription: true }) }),
+      wsHandler: makeGraphQLWsHandler({ schema, context: () => createContext(services, { subscription: true }), subscribe: subscribeShared }),
     });
     app.route({ method: ["POST", "OPTIONS"], url: "/graphql", handler: apolloHandler });
     app.get("/healthz", async () => ({ status: "ok" }));

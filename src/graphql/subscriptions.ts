@@ -1,0 +1,68 @@
+/**
+ * Subscription execution shared between subscribers. graphql-js executes a subscription's
+ * selection once per event per subscriber; with a thousand dashboards open on one business that
+ * is a thousand identical executions (and a thousand statusHistory reads) per webhook. Here the
+ * result for one event is computed once per distinct operation (document, variables, operation
+ * name) and handed to every subscriber that asked the same thing.
+ */
+import { createSourceEventStream, execute, print, type DocumentNode, type ExecutionArgs, type ExecutionResult } from "graphql";
+
+type Key = string;
+
+const documentKeys = new WeakMap<DocumentNode, string>();
+const keyOf = (args: ExecutionArgs): Key => {
+  let text = documentKeys.get(args.document);
+  if (text === undefined) documentKeys.set(args.document, (text = print(args.document)));
+  return `${args.operationName ?? ""}\u0000${JSON.stringify(args.variableValues ?? {})}\u0000${text}`;
+};
+
+/** Per event (the payload object every subscriber receives), the results computed so far. */
+const results = new WeakMap<object, Map<Key, Promise<ExecutionResult>>>();
+
+function executeShared(args: ExecutionArgs, payload: unknown): Promise<ExecutionResult> {
+  if (payload === null || typeof payload !== "object") return Promise.resolve(execute({ ...args, rootValue: payload }));
+  let perEvent = results.get(payload);
+  if (!perEvent) results.set(payload, (perEvent = new Map()));
+  const key = keyOf(args);
+  let result = perEvent.get(key);
+  if (!result) {
+    result = Promise.resolve(execute({ ...args, rootValue: payload }));
+    perEvent.set(key, result);
+  }
+  return result;
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return value != null && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function";
+}
+
+/**
+ * graphql-ws's `subscribe` option: like graphql-js's `subscribe`, but events are executed through
+ * the shared cache. Only operations whose result depends on nothing but the event and the
+ * operation may share: the context must not change what a field returns (today it only carries
+ * stores; an authorization check belongs in `subscribe`, which still runs per subscriber).
+ */
+export async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const stream = await createSourceEventStream(args);
+  if (!isAsyncIterable(stream)) return stream as ExecutionResult;
+  const source = stream[Symbol.asyncIterator]();
+  const mapped: AsyncIterableIterator<ExecutionResult> = {
+    async next() {
+      const step = await source.next();
+      if (step.done) return { done: true, value: undefined };
+      return { done: false, value: await executeShared(args, step.value) };
+    },
+    async return() {
+      await source.return?.();
+      return { done: true, value: undefined };
+    },
+    async throw(error?: unknown) {
+      await source.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return mapped;
+    },
+  };
+  return mapped;
+}
