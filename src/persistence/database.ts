@@ -95,9 +95,22 @@ function wholeScriptFactory(factory: PrismaPg): SqlMigrationAwareDriverAdapterFa
 async function openPostgres(url: string, poolSize: number, onQuery: DatabaseConfig["onQuery"]): Promise<Database> {
   const { connectionString, schema } = splitSchema(url);
   await ensurePostgresDatabase(connectionString);
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // Raw statements name tables unqualified: the search path makes them find the schema Prisma uses.
+  const poolOptions = { connectionString, ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '""')}"` } : {}) };
   const options = schema ? { schema } : undefined;
-  const appliedMigrations = await applyMigrations(wholeScriptFactory(new PrismaPg(pool, options)));
+  // Migrations run on a connection of their own: the schema engine takes a session advisory lock
+  // (so concurrent gateways migrate one at a time) and must release it on the same session. On the
+  // shared pool the unlock could land on another connection, leaving the lock held for the life of
+  // the process and making every other gateway's start-up wait out the engine's 10-second timeout.
+  const migrationPool = new pg.Pool({ ...poolOptions, max: 1 });
+  migrationPool.on("error", () => {});
+  const appliedMigrations = await applyMigrations(wholeScriptFactory(new PrismaPg(migrationPool, options))).finally(() => migrationPool.end());
+  const pool = new pg.Pool({ ...poolOptions, max: poolSize });
+  // An idle connection that drops (a server restart, a failover, a terminated backend) makes the pool
+  // emit "error"; unheard, that would end the process. Prisma listens only while connected (its
+  // $disconnect removes its listener before the pool ends), so the pool gets a listener of its own.
+  // pg has already discarded the connection and the next query opens another: nothing else to do.
+  pool.on("error", () => {});
   const prisma = createClient(new PrismaPg(pool, options), onQuery);
   return {
     kind: "postgres",
@@ -106,9 +119,29 @@ async function openPostgres(url: string, poolSize: number, onQuery: DatabaseConf
     postgres: { pool, connectionString },
     close: async () => {
       await prisma.$disconnect();
-      await pool.end();
+      await endPool(pool);
     },
   };
+}
+
+/**
+ * Ends a pool and waits until its connections have closed: pool.end() resolves as soon as it has
+ * asked them to, and a database dropped (or a server stopped) in between would end them mid-goodbye.
+ */
+async function endPool(pool: pg.Pool): Promise<void> {
+  let open = pool.totalCount;
+  const closed =
+    open === 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          pool.on("remove", () => {
+            if (--open <= 0) resolve();
+          });
+          // Never hang a shutdown on a connection that does not say goodbye.
+          setTimeout(resolve, 2_000).unref();
+        });
+  await pool.end();
+  await closed;
 }
 
 // ---- embedded PostgreSQL (PGlite)
