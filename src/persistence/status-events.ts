@@ -6,7 +6,7 @@
  * declared in (SENT < DELIVERED < FAILED < READ): the result is the same whatever order events
  * arrive in, and concurrent writers cannot move it back.
  */
-import type { PrismaClient } from "./generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "./generated/prisma/client.js";
 import type { DeliveryStatus, MessageStatusEvent } from "./generated/prisma/client.js";
 import type { MessageRow } from "./messages.js";
 
@@ -27,16 +27,27 @@ export interface NewStatusEvent {
   readonly raw: unknown;
 }
 
-export interface RecordResult {
+/** An event stored by `apply`, and the message it belongs to when the gateway has it. */
+export interface AppliedEvent {
+  readonly event: StatusEventRow;
+  /** The gateway's id of the event's message; null when no message has its Connectly id yet. */
+  readonly messageId: string | null;
+  readonly messageBusinessId: string | null;
+}
+
+export interface ApplyResult {
   /** The events stored by this call (redeliveries left out), in the order given. */
-  readonly inserted: StatusEventRow[];
+  readonly stored: AppliedEvent[];
   /** How many of the events given were already stored. */
   readonly duplicates: number;
 }
 
 export interface StatusEventStore {
-  /** Stores events (one statement), skipping those already stored. */
-  record(events: readonly NewStatusEvent[]): Promise<RecordResult>;
+  /**
+   * Stores events, skipping those already stored, and moves their messages forward: one statement
+   * (one round trip, one commit) whatever the number of events.
+   */
+  apply(events: readonly NewStatusEvent[]): Promise<ApplyResult>;
   /**
    * Moves each message with one of these Connectly ids to the furthest status its stored events
    * show, when that is further than where it stands; returns the gateway ids of the messages that moved.
@@ -49,41 +60,145 @@ export interface StatusEventStore {
   eventsById(ids: readonly bigint[]): Promise<StatusEventRow[]>;
 }
 
+/** What moving a message to `best` (its furthest event) sets. */
+const ADVANCE_SET = Prisma.sql`
+  "deliveryStatus" = best."status",
+  "deliveryStatusAt" = best."occurredAt",
+  "deliveryErrorCode" = CASE WHEN best."status" = 'FAILED' THEN COALESCE(best."errorCode", 'DELIVERY_FAILED') END,
+  "deliveryErrorMessage" = CASE WHEN best."status" = 'FAILED' THEN COALESCE(best."errorMessage", 'Connectly reported the message as not delivered.') END,
+  "updatedAt" = now()`;
+
+/**
+ * Whether `best` is further than where message m stands: a later status in the order of meaning,
+ * or the same status reported later. Concurrent writers each compare against the row as committed
+ * (PostgreSQL re-checks an UPDATE's condition on the newest row version), so the furthest wins.
+ */
+const IS_FURTHER = Prisma.sql`(m."deliveryStatus" IS NULL OR m."deliveryStatus" < best."status"
+  OR (m."deliveryStatus" = best."status" AND m."deliveryStatusAt" < best."occurredAt"))`;
+
 const jsonText = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
 
-export function createStatusEventStore(prisma: PrismaClient): StatusEventStore {
+/** A row of the apply statement: an event it stored, and its message if the gateway has it. */
+interface AppliedRow {
+  id: bigint;
+  connectlyId: string;
+  status: DeliveryStatus;
+  occurredAt: Date;
+  receivedAt: Date;
+  messageId: string | null;
+  messageBusinessId: string | null;
+}
+
+/**
+ * One statement that stores events (insert through unnest: a fixed number of parameters whatever
+ * the batch size) and moves their messages forward. The furthest status of each message is the
+ * furthest of its earlier events (read through the unique index, one row per message) and of the
+ * new ones, which the statement's own snapshot cannot see.
+ */
+export function applyStatement(events: readonly NewStatusEvent[]): Prisma.Sql {
+  const column = <T>(pick: (e: NewStatusEvent) => T) => events.map(pick);
+  return Prisma.sql`
+        WITH ins AS (
+          INSERT INTO "MessageStatusEvent" ("connectlyId", "status", "occurredAt", "businessId", "recipientId", "senderId",
+            "errorCode", "errorType", "errorMessage", "callbackData", "campaignName", "raw", "receivedAt")
+          SELECT e.cid, CAST(e.st AS "DeliveryStatus"), e.at, e.bid, e.rid, e.sid, e.ecode, e.etype, e.emsg,
+            CAST(e.cb AS jsonb), e.camp, CAST(e.raw AS jsonb), now()
+          FROM unnest(
+            CAST(${column((e) => e.connectlyId)} AS text[]), CAST(${column((e) => e.status)} AS text[]),
+            CAST(${column((e) => e.occurredAt.toISOString())} AS timestamptz[]), CAST(${column((e) => e.businessId)} AS text[]),
+            CAST(${column((e) => e.recipientId)} AS text[]), CAST(${column((e) => e.senderId)} AS text[]),
+            CAST(${column((e) => e.errorCode)} AS text[]), CAST(${column((e) => e.errorType)} AS text[]),
+            CAST(${column((e) => e.errorMessage)} AS text[]), CAST(${column((e) => jsonText(e.callbackData))} AS text[]),
+            CAST(${column((e) => e.campaignName)} AS text[]), CAST(${column((e) => JSON.stringify(e.raw))} AS text[])
+          ) AS e(cid, st, at, bid, rid, sid, ecode, etype, emsg, cb, camp, raw)
+          ON CONFLICT ("connectlyId", "status", "occurredAt") DO NOTHING
+          RETURNING "id", "connectlyId", "status", "occurredAt", "errorCode", "errorMessage", "receivedAt"
+        ),
+        candidates AS (
+          SELECT ids.cid, prior."status", prior."occurredAt", prior."errorCode", prior."errorMessage"
+          FROM (SELECT DISTINCT "connectlyId" AS cid FROM ins) AS ids
+          CROSS JOIN LATERAL (
+            SELECT p."status", p."occurredAt", p."errorCode", p."errorMessage" FROM "MessageStatusEvent" AS p
+            WHERE p."connectlyId" = ids.cid ORDER BY p."status" DESC, p."occurredAt" DESC LIMIT 1
+          ) AS prior
+          UNION ALL
+          SELECT "connectlyId", "status", "occurredAt", "errorCode", "errorMessage" FROM ins
+        ),
+        best AS (
+          SELECT DISTINCT ON (cid) cid, "status", "occurredAt", "errorCode", "errorMessage"
+          FROM candidates ORDER BY cid, "status" DESC, "occurredAt" DESC
+        ),
+        moved AS (
+          UPDATE "Message" AS m SET ${ADVANCE_SET}
+          FROM best
+          WHERE m."connectlyId" = best.cid AND ${IS_FURTHER}
+          RETURNING m."id"
+        )
+        SELECT ins."id", ins."connectlyId", ins."status", ins."occurredAt", ins."receivedAt",
+          msg."id" AS "messageId", msg."businessId" AS "messageBusinessId"
+        FROM ins LEFT JOIN "Message" AS msg ON msg."connectlyId" = ins."connectlyId"`;
+}
+
+/** The stored events in the order given (RETURNING does not keep it), filled in from what the caller already has. */
+function matchApplied(events: readonly NewStatusEvent[], rows: readonly AppliedRow[]): AppliedEvent[] {
+  const key = (e: { connectlyId: string; status: string; occurredAt: Date }) => `${e.connectlyId}|${e.status}|${e.occurredAt.getTime()}`;
+  const byKey = new Map(rows.map((row) => [key(row), row]));
+  const stored: AppliedEvent[] = [];
+  for (const e of events) {
+    const row = byKey.get(key(e));
+    if (!row) continue;
+    byKey.delete(key(e));
+    stored.push({
+      event: {
+        id: row.id,
+        connectlyId: e.connectlyId,
+        status: e.status,
+        occurredAt: row.occurredAt,
+        businessId: e.businessId,
+        recipientId: e.recipientId,
+        senderId: e.senderId,
+        errorCode: e.errorCode,
+        errorType: e.errorType,
+        errorMessage: e.errorMessage,
+        callbackData: (e.callbackData ?? null) as Prisma.JsonValue,
+        campaignName: e.campaignName,
+        raw: e.raw as Prisma.JsonValue,
+        receivedAt: row.receivedAt,
+      },
+      messageId: row.messageId,
+      messageBusinessId: row.messageBusinessId,
+    });
+  }
+  return stored;
+}
+
+/** Runs a statement as a named prepared statement on the real PostgreSQL's pool, bypassing Prisma. */
+export type DirectQuery = (name: string, statement: Prisma.Sql) => Promise<Record<string, unknown>[]>;
+
+/** pg's rows of the apply statement (bigint ids come as text). */
+const appliedRowOf = (row: Record<string, unknown>): AppliedRow => ({
+  id: BigInt(row.id as string),
+  connectlyId: row.connectlyId as string,
+  status: row.status as DeliveryStatus,
+  occurredAt: row.occurredAt as Date,
+  receivedAt: row.receivedAt as Date,
+  messageId: row.messageId as string | null,
+  messageBusinessId: row.messageBusinessId as string | null,
+});
+
+/**
+ * `direct`, when given, runs the webhook hot path (apply) straight on the real PostgreSQL's pool as
+ * a named prepared statement: parsed and planned once per connection instead of once per batch,
+ * which took PostgreSQL's CPU per event down by a fifth in bench/webhook-ingest.
+ */
+export function createStatusEventStore(prisma: PrismaClient, direct?: DirectQuery): StatusEventStore {
   return {
-    async record(events) {
-      if (events.length === 0) return { inserted: [], duplicates: 0 };
-      const column = <T>(pick: (e: NewStatusEvent) => T) => events.map(pick);
-      // One multi-row insert through unnest: a fixed number of parameters whatever the batch size.
-      const inserted = await prisma.$queryRaw<StatusEventRow[]>`
-        INSERT INTO "MessageStatusEvent" ("connectlyId", "status", "occurredAt", "businessId", "recipientId", "senderId",
-          "errorCode", "errorType", "errorMessage", "callbackData", "campaignName", "raw", "receivedAt")
-        SELECT e.cid, CAST(e.st AS "DeliveryStatus"), e.at, e.bid, e.rid, e.sid, e.ecode, e.etype, e.emsg,
-          CAST(e.cb AS jsonb), e.camp, CAST(e.raw AS jsonb), now()
-        FROM unnest(
-          CAST(${column((e) => e.connectlyId)} AS text[]), CAST(${column((e) => e.status)} AS text[]),
-          CAST(${column((e) => e.occurredAt.toISOString())} AS timestamptz[]), CAST(${column((e) => e.businessId)} AS text[]),
-          CAST(${column((e) => e.recipientId)} AS text[]), CAST(${column((e) => e.senderId)} AS text[]),
-          CAST(${column((e) => e.errorCode)} AS text[]), CAST(${column((e) => e.errorType)} AS text[]),
-          CAST(${column((e) => e.errorMessage)} AS text[]), CAST(${column((e) => jsonText(e.callbackData))} AS text[]),
-          CAST(${column((e) => e.campaignName)} AS text[]), CAST(${column((e) => JSON.stringify(e.raw))} AS text[])
-        ) AS e(cid, st, at, bid, rid, sid, ecode, etype, emsg, cb, camp, raw)
-        ON CONFLICT ("connectlyId", "status", "occurredAt") DO NOTHING
-        RETURNING *`;
-      // RETURNING does not keep the input order: put it back.
-      const key = (e: { connectlyId: string; status: string; occurredAt: Date }) => `${e.connectlyId}|${e.status}|${e.occurredAt.getTime()}`;
-      const byKey = new Map(inserted.map((row) => [key(row), row]));
-      const ordered: StatusEventRow[] = [];
-      for (const e of events) {
-        const row = byKey.get(key(e));
-        if (row) {
-          ordered.push(row);
-          byKey.delete(key(e));
-        }
-      }
-      return { inserted: ordered, duplicates: events.length - ordered.length };
+    async apply(events) {
+      if (events.length === 0) return { stored: [], duplicates: 0 };
+      const statement = applyStatement(events);
+      const rows = direct ? (await direct("apply-status-events", statement)).map(appliedRowOf) : await prisma.$queryRaw<AppliedRow[]>(statement);
+      const stored = matchApplied(events, rows);
+      return { stored, duplicates: events.length - stored.length };
     },
 
     async advance(connectlyIds) {
@@ -91,19 +206,16 @@ export function createStatusEventStore(prisma: PrismaClient): StatusEventStore {
       const ids = [...new Set(connectlyIds)];
       const moved = await prisma.$queryRaw<{ id: string }[]>`
         WITH best AS (
-          SELECT DISTINCT ON ("connectlyId") "connectlyId", "status", "occurredAt", "errorCode", "errorMessage"
-          FROM "MessageStatusEvent"
-          WHERE "connectlyId" = ANY(CAST(${ids} AS text[]))
-          ORDER BY "connectlyId", "status" DESC, "occurredAt" DESC, "id" DESC
+          SELECT ids.cid, e."status", e."occurredAt", e."errorCode", e."errorMessage"
+          FROM unnest(CAST(${ids} AS text[])) AS ids(cid)
+          CROSS JOIN LATERAL (
+            SELECT p."status", p."occurredAt", p."errorCode", p."errorMessage" FROM "MessageStatusEvent" AS p
+            WHERE p."connectlyId" = ids.cid ORDER BY p."status" DESC, p."occurredAt" DESC LIMIT 1
+          ) AS e
         )
-        UPDATE "Message" AS m SET
-          "deliveryStatus" = best."status",
-          "deliveryStatusAt" = best."occurredAt",
-          "deliveryErrorCode" = CASE WHEN best."status" = 'FAILED' THEN COALESCE(best."errorCode", 'DELIVERY_FAILED') END,
-          "deliveryErrorMessage" = CASE WHEN best."status" = 'FAILED' THEN COALESCE(best."errorMessage", 'Connectly reported the message as not delivered.') END,
-          "updatedAt" = now()
+        UPDATE "Message" AS m SET ${ADVANCE_SET}
         FROM best
-        WHERE m."connectlyId" = best."connectlyId" AND (m."deliveryStatus" IS NULL OR m."deliveryStatus" < best."status")
+        WHERE m."connectlyId" = best.cid AND ${IS_FURTHER}
         RETURNING m."id"`;
       return moved.map((m) => m.id);
     },

@@ -70,7 +70,7 @@ const timestamp = z.union([z.string().trim().min(1).max(40), z.number()]).transf
 });
 
 const errorObject = z
-  .looseObject({ code: z.unknown(), type: z.unknown(), message: z.unknown(), userMessage: z.unknown() })
+  .looseObject({ code: z.unknown().optional(), type: z.unknown().optional(), message: z.unknown().optional(), userMessage: z.unknown().optional() })
   .nullish();
 
 const statusSchema = z.looseObject({

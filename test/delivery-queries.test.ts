@@ -1,0 +1,396 @@
+/**
+ * Delivery status read back over real HTTP: the order of meaning for every order of arrival of
+ * sent / delivered / read / delivery_failed (one after another and all at once), the queries
+ * (message, messageByConnectlyId, messages with each filter and Relay paging, their input rules),
+ * and the DataLoader promise: a page of messages with their histories costs the same few SQL
+ * statements whether it holds 10 messages or 100 (counted with the database's statement hook).
+ * Every test has its own businessId.
+ */
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { request } from "undici";
+import type { Config } from "../src/config/config.js";
+import { startGateway, type Gateway } from "../src/server/gateway.js";
+import { SIGNATURE_HEADER, signWebhookBody } from "../src/webhooks/signature.js";
+import { createTestDatabase, type TestDatabase } from "./support/database.js";
+import { postGraphQL, startTestGateway, testConfig, TEST_WEBHOOK_SECRET, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
+
+type Word = "sent" | "delivered" | "read" | "delivery_failed";
+type Status = "SENT" | "DELIVERED" | "FAILED" | "READ";
+const STATUS_OF: Record<Word, Status> = { sent: "SENT", delivered: "DELIVERED", delivery_failed: "FAILED", read: "READ" };
+/** The order of meaning, written out here so a mistake in the gateway's own table shows. */
+const RANK: Record<Status, number> = { SENT: 1, DELIVERED: 2, FAILED: 3, READ: 4 };
+/** When each event happened, seconds after the message's base time: the order they really happened in. */
+const OFFSET: Record<Word, number> = { sent: 0, delivered: 5, delivery_failed: 7, read: 60 };
+
+let seq = 0;
+const freshBusiness = (label: string) => `biz-dq-${label}-${seq++}-${randomBytes(3).toString("hex")}`;
+const customerNumber = () => `+1604888${String(1000 + (seq++ % 9000))}`;
+
+function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [items.slice()];
+  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+}
+
+function statusEvent(connectlyId: string, word: Word, at: number, extra: { campaignName?: string } = {}) {
+  return {
+    topic: "delivery_status",
+    timestamp: String(at),
+    sender: { id: "+15550000000", channelType: "whatsapp" },
+    recipient: { id: "+16045550000", channelType: "whatsapp" },
+    statusUpdate: {
+      id: connectlyId,
+      status: word,
+      error: word === "delivery_failed" ? { type: "ERROR_TYPE_DELIVERY_FAILED", code: "ERROR_CODE_RECIPIENT_UNREACHABLE", message: "Unreachable." } : null,
+    },
+    ...(extra.campaignName ? { metadata: { campaign_name: extra.campaignName } } : {}),
+  };
+}
+
+async function postEvent(base: string, businessId: string, event: unknown): Promise<{ status: number; body: { duplicate?: boolean } }> {
+  const body = JSON.stringify(event);
+  const response = await request(`${base}/webhooks/connectly?businessId=${encodeURIComponent(businessId)}`, {
+    method: "POST",
+    headers: { "content-type": "text/plain; charset=utf-8", [SIGNATURE_HEADER]: signWebhookBody(body, TEST_WEBHOOK_SECRET) },
+    body,
+  });
+  return { status: response.statusCode, body: (await response.body.json()) as { duplicate?: boolean } };
+}
+
+const DELIVERY_FIELDS = /* GraphQL */ `
+  id connectlyId businessId status campaignName createdAt updatedAt recipient { id }
+  deliveryStatus deliveryStatusAt deliveryError { code message }
+  statusHistory { id status occurredAt receivedAt error { code message } }
+`;
+interface Delivered {
+  id: string;
+  connectlyId: string | null;
+  businessId: string;
+  status: string;
+  campaignName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  recipient: { id: string };
+  deliveryStatus: Status | null;
+  deliveryStatusAt: string | null;
+  deliveryError: { code: string; message: string } | null;
+  statusHistory: { id: string; status: Status; occurredAt: string; receivedAt: string; error: { code: string; message: string } | null }[];
+}
+const SEND = /* GraphQL */ `mutation($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { message { ${DELIVERY_FIELDS} } } }`;
+const MESSAGE = /* GraphQL */ `query($id: ID!) { message(id: $id) { ${DELIVERY_FIELDS} } }`;
+const MESSAGES = /* GraphQL */ `
+  query($filter: MessageFilter!, $first: Int, $after: String) {
+    messages(filter: $filter, first: $first, after: $after) {
+      edges { cursor node { ${DELIVERY_FIELDS} } }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+  }
+`;
+interface Page {
+  edges: { cursor: string; node: Delivered }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+type Graphql = <T>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+
+async function send(graphql: Graphql, businessId: string, extra: Record<string, unknown> = {}, recipient = customerNumber()): Promise<Delivered> {
+  const response = await graphql<{ sendSessionMessage: { message: Delivered } }>(SEND, {
+    input: { businessId, recipient: { id: recipient }, content: { text: "Your order has shipped." }, ...extra },
+  });
+  expect(response.errors).toBeUndefined();
+  const message = response.data!.sendSessionMessage.message;
+  expect(message.status).toBe("ACCEPTED");
+  expect(message.connectlyId).toEqual(expect.any(String));
+  return message;
+}
+
+async function messageOf(graphql: Graphql, id: string): Promise<Delivered> {
+  const response = await graphql<{ message: Delivered }>(MESSAGE, { id });
+  expect(response.errors).toBeUndefined();
+  return response.data!.message;
+}
+
+async function page(graphql: Graphql, filter: Record<string, unknown>, first?: number, after?: string): Promise<Page> {
+  const response = await graphql<{ messages: Page }>(MESSAGES, { filter, first, after });
+  expect(response.errors).toBeUndefined();
+  return response.data!.messages;
+}
+
+/** The furthest of a set of events in the order of meaning. */
+const furthest = (words: readonly Word[]): Status => words.map((w) => STATUS_OF[w]).reduce((a, b) => (RANK[b] > RANK[a] ? b : a));
+
+describe("delivery status and the queries that read it", () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway("delivery-queries");
+  });
+  afterAll(() => t?.close());
+  const graphql: Graphql = (query, variables) => t.graphql(query, variables);
+
+  describe("every order of arrival gives the same answer", () => {
+    const base = Math.floor(Date.now() / 1000) - 3600;
+    const cases: { label: string; words: Word[] }[] = [
+      ...permutations<Word>(["sent", "delivered", "read", "delivery_failed"]).map((words) => ({ label: words.join(" → "), words })),
+      ...permutations<Word>(["sent", "delivered", "read"]).map((words) => ({ label: words.join(" → "), words })),
+      ...permutations<Word>(["sent", "delivery_failed"]).map((words) => ({ label: words.join(" → "), words })),
+      ...permutations<Word>(["delivered", "delivery_failed"]).map((words) => ({ label: words.join(" → "), words })),
+      ...permutations<Word>(["delivery_failed", "read"]).map((words) => ({ label: words.join(" → "), words })),
+    ];
+
+    it.each(cases)("one after another: $label", async ({ words }) => {
+      const businessId = freshBusiness("order");
+      const sent = await send(graphql, businessId);
+      const seen: Word[] = [];
+      for (const word of words) {
+        const answer = await postEvent(t.url, businessId, statusEvent(sent.connectlyId!, word, base + OFFSET[word]));
+        expect(answer).toEqual({ status: 200, body: { ok: true, topic: "delivery_status", duplicate: false } });
+        seen.push(word);
+        // Never backwards: after each event the status is the furthest of the events so far.
+        expect((await messageOf(graphql, sent.id)).deliveryStatus).toBe(furthest(seen));
+      }
+      const final = await messageOf(graphql, sent.id);
+      const expected = furthest(words);
+      const byTime = [...words].sort((a, b) => OFFSET[a] - OFFSET[b]);
+      expect(final.deliveryStatus).toBe(expected);
+      expect(final.status).toBe("ACCEPTED");
+      expect(final.deliveryStatusAt).toBe(new Date((base + OFFSET[words.find((w) => STATUS_OF[w] === expected)!]) * 1000).toISOString());
+      expect(final.deliveryError).toEqual(expected === "FAILED" ? { code: "ERROR_CODE_RECIPIENT_UNREACHABLE", message: "Unreachable." } : null);
+      // The history is every event once, in the order they happened (not the order they arrived).
+      expect(final.statusHistory.map((e) => e.status)).toEqual(byTime.map((w) => STATUS_OF[w]));
+      expect(final.statusHistory.map((e) => e.occurredAt)).toEqual(byTime.map((w) => new Date((base + OFFSET[w]) * 1000).toISOString()));
+
+      // Every event again, in reverse: all duplicates, nothing changes.
+      for (const word of [...words].reverse()) {
+        expect((await postEvent(t.url, businessId, statusEvent(sent.connectlyId!, word, base + OFFSET[word]))).body.duplicate).toBe(true);
+      }
+      expect(await messageOf(graphql, sent.id)).toEqual(final);
+    });
+
+    it.each(permutations<Word>(["sent", "delivered", "read", "delivery_failed"]).map((words) => ({ label: words.join(" → "), words })))(
+      "all at once (each posted twice): $label",
+      async ({ words }) => {
+        const businessId = freshBusiness("burst");
+        const sent = await send(graphql, businessId);
+        const answers = await Promise.all([...words, ...words].map((word) => postEvent(t.url, businessId, statusEvent(sent.connectlyId!, word, base + OFFSET[word]))));
+        expect(answers.every((a) => a.status === 200)).toBe(true);
+        // Each event is new exactly once.
+        expect(answers.filter((a) => a.body.duplicate === false)).toHaveLength(words.length);
+        const final = await messageOf(graphql, sent.id);
+        expect(final.deliveryStatus).toBe("READ");
+        expect(final.deliveryStatusAt).toBe(new Date((base + OFFSET.read) * 1000).toISOString());
+        expect(final.deliveryError).toBeNull();
+        expect(final.statusHistory.map((e) => e.status)).toEqual(["SENT", "DELIVERED", "FAILED", "READ"]);
+      },
+    );
+
+    it("a failure is final: delivered after it leaves FAILED; the failure's error is kept", async () => {
+      const businessId = freshBusiness("final");
+      const sent = await send(graphql, businessId);
+      await postEvent(t.url, businessId, statusEvent(sent.connectlyId!, "delivery_failed", base + 10));
+      await postEvent(t.url, businessId, statusEvent(sent.connectlyId!, "delivered", base + 20));
+      await postEvent(t.url, businessId, statusEvent(sent.connectlyId!, "sent", base + 30));
+      const final = await messageOf(graphql, sent.id);
+      expect(final.deliveryStatus).toBe("FAILED");
+      expect(final.deliveryError?.code).toBe("ERROR_CODE_RECIPIENT_UNREACHABLE");
+      expect(final.statusHistory.map((e) => [e.status, e.error?.code ?? null])).toEqual([
+        ["FAILED", "ERROR_CODE_RECIPIENT_UNREACHABLE"],
+        ["DELIVERED", null],
+        ["SENT", null],
+      ]);
+    });
+  });
+
+  describe("message, messageByConnectlyId", () => {
+    it("message(id) and messageByConnectlyId find the same message; unknown ids give null, not an error", async () => {
+      const businessId = freshBusiness("find");
+      const sent = await send(graphql, businessId);
+      const byConnectly = await graphql<{ messageByConnectlyId: { id: string } | null }>(`query($c: ID!) { messageByConnectlyId(connectlyId: $c) { id } }`, { c: sent.connectlyId });
+      expect(byConnectly.data?.messageByConnectlyId).toEqual({ id: sent.id });
+      const unknown = await graphql<{ a: unknown; b: unknown }>(`{ a: message(id: "01NOSUCHMESSAGE") { id } b: messageByConnectlyId(connectlyId: "no-such-connectly-id") { id } }`);
+      expect(unknown.errors).toBeUndefined();
+      expect(unknown.data).toEqual({ a: null, b: null });
+    });
+  });
+
+  describe("messages(filter, first, after)", () => {
+    const businessId = freshBusiness("list");
+    const alice = "+16045551001";
+    const bob = "+16045551002";
+    let all: Delivered[] = []; // oldest first
+    let beforeBob = "";
+    beforeAll(async () => {
+      for (let i = 0; i < 5; i++) all.push(await send(graphql, businessId, i % 2 === 0 ? { campaignName: "spring" } : {}, alice));
+      beforeBob = new Date().toISOString();
+      for (let i = 0; i < 4; i++) all.push(await send(graphql, businessId, { campaignName: "summer" }, bob));
+      const now = Math.floor(Date.now() / 1000);
+      await postEvent(t.url, businessId, statusEvent(all[0]!.connectlyId!, "read", now));
+      await postEvent(t.url, businessId, statusEvent(all[6]!.connectlyId!, "delivery_failed", now));
+      all = await Promise.all(all.map((m) => messageOf(graphql, m.id)));
+    });
+    const ids = (p: Page) => p.edges.map((e) => e.node.id);
+    const newestFirst = (messages: Delivered[]) => [...messages].reverse().map((m) => m.id);
+
+    it("lists a business's messages newest first, and no other business's", async () => {
+      await send(graphql, freshBusiness("other"));
+      const p = await page(graphql, { businessId });
+      expect(ids(p)).toEqual(newestFirst(all));
+      expect(p.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false, startCursor: p.edges[0]!.cursor, endCursor: p.edges.at(-1)!.cursor });
+      expect(p.edges.every((e) => e.node.businessId === businessId)).toBe(true);
+    });
+
+    it("pages forward with after: no message missed or repeated, hasNextPage false on the last page", async () => {
+      const seen: string[] = [];
+      let after: string | undefined;
+      const sizes: number[] = [];
+      for (;;) {
+        const p = await page(graphql, { businessId }, 2, after);
+        seen.push(...ids(p));
+        sizes.push(p.edges.length);
+        if (!p.pageInfo.hasNextPage) break;
+        after = p.pageInfo.endCursor!;
+      }
+      expect(sizes).toEqual([2, 2, 2, 2, 1]);
+      expect(seen).toEqual(newestFirst(all));
+    });
+
+    it("a message stored after a page was read does not shift the next page", async () => {
+      const business = freshBusiness("stable");
+      const first = [await send(graphql, business), await send(graphql, business), await send(graphql, business)];
+      const p1 = await page(graphql, { businessId: business }, 2);
+      await send(graphql, business);
+      const p2 = await page(graphql, { businessId: business }, 2, p1.pageInfo.endCursor!);
+      expect(ids(p2)).toEqual([first[0]!.id]);
+    });
+
+    it.each([
+      ["recipient", { recipient: "+16045551002" }, (m: Delivered) => m.recipient.id === "+16045551002"],
+      ["campaignName", { campaignName: "spring" }, (m: Delivered) => m.campaignName === "spring"],
+      ["status", { status: "ACCEPTED" }, (m: Delivered) => m.status === "ACCEPTED"],
+      ["deliveryStatus READ", { deliveryStatus: "READ" }, (m: Delivered) => m.deliveryStatus === "READ"],
+      ["deliveryStatus FAILED", { deliveryStatus: "FAILED" }, (m: Delivered) => m.deliveryStatus === "FAILED"],
+      ["recipient and campaignName", { recipient: alice, campaignName: "summer" }, () => false],
+    ] as const)("filter.%s narrows the list", async (_label, filter, keep) => {
+      const p = await page(graphql, { businessId, ...filter });
+      expect(ids(p)).toEqual(newestFirst(all.filter(keep)));
+    });
+
+    it("filter.status FAILED lists messages Connectly refused", async () => {
+      const business = freshBusiness("failed");
+      await send(graphql, business);
+      t.sandbox.injectFaults({ kind: "status", status: 400, body: { error: { code: "ERROR_CODE_BAD_REQUEST", message: "no" } } });
+      const refused = await graphql<{ sendSessionMessage: { message: Delivered } }>(SEND, {
+        input: { businessId: business, recipient: { id: customerNumber() }, content: { text: "x" } },
+      });
+      expect(refused.errors?.[0]?.extensions?.code).toEqual(expect.any(String));
+      const p = await page(graphql, { businessId: business, status: "FAILED" });
+      expect(p.edges).toHaveLength(1);
+      expect(p.edges[0]!.node.status).toBe("FAILED");
+    });
+
+    it("createdAfter and createdBefore split the list at a time", async () => {
+      const after = await page(graphql, { businessId, createdAfter: beforeBob });
+      const before = await page(graphql, { businessId, createdBefore: beforeBob });
+      expect(ids(after)).toEqual(newestFirst(all.slice(5)));
+      expect(ids(before)).toEqual(newestFirst(all.slice(0, 5)));
+    });
+
+    it("updatedAfter lists what changed since a time: a message whose status moved comes back", async () => {
+      const mark = new Date(Date.now() - 1).toISOString();
+      expect(ids(await page(graphql, { businessId, updatedAfter: new Date(Date.now() + 1000).toISOString() }))).toEqual([]);
+      await postEvent(t.url, businessId, statusEvent(all[3]!.connectlyId!, "delivered", Math.floor(Date.now() / 1000)));
+      const changed = await page(graphql, { businessId, updatedAfter: mark });
+      expect(ids(changed)).toEqual([all[3]!.id]);
+      expect(changed.edges[0]!.node.deliveryStatus).toBe("DELIVERED");
+    });
+
+    it.each([
+      ["first: 0", { first: 0 }, "first"],
+      ["first: 101", { first: 101 }, "first"],
+      ["first: -1", { first: -1 }, "first"],
+      ["a cursor it did not give out", { after: "bm90LWEtY3Vyc29y" }, "after"],
+      ["an empty businessId", { filter: { businessId: "" } }, "filter.businessId"],
+      ["a businessId of 129 characters", { filter: { businessId: "b".repeat(129) } }, "filter.businessId"],
+      ["a recipient of 65 characters", { filter: { businessId, recipient: "1".repeat(65) } }, "filter.recipient"],
+      ["a campaignName of 257 characters", { filter: { businessId, campaignName: "c".repeat(257) } }, "filter.campaignName"],
+    ])("refuses %s with BAD_USER_INPUT naming the field", async (_label, variables, field) => {
+      const response = await graphql<{ messages: Page }>(MESSAGES, { filter: { businessId }, ...variables });
+      expect(response.data?.messages ?? null).toBeNull();
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+      expect(response.errors![0]!.message.length).toBeGreaterThan(0);
+    });
+
+    it("refuses a filter without businessId and an unknown status (GraphQL validation)", async () => {
+      for (const filter of [{}, { businessId, status: "SHIPPED" }, { businessId, deliveryStatus: "SEEN" }]) {
+        const response = await graphql(MESSAGES, { filter });
+        expect(response.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+        expect(response.data ?? null).toBeNull();
+      }
+    });
+  });
+});
+
+describe("DataLoader: a page with histories costs a constant number of SQL statements", () => {
+  let database: TestDatabase;
+  let gateway: Gateway;
+  let counting = false;
+  const statements: string[] = [];
+  const businessId = freshBusiness("loader");
+
+  beforeAll(async () => {
+    database = await createTestDatabase("delivery-loader");
+    const config: Config = testConfig({ ...database.config, onQuery: (sql) => void (counting && statements.push(sql)) });
+    gateway = await startGateway(config);
+    // 100 messages in one batch mutation, then two or three status events each.
+    const inputs = Array.from({ length: 100 }, (_, i) => ({ businessId, recipient: { id: `+1604999${String(1000 + i)}` }, content: { text: `m${i}` } }));
+    const sent = await postGraphQL<{ sendSessionMessages: { results: { message?: { id: string; connectlyId: string } }[] } }>(
+      gateway.url,
+      `mutation($inputs: [SendSessionMessageInput!]!) { sendSessionMessages(inputs: $inputs) { results { ... on SendSessionMessageSuccess { message { id connectlyId } } } } }`,
+      { inputs },
+    );
+    expect(sent.errors).toBeUndefined();
+    const messages = sent.data!.sendSessionMessages.results.map((r) => r.message!);
+    expect(messages).toHaveLength(100);
+    const base = Math.floor(Date.now() / 1000) - 600;
+    const posts = messages.flatMap((m, i) => {
+      const words: Word[] = i % 3 === 0 ? ["sent", "delivered", "read"] : i % 3 === 1 ? ["sent", "delivered"] : ["sent", "delivery_failed"];
+      return words.map((w) => statusEvent(m.connectlyId, w, base + OFFSET[w]));
+    });
+    for (let i = 0; i < posts.length; i += 25) {
+      const answers = await Promise.all(posts.slice(i, i + 25).map((event) => postEvent(gateway.url, businessId, event)));
+      expect(answers.every((a) => a.status === 200)).toBe(true);
+    }
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await database?.drop();
+  });
+
+  const PAGE_QUERY = /* GraphQL */ `
+    query($filter: MessageFilter!, $first: Int) {
+      messages(filter: $filter, first: $first) {
+        edges { node { id status deliveryStatus deliveryError { code } statusHistory { status occurredAt error { code } } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  `;
+
+  async function statementsFor(first: number): Promise<{ count: number; histories: number }> {
+    statements.length = 0;
+    counting = true;
+    const response = await postGraphQL<{ messages: { edges: { node: { statusHistory: unknown[] } }[] } }>(gateway.url, PAGE_QUERY, { filter: { businessId }, first });
+    counting = false;
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.messages.edges).toHaveLength(first);
+    return { count: statements.length, histories: response.data!.messages.edges.reduce((n, e) => n + e.node.statusHistory.length, 0) };
+  }
+
+  it("100 messages with their histories: two statements (the page, then every history at once), the same as for 10", async () => {
+    const hundred = await statementsFor(100);
+    expect(hundred.histories).toBe(34 * 3 + 33 * 2 + 33 * 2);
+    const ten = await statementsFor(10);
+    const one = await statementsFor(1);
+    expect(hundred.count).toBe(2);
+    expect(ten.count).toBe(hundred.count);
+    expect(one.count).toBe(hundred.count);
+  });
+});

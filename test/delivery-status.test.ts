@@ -1,0 +1,351 @@
+/**
+ * Delivery status when events and sends race, over real HTTP, real webhooks and the real database:
+ * an event that comes before its message (unknown Connectly id) is kept and attached when the
+ * send's answer carries that id, while the send is still in flight, and, when the send's own read
+ * lost the race, by the ingest's timed re-check; and the built-in sandbox's own lifecycle (sent,
+ * delivered, read; or sent, delivery_failed). The order-of-meaning permutations and the queries are
+ * in delivery-queries.test.ts, the endpoint itself in webhooks.test.ts.
+ * Every test has its own businessId and Connectly ids.
+ */
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { request } from "undici";
+import type { Config } from "../src/config/config.js";
+import type { PostedWebhook, Sandbox } from "../src/sandbox/sandbox.js";
+import { SIGNATURE_HEADER, signWebhookBody } from "../src/webhooks/signature.js";
+import { startTestGateway, TEST_WEBHOOK_SECRET, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
+
+
+type Word = "sent" | "delivered" | "read" | "delivery_failed";
+type Status = "SENT" | "DELIVERED" | "FAILED" | "READ";
+/**
+ * When each event happened, in seconds after a message's base time: distinct, and increasing in the
+ * order of meaning, so the history (ordered by time) is SENT, DELIVERED, FAILED, READ.
+ */
+const OFFSET: Record<Word, number> = { sent: 0, delivered: 10, delivery_failed: 20, read: 30 };
+const FAILURE = { type: "ERROR_TYPE_DELIVERY_FAILED", code: "ERROR_CODE_RECIPIENT_UNREACHABLE", message: "The recipient's phone could not be reached." };
+
+let seq = 0;
+const tag = () => `${seq++}-${randomBytes(3).toString("hex")}`;
+const freshBusiness = (label: string) => `biz-ds-${label}-${tag()}`;
+const freshConnectlyId = () => `01DS${String(seq++).padStart(5, "0")}${randomBytes(4).toString("hex").toUpperCase()}`;
+const freshCustomer = () => `+1604666${String(1000 + (seq++ % 9000))}`;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+
+function statusEvent(connectlyId: string, word: Word, at: number, extra: { recipient?: string } = {}) {
+  return {
+    topic: "delivery_status",
+    timestamp: String(at),
+    sender: { id: "+15550000000", channelType: "whatsapp" },
+    recipient: { id: extra.recipient ?? "+16045550000", channelType: "whatsapp" },
+    statusUpdate: { id: connectlyId, status: word, error: word === "delivery_failed" ? FAILURE : null },
+  };
+}
+
+interface Answer {
+  status: number;
+  body: { ok?: boolean; topic?: string; duplicate?: boolean; error?: { code: string; message: string } };
+}
+
+/** One real, signed HTTP POST to the webhook endpoint, as Connectly sends it (text/plain). */
+async function postEvent(base: string, businessId: string, event: unknown): Promise<Answer> {
+  const body = JSON.stringify(event);
+  const response = await request(`${base}/webhooks/connectly?businessId=${encodeURIComponent(businessId)}`, {
+    method: "POST",
+    headers: { "content-type": "text/plain; charset=utf-8", [SIGNATURE_HEADER]: signWebhookBody(body, TEST_WEBHOOK_SECRET) },
+    body,
+  });
+  return { status: response.statusCode, body: (await response.body.json()) as Answer["body"] };
+}
+
+const accepted = (answer: Answer, duplicate = false, topic = "delivery_status") =>
+  expect(answer).toEqual({ status: 200, body: { ok: true, topic, duplicate } });
+
+const DELIVERY_FIELDS = /* GraphQL */ `
+  id messageId connectlyId businessId status campaignName createdAt updatedAt recipient { id }
+  deliveryStatus deliveryStatusAt deliveryError { code message }
+  statusHistory { id status occurredAt receivedAt error { code message } }
+`;
+interface Delivered {
+  id: string;
+  messageId: string;
+  connectlyId: string | null;
+  businessId: string;
+  status: string;
+  campaignName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  recipient: { id: string };
+  deliveryStatus: Status | null;
+  deliveryStatusAt: string | null;
+  deliveryError: { code: string; message: string } | null;
+  statusHistory: { id: string; status: Status; occurredAt: string; receivedAt: string; error: { code: string; message: string } | null }[];
+}
+const SEND = /* GraphQL */ `mutation($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { message { ${DELIVERY_FIELDS} } } }`;
+const MESSAGE = /* GraphQL */ `query($id: ID!) { message(id: $id) { ${DELIVERY_FIELDS} } }`;
+const BY_CONNECTLY_ID = /* GraphQL */ `query($c: ID!) { messageByConnectlyId(connectlyId: $c) { id connectlyId deliveryStatus } }`;
+const MESSAGES = /* GraphQL */ `
+  query($filter: MessageFilter!, $first: Int, $after: String) {
+    messages(filter: $filter, first: $first, after: $after) {
+      edges { cursor node { ${DELIVERY_FIELDS} } }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+  }
+`;
+interface Page {
+  edges: { cursor: string; node: Delivered }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+type Graphql = <T>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+
+/** Sends a text message through sendSessionMessage and returns it as the mutation answered (ACCEPTED). */
+async function send(graphql: Graphql, businessId: string, extra: Record<string, unknown> = {}, recipient = freshCustomer()): Promise<Delivered> {
+  const response = await graphql<{ sendSessionMessage: { message: Delivered } }>(SEND, {
+    input: { businessId, recipient: { id: recipient }, content: { text: "Your order has shipped." }, ...extra },
+  });
+  expect(response.errors).toBeUndefined();
+  const message = response.data!.sendSessionMessage.message;
+  expect(message.status).toBe("ACCEPTED");
+  expect(message.connectlyId).toEqual(expect.any(String));
+  return message;
+}
+
+async function messageOf(graphql: Graphql, id: string): Promise<Delivered> {
+  const response = await graphql<{ message: Delivered | null }>(MESSAGE, { id });
+  expect(response.errors).toBeUndefined();
+  expect(response.data?.message).not.toBeNull();
+  return response.data!.message!;
+}
+
+async function byConnectlyId(graphql: Graphql, connectlyId: string): Promise<{ id: string; connectlyId: string; deliveryStatus: Status | null } | null> {
+  const response = await graphql<{ messageByConnectlyId: { id: string; connectlyId: string; deliveryStatus: Status | null } | null }>(BY_CONNECTLY_ID, { c: connectlyId });
+  expect(response.errors).toBeUndefined();
+  return response.data!.messageByConnectlyId;
+}
+
+async function page(graphql: Graphql, filter: Record<string, unknown>, first?: number, after?: string): Promise<Page> {
+  const response = await graphql<{ messages: Page }>(MESSAGES, { filter, first, after });
+  expect(response.errors).toBeUndefined();
+  return response.data!.messages;
+}
+
+/** The sandbox's webhook post that matches, whether already made or still to come. */
+function sandboxWebhook(sandbox: Sandbox, matches: (w: PostedWebhook) => boolean): Promise<PostedWebhook> {
+  const found = sandbox.webhooks.find(matches);
+  if (found) return Promise.resolve(found);
+  return new Promise((resolve) => {
+    const listener = (w: PostedWebhook) => {
+      if (!matches(w)) return;
+      sandbox.events.off("webhook", listener);
+      resolve(w);
+    };
+    sandbox.events.on("webhook", listener);
+  });
+}
+const statusPosted = (connectlyId: string, word: Word) => (w: PostedWebhook) => {
+  const update = w.body.statusUpdate as { id?: string; status?: string } | undefined;
+  return w.topic === "delivery_status" && update?.id === connectlyId && update.status === word;
+};
+
+/**
+ * Sends a message straight to the sandbox's REST endpoint (as another client of the same Connectly
+ * account would) and returns the id it answered. Connectly deduplicates by message.id, so a later
+ * send with the same messageId gets this same id back: the one way to know a sandbox-made id in advance.
+ */
+async function sendStraightToSandbox(sandbox: Sandbox, businessId: string, messageId: string, recipient: string): Promise<string> {
+  const response = await request(`${sandbox.url}/v1/businesses/${encodeURIComponent(businessId)}/send/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-api-key": sandbox.apiKey },
+    body: JSON.stringify({ recipient: { id: recipient, channelType: "whatsapp" }, message: { id: messageId, text: "Your order has shipped." } }),
+  });
+  const body = (await response.body.json()) as { id?: string };
+  expect(response.statusCode).toBe(200);
+  expect(body.id).toEqual(expect.any(String));
+  return body.id!;
+}
+
+describe("events and sends that race (sandbox status webhooks off)", () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway("delivery-status");
+  });
+  afterAll(() => t?.close());
+  const graphql: Graphql = (query, variables) => t.graphql(query, variables);
+  const storedEvents = (connectlyId: string) => t.gateway.database.prisma.messageStatusEvent.count({ where: { connectlyId } });
+
+  describe("an event before its message", () => {
+    it("an event for an unknown Connectly id gets 200 and is kept; the message sent later with that id starts from it", async () => {
+      const businessId = freshBusiness("early");
+      const connectlyId = freshConnectlyId();
+      const at = nowSeconds() - 30;
+      accepted(await postEvent(t.url, businessId, statusEvent(connectlyId, "delivered", at + 1)));
+      accepted(await postEvent(t.url, businessId, statusEvent(connectlyId, "sent", at)));
+      expect(await storedEvents(connectlyId)).toBe(2);
+      expect(await byConnectlyId(graphql, connectlyId)).toBeNull();
+
+      // The sandbox answers this send with the Connectly id the events named.
+      t.sandbox.injectFaults({ kind: "status", status: 200, body: { id: connectlyId } });
+      const m = await send(graphql, businessId);
+      expect(m.connectlyId).toBe(connectlyId);
+      // The mutation's own answer already carries the delivery status and the history.
+      expect(m.deliveryStatus).toBe("DELIVERED");
+      expect(m.deliveryStatusAt).toBe(iso(at + 1));
+      expect(m.statusHistory.map((e) => [e.status, e.occurredAt])).toEqual([
+        ["SENT", iso(at)],
+        ["DELIVERED", iso(at + 1)],
+      ]);
+      expect(await byConnectlyId(graphql, connectlyId)).toEqual({ id: m.id, connectlyId, deliveryStatus: "DELIVERED" });
+      expect((await messageOf(graphql, m.id)).deliveryStatus).toBe("DELIVERED");
+      // Events after the message appeared still move it forward.
+      accepted(await postEvent(t.url, businessId, statusEvent(connectlyId, "read", at + 2)));
+      expect((await messageOf(graphql, m.id)).statusHistory.map((e) => e.status)).toEqual(["SENT", "DELIVERED", "READ"]);
+    });
+
+    it("a sandbox-made id known in advance (Connectly deduplicates by message.id): early read and delivery_failed attach when the gateway sends it", async () => {
+      const businessId = freshBusiness("dedupe");
+      const recipient = freshCustomer();
+      const messageId = `order-${tag()}`;
+      const connectlyId = await sendStraightToSandbox(t.sandbox, businessId, messageId, recipient);
+      const at = nowSeconds() - 30;
+      accepted(await postEvent(t.url, businessId, statusEvent(connectlyId, "delivery_failed", at + OFFSET.delivery_failed)));
+      accepted(await postEvent(t.url, businessId, statusEvent(connectlyId, "sent", at)));
+      expect(await byConnectlyId(graphql, connectlyId)).toBeNull();
+      expect(await storedEvents(connectlyId)).toBe(2);
+
+      const m = await send(graphql, businessId, { messageId }, recipient);
+      expect(m.messageId).toBe(messageId);
+      expect(m.connectlyId).toBe(connectlyId);
+      expect(m.deliveryStatus).toBe("FAILED");
+      expect(m.deliveryError).toEqual({ code: FAILURE.code, message: FAILURE.message });
+      expect(m.statusHistory.map((e) => e.status)).toEqual(["SENT", "FAILED"]);
+      expect(await byConnectlyId(graphql, connectlyId)).toEqual({ id: m.id, connectlyId, deliveryStatus: "FAILED" });
+      expect(await storedEvents(connectlyId)).toBe(2);
+    });
+
+    it("an event arriving while the send is in flight (the message stored PENDING, its Connectly id not yet) attaches when the answer comes", async () => {
+      const businessId = freshBusiness("inflight");
+      const recipient = freshCustomer();
+      const messageId = `order-${tag()}`;
+      const connectlyId = await sendStraightToSandbox(t.sandbox, businessId, messageId, recipient);
+      let release!: () => void;
+      t.sandbox.injectFaults({ kind: "hold", release: new Promise<void>((resolve) => (release = resolve)) });
+      const arrived = new Promise<void>((resolve) => {
+        const listener = (b: string) => {
+          if (b !== businessId) return;
+          t.sandbox.events.off("arrived", listener);
+          resolve();
+        };
+        t.sandbox.events.on("arrived", listener);
+      });
+      const sending = send(graphql, businessId, { messageId }, recipient);
+      let pending: Page;
+      try {
+        await arrived;
+        pending = await page(graphql, { businessId });
+        expect(pending.edges.map((e) => [e.node.status, e.node.connectlyId, e.node.deliveryStatus])).toEqual([["PENDING", null, null]]);
+        const at = nowSeconds() - 30;
+        accepted(await postEvent(t.url, businessId, statusEvent(connectlyId, "sent", at)));
+        accepted(await postEvent(t.url, businessId, statusEvent(connectlyId, "delivered", at + 1)));
+        expect(await byConnectlyId(graphql, connectlyId)).toBeNull();
+      } finally {
+        release(); // never leave the sandbox holding a request
+      }
+      const m = await sending;
+      expect(m.id).toBe(pending.edges[0]!.node.id);
+      expect(m.connectlyId).toBe(connectlyId);
+      expect(m.deliveryStatus).toBe("DELIVERED");
+      expect(m.statusHistory.map((e) => e.status)).toEqual(["SENT", "DELIVERED"]);
+      expect((await messageOf(graphql, m.id)).deliveryStatus).toBe("DELIVERED");
+    });
+
+    it("when the message's Connectly id is stored without taking an earlier event (a lost race), the ingest's re-check attaches it and publishes the change", async () => {
+      const businessId = freshBusiness("reattach");
+      const m = await send(graphql, businessId);
+      const lateId = freshConnectlyId();
+      const at = nowSeconds() - 30;
+      // The event comes first and finds no message ...
+      accepted(await postEvent(t.url, businessId, statusEvent(lateId, "delivered", at)));
+      const changes = t.gateway.pubsub.subscribe({ messageId: m.id });
+      try {
+        // ... then the message's Connectly id is stored by a write that did not see the event (what
+        // markAccepted does when its read runs before the event's insert commits; not reproducible on demand).
+        await t.gateway.database.prisma.message.update({ where: { id: m.id }, data: { connectlyId: lateId } });
+        expect((await messageOf(graphql, m.id)).deliveryStatus).toBeNull();
+        // The ingest looks again for events stored before their message (about a second later, on its timer).
+        const change = await changes.next();
+        expect(change.done).toBe(false);
+        expect(change.value).toMatchObject({ message: { id: m.id, connectlyId: lateId, deliveryStatus: "DELIVERED" }, event: null });
+      } finally {
+        await changes.return?.();
+      }
+      const after = await messageOf(graphql, m.id);
+      expect(after.deliveryStatus).toBe("DELIVERED");
+      expect(after.deliveryStatusAt).toBe(iso(at));
+      expect(after.statusHistory.map((e) => e.status)).toEqual(["DELIVERED"]);
+    }, 10_000); // the re-check runs about a second after the event: fail plainly if it never comes
+  });
+
+});
+
+describe("the sandbox's own status webhooks, end to end", () => {
+  const lifecycle = (failureRate: number): Partial<Config> => ({
+    connectly: { mode: "sandbox", sandboxPort: 0, statusEvents: true, failureRate, statusDelayMs: 5 },
+  });
+
+  describe("failureRate 0: sent, delivered, read", () => {
+    let t: TestGateway;
+    beforeAll(async () => {
+      t = await startTestGateway("delivery-status-lifecycle", lifecycle(0));
+    });
+    afterAll(() => t?.close());
+
+    it("a sent message ends READ with SENT, DELIVERED, READ in its history", async () => {
+      const graphql: Graphql = (query, variables) => t.graphql(query, variables);
+      const businessId = freshBusiness("lifecycle");
+      const m = await send(graphql, businessId, { campaignName: "live" });
+      const posted = await Promise.all((["sent", "delivered", "read"] as const).map((w) => sandboxWebhook(t.sandbox, statusPosted(m.connectlyId!, w))));
+      expect(posted.map((w) => w.status)).toEqual([200, 200, 200]);
+      expect(posted.every((w) => w.address.includes(`businessId=${businessId}`))).toBe(true);
+
+      const response = await graphql<{ message: { deliveryStatus: Status; deliveryError: unknown; statusHistory: { status: Status }[] } }>(
+        `query($id: ID!) { message(id: $id) { deliveryStatus deliveryError { code message } statusHistory { status } } }`,
+        { id: m.id },
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.message).toEqual({ deliveryStatus: "READ", deliveryError: null, statusHistory: [{ status: "SENT" }, { status: "DELIVERED" }, { status: "READ" }] });
+      expect(t.sandbox.webhooks.some(statusPosted(m.connectlyId!, "delivery_failed"))).toBe(false);
+    });
+  });
+
+  describe("failureRate 1: sent, delivery_failed", () => {
+    let t: TestGateway;
+    beforeAll(async () => {
+      t = await startTestGateway("delivery-status-failing", lifecycle(1));
+    });
+    afterAll(() => t?.close());
+
+    it("a sent message ends FAILED with the sandbox's deliveryError, SENT then FAILED in its history", async () => {
+      const graphql: Graphql = (query, variables) => t.graphql(query, variables);
+      const businessId = freshBusiness("failing");
+      const m = await send(graphql, businessId);
+      const posted = await Promise.all((["sent", "delivery_failed"] as const).map((w) => sandboxWebhook(t.sandbox, statusPosted(m.connectlyId!, w))));
+      expect(posted.map((w) => w.status)).toEqual([200, 200]);
+
+      const final = await messageOf(graphql, m.id);
+      expect(final.status).toBe("ACCEPTED");
+      expect(final.deliveryStatus).toBe("FAILED");
+      expect(final.deliveryError).toEqual({
+        code: "ERROR_CODE_RECIPIENT_UNREACHABLE",
+        message: "Sandbox: the message could not be delivered to the recipient's phone.",
+      });
+      expect(final.statusHistory.map((e) => [e.status, e.error?.code ?? null])).toEqual([
+        ["SENT", null],
+        ["FAILED", "ERROR_CODE_RECIPIENT_UNREACHABLE"],
+      ]);
+      expect(t.sandbox.webhooks.some(statusPosted(m.connectlyId!, "delivered"))).toBe(false);
+    });
+  });
+});
+
