@@ -5,15 +5,21 @@
  * result for one event is computed once per distinct operation (document, variables, operation
  * name) and handed to every subscriber that asked the same thing.
  */
-import { createSourceEventStream, execute, print, type DocumentNode, type ExecutionArgs, type ExecutionResult } from "graphql";
+import { createSourceEventStream, execute, parse, print, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLError } from "graphql";
 
 type Key = string;
 
 const documentKeys = new WeakMap<DocumentNode, string>();
+/** Each subscription's key, computed once (its arguments object lives as long as it does). */
+const argsKeys = new WeakMap<ExecutionArgs, Key>();
 const keyOf = (args: ExecutionArgs): Key => {
-  let text = documentKeys.get(args.document);
-  if (text === undefined) documentKeys.set(args.document, (text = print(args.document)));
-  return `${args.operationName ?? ""}\u0000${JSON.stringify(args.variableValues ?? {})}\u0000${text}`;
+  let key = argsKeys.get(args);
+  if (key === undefined) {
+    let text = documentKeys.get(args.document);
+    if (text === undefined) documentKeys.set(args.document, (text = print(args.document)));
+    argsKeys.set(args, (key = `${args.operationName ?? ""}\u0000${JSON.stringify(args.variableValues ?? {})}\u0000${text}`));
+  }
+  return key;
 };
 
 /** Per event (the payload object every subscriber receives), the results computed so far. */
@@ -66,3 +72,34 @@ export async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterabl
   };
   return mapped;
 }
+
+/**
+ * graphql-ws parses and validates every subscription's text: a thousand dashboards with the same
+ * subscription meant a thousand identical documents in memory and a thousand validations. These
+ * keep one document per distinct text (the most recent 1,000 texts) and validate each document once.
+ * Sharing a document also lets executeShared recognise identical operations by identity.
+ */
+const MAX_DOCUMENTS = 1_000;
+const documents = new Map<string, DocumentNode>();
+const validations = new WeakMap<DocumentNode, readonly GraphQLError[]>();
+
+export const parseShared: typeof parse = (source, options) => {
+  if (typeof source !== "string" || options !== undefined) return parse(source, options);
+  let document = documents.get(source);
+  if (document) {
+    // Most recently used last: the first key is the one to drop.
+    documents.delete(source);
+  } else {
+    document = parse(source);
+    if (documents.size >= MAX_DOCUMENTS) documents.delete(documents.keys().next().value!);
+  }
+  documents.set(source, document);
+  return document;
+};
+
+export const validateShared: typeof validate = (schema, document, rules, options, typeInfo) => {
+  if (rules !== undefined || options !== undefined || typeInfo !== undefined) return validate(schema, document, rules, options, typeInfo);
+  let errors = validations.get(document);
+  if (!errors) validations.set(document, (errors = validate(schema, document)));
+  return errors;
+};

@@ -6,7 +6,7 @@
  * and read the message and event back from the shared database once per process, whatever the
  * number of subscribers. With the in-process transport (one gateway) nothing leaves the process.
  */
-import { EventEmitter, on } from "node:events";
+import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
 import type { MessageRow } from "../persistence/messages.js";
 import type { StatusEventRow } from "../persistence/status-events.js";
@@ -38,10 +38,21 @@ export interface ChangeRef {
   readonly eventId: string | null;
 }
 
+/** A change known by ids, with the message's business so this process can tell whether anyone listens. */
+export interface StoredChangeRef extends ChangeRef {
+  readonly businessId: string;
+}
+
 export interface PubSub {
   readonly transport: string;
   /** Publishes changes; never throws (a transport failure is reported to onError). */
   publish(changes: readonly StatusChange[]): void;
+  /**
+   * Publishes changes stored in the database without reading them back: other processes get the
+   * ids, and `load` reads the rows only for the changes a subscriber of this process listens to.
+   * Resolves once this process's subscribers have them; never rejects.
+   */
+  publishStored(refs: readonly StoredChangeRef[], load: (refs: readonly StoredChangeRef[]) => Promise<StatusChange[]>): Promise<void>;
   /** Changes on a topic until the iterator is returned. */
   subscribe(topic: Topic): AsyncIterableIterator<StatusChange>;
   /** Subscriptions open now in this process. */
@@ -54,12 +65,12 @@ const keyOf = (topic: Topic): string => ("messageId" in topic ? `m:${topic.messa
 /** Notices are JSON arrays of [origin, messageId, eventId] kept under PostgreSQL's 8,000-byte NOTIFY limit. */
 const MAX_NOTICE_BYTES = 7_000;
 
-export function encodeNotices(origin: string, changes: readonly StatusChange[]): string[] {
+export function encodeNotices(origin: string, refs: readonly ChangeRef[]): string[] {
   const notices: string[] = [];
   let batch: [string, string | null][] = [];
   let size = 0;
-  for (const change of changes) {
-    const entry: [string, string | null] = [change.message.id, change.event ? String(change.event.id) : null];
+  for (const ref of refs) {
+    const entry: [string, string | null] = [ref.messageId, ref.eventId];
     const entrySize = entry[0].length + (entry[1]?.length ?? 4) + 8;
     if (size + entrySize > MAX_NOTICE_BYTES && batch.length > 0) {
       notices.push(JSON.stringify({ o: origin, c: batch }));
@@ -95,11 +106,15 @@ export interface PubSubOptions {
   readonly onError: (error: unknown) => void;
 }
 
+const refOf = (change: StatusChange): ChangeRef => ({ messageId: change.message.id, eventId: change.event ? String(change.event.id) : null });
+
 export async function createPubSub(options: PubSubOptions): Promise<PubSub> {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   const origin = randomUUID();
-  let subscriptions = 0;
+  /** How to end each open subscription (on close). */
+  const open = new Set<() => void>();
+  const listened = (ref: StoredChangeRef) => emitter.listenerCount(`m:${ref.messageId}`) > 0 || emitter.listenerCount(`b:${ref.businessId}`) > 0;
 
   const dispatch = (change: StatusChange) => {
     emitter.emit(`m:${change.message.id}`, change);
@@ -134,61 +149,92 @@ export async function createPubSub(options: PubSubOptions): Promise<PubSub> {
 
   // Changes published in the same turn of the event loop leave in one notice (or a few): under
   // load, one NOTIFY per batch rather than per message.
-  let outbox: StatusChange[] = [];
+  let outbox: ChangeRef[] = [];
   const sending = new Set<Promise<void>>();
   const flush = () => {
-    const changes = outbox;
+    const refs = outbox;
     outbox = [];
-    for (const notice of encodeNotices(origin, changes)) {
+    for (const notice of encodeNotices(origin, refs)) {
       const sent = transport!.send(notice).catch(options.onError);
       sending.add(sent);
       void sent.finally(() => sending.delete(sent));
     }
   };
 
+  const send = (refs: readonly ChangeRef[]) => {
+    if (!transport || refs.length === 0) return;
+    if (outbox.length === 0) setImmediate(flush);
+    outbox.push(...refs);
+  };
+
+  // Stored changes are read back for local subscribers one batch at a time, in publishing order.
+  let loading: Promise<void> = Promise.resolve();
+  const loads = new Set<Promise<void>>();
+
   return {
     transport: transport?.name ?? "in-process",
     publish(changes) {
       if (changes.length === 0) return;
       for (const change of changes) dispatch(change);
-      if (transport) {
-        if (outbox.length === 0) setImmediate(flush);
-        outbox.push(...changes);
-      }
+      send(changes.map(refOf));
     },
+    publishStored(refs, load) {
+      send(refs);
+      const wanted = refs.filter(listened);
+      if (wanted.length === 0) return Promise.resolve();
+      const done = (loading = loading.then(async () => {
+        try {
+          for (const change of await load(wanted)) dispatch(change);
+        } catch (error) {
+          options.onError(error);
+        }
+      }));
+      loads.add(done);
+      void done.finally(() => loads.delete(done));
+      return done;
+    },
+    // A plain listener and a small queue: node's events.on() costs ~35 KB per iterator, too much at thousands of subscribers.
     subscribe(topic) {
-      const inner = on(emitter, keyOf(topic)) as AsyncIterableIterator<[StatusChange]>;
+      const key = keyOf(topic);
       const campaign = "businessId" in topic ? topic.campaignName : null;
-      subscriptions++;
-      let open = true;
-      const close = () => {
-        if (open) {
-          open = false;
-          subscriptions--;
+      const queue: StatusChange[] = [];
+      let waiting: ((result: IteratorResult<StatusChange, undefined>) => void) | null = null;
+      const listener = (change: StatusChange) => {
+        if (campaign != null && change.message.campaignName !== campaign) return;
+        if (waiting) {
+          const resolve = waiting;
+          waiting = null;
+          resolve({ done: false, value: change });
+        } else {
+          queue.push(change);
         }
       };
+      // Returning ends a pending next() at once, so an unsubscribe never waits for an event.
+      const end = () => {
+        if (!open.delete(end)) return;
+        emitter.off(key, listener);
+        queue.length = 0;
+        if (waiting) {
+          const resolve = waiting;
+          waiting = null;
+          resolve({ done: true, value: undefined });
+        }
+      };
+      emitter.on(key, listener);
+      open.add(end);
       const iterator: AsyncIterableIterator<StatusChange> = {
-        async next() {
-          for (;;) {
-            const result = await inner.next();
-            if (result.done) {
-              close();
-              return { done: true, value: undefined };
-            }
-            const [change] = result.value;
-            if (campaign == null || change.message.campaignName === campaign) return { done: false, value: change };
-          }
+        next() {
+          if (queue.length > 0) return Promise.resolve({ done: false, value: queue.shift()! });
+          if (!open.has(end)) return Promise.resolve({ done: true, value: undefined });
+          return new Promise((resolve) => (waiting = resolve));
         },
-        // Returning ends a pending next() at once (node's events.on does), so an unsubscribe never waits for an event.
-        async return() {
-          close();
-          await inner.return?.();
-          return { done: true, value: undefined };
+        return() {
+          end();
+          return Promise.resolve({ done: true, value: undefined });
         },
-        async throw(error?: unknown) {
-          close();
-          await inner.return?.();
-          throw error;
+        throw(error?: unknown) {
+          end();
+          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
         },
         [Symbol.asyncIterator]() {
           return iterator;
@@ -197,13 +243,14 @@ export async function createPubSub(options: PubSubOptions): Promise<PubSub> {
       return iterator;
     },
     get subscriptions() {
-      return subscriptions;
+      return open.size;
     },
     async close() {
       if (outbox.length > 0) flush();
-      await Promise.allSettled([...sending]);
+      await Promise.allSettled([...sending, ...loads]);
       await transport?.close();
       await draining;
+      for (const end of [...open]) end();
       emitter.removeAllListeners();
     },
   };

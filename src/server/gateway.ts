@@ -21,7 +21,7 @@ import { recoverInterrupted } from "../sending/recover.js";
 import { createContext, type GraphQLContext, type GraphQLServices } from "../graphql/context.js";
 import { formatError } from "../graphql/errors.js";
 import { buildSchema } from "../graphql/schema.js";
-import { subscribeShared } from "../graphql/subscriptions.js";
+import { parseShared, subscribeShared, validateShared } from "../graphql/subscriptions.js";
 import { openDatabase, type Database } from "../persistence/database.js";
 import { createCustomerStore } from "../persistence/customers.js";
 import { createMessageStore } from "../persistence/messages.js";
@@ -33,6 +33,7 @@ import { createRedisTransport } from "../pubsub/redis.js";
 import { startSandbox, type Sandbox } from "../sandbox/sandbox.js";
 import { createIngest, type Ingest } from "../webhooks/ingest.js";
 import { registerWebhookRoute, WEBHOOK_PATH } from "../webhooks/route.js";
+import { coalesceFrames } from "./coalesce-frames.js";
 
 export interface Gateway {
   /** Base URL of the HTTP server, e.g. http://127.0.0.1:4000 */
@@ -106,7 +107,17 @@ export async function startGateway(config: Config): Promise<Gateway> {
     const delivery = createDelivery(connectly, limiter, outbound.retry);
 
     const messages = createMessageStore(database.prisma);
-    const statusEvents = createStatusEventStore(database.prisma);
+    const pool = database.postgres?.pool;
+    const onQuery = config.database.onQuery;
+    const statusEvents = createStatusEventStore(
+      database.prisma,
+      pool
+        ? async (name, statement) => {
+            onQuery?.(statement.text);
+            return (await pool.query({ name, text: statement.text, values: statement.values as unknown[] })).rows as Record<string, unknown>[];
+          }
+        : undefined,
+    );
     const customers = createCustomerStore(database.prisma);
     const reportError = (what: string) => (error: unknown) => log.error({ err: error }, what);
 
@@ -144,7 +155,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
       messages,
       customers,
       rejected: createRejectedWebhookStore(database.prisma),
-      publish: (changes) => pubsub.publish(changes),
+      pubsub,
       onError: reportError("webhook events could not be applied"),
     });
     closeAll.unshift(() => ingest.close());
@@ -179,18 +190,35 @@ export async function startGateway(config: Config): Promise<Gateway> {
       },
     });
     const apolloHandler = fastifyApolloHandler(apollo, { context: async () => createContext(services) });
+    // One context per connection: subscription contexts hold only stores and uncached loaders.
+    const connectionContexts = new WeakMap<object, ReturnType<typeof createContext>>();
+    const graphqlWs = makeGraphQLWsHandler({
+      schema,
+      parse: parseShared,
+      validate: validateShared,
+      subscribe: subscribeShared,
+      context: (ctx) => {
+        let context = connectionContexts.get(ctx);
+        if (!context) connectionContexts.set(ctx, (context = createContext(services, { subscription: true })));
+        return context;
+      },
+    });
     app.route({
       method: "GET",
       url: "/graphql",
       handler: apolloHandler,
-      wsHandler: makeGraphQLWsHandler({ schema, context: () => createContext(services, { subscription: true }), subscribe: subscribeShared }),
+      wsHandler: (socket, request) => {
+        coalesceFrames(socket);
+        graphqlWs.call(app, socket, request);
+      },
     });
     app.route({ method: ["POST", "OPTIONS"], url: "/graphql", handler: apolloHandler });
     app.get("/healthz", async () => ({ status: "ok" }));
 
     await registerWebhookRoute(app, {
       ingest,
-      secrets: sandbox ? [...config.webhooks.secrets, sandboxWebhookSecret] : config.webhooks.secrets,
+      secrets: config.webhooks.secrets,
+      sandboxSecret: sandbox ? sandboxWebhookSecret : null,
       maxBytes: config.webhooks.maxBytes,
     });
 
