@@ -72,12 +72,16 @@ describe("npm run webhooks:register", () => {
     expect(result.stdout).toContain(`delivery_status: registered ${gateway.url}/webhooks/connectly?businessId=biz-reg`);
     expect(result.stdout).toContain(`messages: registered ${gateway.url}/webhooks/connectly?businessId=biz-reg`);
 
-    const read = new Promise<PostedWebhook>((resolve) => {
+    // The sandbox posts sent, delivered and read one after another, but each post's answer may come
+    // back in any order: wait until all three have been answered.
+    const lifecycle = new Promise<PostedWebhook[]>((resolve) => {
+      const answered = new Map<string, PostedWebhook>();
       const onWebhook = (posted: PostedWebhook) => {
         const update = posted.body.statusUpdate as { status?: string } | undefined;
-        if (update?.status === "read") {
+        if (update?.status) answered.set(update.status, posted);
+        if (answered.size === 3) {
           sandbox.events.off("webhook", onWebhook);
-          resolve(posted);
+          resolve(["sent", "delivered", "read"].map((s) => answered.get(s)!));
         }
       };
       sandbox.events.on("webhook", onWebhook);
@@ -87,8 +91,8 @@ describe("npm run webhooks:register", () => {
         input: { businessId: "biz-reg", recipient: { id: "+14155550123" }, content: { text: "Registered." } },
       }),
     );
-    const posted = await read;
-    expect(posted.status).toBe(200);
+    const posted = await lifecycle;
+    expect(posted.map((p) => p.status)).toEqual([200, 200, 200]);
     const after = await postGraphQL<{ message: { deliveryStatus: string; statusHistory: { status: string }[] } }>(
       gateway.url,
       "query($id: ID!) { message(id: $id) { deliveryStatus statusHistory { status } } }",
