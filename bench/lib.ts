@@ -1,6 +1,8 @@
 /**
- * Shared pieces of the benchmarks: start the sandbox and gateway processes as a user would
- * (`npm run sandbox`, `npm start`), drive load over HTTP with undici, and summarise latencies.
+ * Shared pieces of the benchmarks: start the sandbox and gateway processes as they run in
+ * production (the build in dist/, `npm run build` then `npm run start:prod`), drive load over HTTP
+ * with undici, and summarise latencies. BENCH_RUNTIME=tsx runs the sources through tsx instead
+ * (`npm start`): about 90 MB more resident memory per process, and tsx's helpers in the profiles.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
@@ -10,6 +12,27 @@ import { Pool } from "undici";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 
+const RUNTIME = process.env.BENCH_RUNTIME === "tsx" ? "tsx" : "dist";
+let built: Promise<void> | undefined;
+
+/** Builds dist/ once per benchmark run (the build is what production runs). */
+function ensureBuilt(): Promise<void> {
+  built ??= (async () => {
+    process.stderr.write("(building dist/ with tsconfig.build.json; the benchmark runs the production build)\n");
+    const tsc = spawn(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
+    const [code] = (await once(tsc, "exit")) as [number | null];
+    if (code !== 0) throw new Error(`the build failed (tsc exited with ${code})`);
+  })();
+  return built;
+}
+
+/** Node arguments that run `src/<entry>.ts`: its build in dist/, or the source through tsx. */
+export async function entryArgs(entry: string): Promise<string[]> {
+  if (RUNTIME === "tsx") return ["--import", "tsx", entry];
+  await ensureBuilt();
+  return ["--enable-source-maps", entry.replace(/^src\//, "dist/").replace(/\.ts$/, ".js")];
+}
+
 export interface Proc {
   readonly child: ChildProcess;
   readonly url: string;
@@ -18,10 +41,10 @@ export interface Proc {
   rssMb(): Promise<number>;
 }
 
-/** Starts `src/<entry>` with tsx and waits for the line that `ready` matches (its first group is the URL). */
+/** Starts `src/<entry>` (see entryArgs) and waits for the line that `ready` matches (its first group is the URL). */
 export async function startProcess(entry: string, env: Record<string, string>, ready: RegExp): Promise<Proc> {
-  // node --import tsx (not the tsx CLI, which adds a parent process): signals and memory are the gateway's own.
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", entry], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  // node itself (not the tsx CLI, which adds a parent process): signals and memory are the gateway's own.
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), ...(await entryArgs(entry))], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const lines = createInterface({ input: child.stdout! });
   let stderr = "";
   child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
@@ -81,4 +104,342 @@ export function graphqlClient(baseUrl: string, connections: number): GraphQLClie
     },
     close: () => pool.close(),
   };
+}
+
+// ---- helpers of bench:ingest and bench:fanout
+
+/** A TCP port free at the time of asking (the gateway's ready line is an info log, absent at LOG_LEVEL=warn). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, "close");
+  return port;
+}
+
+export interface GatewayProc extends Proc {
+  /** performance.now() of the bench process when the gateway was spawned (to line up a CPU profile). */
+  readonly spawnedAt: number;
+  /** Lines of the gateway's output seen so far (forwarded to the bench's stderr, the first few only). */
+  readonly outputLines: () => number;
+}
+
+/**
+ * Starts the gateway (see entryArgs) on a free port with any LOG_LEVEL and waits until GET /healthz answers 200.
+ * Node flags: BENCH_NODE_FLAGS (as startProcess), plus `nodeFlags` (e.g. --cpu-prof for the gateway only).
+ */
+export async function startQuietGateway(env: Record<string, string>, nodeFlags: readonly string[] = [], forwardLines = 40): Promise<GatewayProc> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const flags = [...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), ...nodeFlags];
+  const args = await entryArgs("src/main.ts");
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, [...flags, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: "warn", ...env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let lines = 0;
+  const forward = (line: string) => {
+    lines++;
+    if (lines <= forwardLines) process.stderr.write(`[gateway] ${line.slice(0, 600)}\n`);
+    else if (lines === forwardLines + 1) process.stderr.write(`[gateway] (further output not shown)\n`);
+  };
+  createInterface({ input: child.stdout! }).on("line", forward);
+  createInterface({ input: child.stderr! }).on("line", forward);
+  let exited: number | null | undefined;
+  child.once("exit", (code) => (exited = code));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited !== undefined) throw new Error(`the gateway exited with ${exited} before it was ready`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error("the gateway was not ready within 60 s");
+    }
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    child,
+    url,
+    spawnedAt,
+    outputLines: () => lines,
+    async stop() {
+      if (child.exitCode != null || child.signalCode != null) return;
+      const gone = once(child, "exit");
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+      await gone;
+      clearTimeout(timer);
+    },
+    rssMb: () => rssMbOf(child.pid!),
+  };
+}
+
+/** VmRSS of a process in MB, from /proc/<pid>/status. */
+export async function rssMbOf(pid: number): Promise<number> {
+  const { readFile } = await import("node:fs/promises");
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** CPU time (user + system) a process has used so far, in seconds, from /proc/<pid>/stat (clock ticks of 1/100 s). */
+export async function cpuSecondsOf(pid: number): Promise<number> {
+  const { readFile } = await import("node:fs/promises");
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+  // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Machine-wide CPU counters (busy and total jiffies), from /proc/stat; the difference of two readings gives the busy share. */
+export async function machineCpu(): Promise<{ busy: number; total: number }> {
+  const { readFile } = await import("node:fs/promises");
+  const line = (await readFile("/proc/stat", "utf8")).split("\n")[0]!;
+  const n = line.trim().split(/\s+/).slice(1).map(Number);
+  const total = n.reduce((a, b) => a + b, 0);
+  const idle = (n[3] ?? 0) + (n[4] ?? 0);
+  return { busy: total - idle, total };
+}
+
+/** A PostgreSQL URL for database `name` beside `baseUrl` (same server and user). */
+export function databaseUrlFor(baseUrl: string, name: string): string {
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Drops a database (connections and all) through `baseUrl`'s server. */
+export async function dropDatabase(baseUrl: string, name: string): Promise<void> {
+  const { default: pg } = await import("pg");
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export interface SeedMessage {
+  readonly id: string;
+  readonly businessId: string;
+  readonly messageId: string;
+  readonly connectlyId: string;
+  readonly recipientId: string;
+}
+
+/** Inserts ACCEPTED messages with known Connectly ids straight into the Message table (thousands per statement). */
+export async function seedAcceptedMessages(dbUrl: string, messages: readonly SeedMessage[]): Promise<void> {
+  const { default: pg } = await import("pg");
+  const db = new pg.Client({ connectionString: dbUrl });
+  await db.connect();
+  try {
+    for (let i = 0; i < messages.length; i += 5000) {
+      const chunk = messages.slice(i, i + 5000);
+      await db.query(
+        `INSERT INTO "Message" ("id", "businessId", "messageId", "connectlyId", "status", "recipientId", "contentType", "content", "requestBody", "attempts", "upstreamStatus", "updatedAt")
+         SELECT m.id, m.bid, m.mid, m.cid, 'ACCEPTED', m.rid, 'TEXT', jsonb_build_object('text', 'bench ' || m.mid), '{}'::jsonb, 1, 200, now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS m(id, bid, mid, cid, rid)`,
+        [chunk.map((m) => m.id), chunk.map((m) => m.businessId), chunk.map((m) => m.messageId), chunk.map((m) => m.connectlyId), chunk.map((m) => m.recipientId)],
+      );
+    }
+    // A live database has statistics; without them PostgreSQL would plan the first minute of the
+    // run (until autovacuum analyzes the table) as if the freshly seeded table were tiny.
+    await db.query(`ANALYZE "Message"`);
+  } finally {
+    await db.end();
+  }
+}
+
+/** A delivery_status event body as Connectly posts it. */
+export function statusEventBody(e: {
+  connectlyId: string;
+  status: "sent" | "delivered" | "read" | "delivery_failed";
+  timestamp: number;
+  recipientId: string;
+  /** statusUpdate.error as posted (Connectly documents message, type, code, userTitle, userMessage, cntTraceId, details). */
+  error?: Record<string, unknown> | null;
+}): string {
+  return JSON.stringify({
+    topic: "delivery_status",
+    timestamp: String(e.timestamp),
+    sender: { id: "+16044441111", channelType: "whatsapp" },
+    recipient: { id: e.recipientId, channelType: "whatsapp" },
+    statusUpdate: { id: e.connectlyId, status: e.status, error: e.error ?? null },
+  });
+}
+
+/** A deterministic random generator (mulberry32), for reproducible shuffles. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffle<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/**
+ * The top self-time functions of a V8 .cpuprofile (as written by node --cpu-prof), and self time per
+ * package (node_modules/<name>, node: internals, the project's own files), skipping the first `skipMs`
+ * of samples (start-up: tsx compiling, migrations) and counting at most `windowMs` after that.
+ */
+export async function summariseCpuProfile(file: string, options: { skipMs?: number; windowMs?: number; top?: number } = {}): Promise<string> {
+  const { readFile } = await import("node:fs/promises");
+  const profile = JSON.parse(await readFile(file, "utf8")) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const skipUs = (options.skipMs ?? 0) * 1000;
+  const endUs = options.windowMs != null ? skipUs + options.windowMs * 1000 : Infinity;
+  const self = new Map<number, number>();
+  let t = 0;
+  let counted = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const delta = profile.timeDeltas[i] ?? 0;
+    t += delta;
+    if (t < skipUs || t > endUs) continue;
+    const id = profile.samples[i]!;
+    self.set(id, (self.get(id) ?? 0) + delta);
+    counted += delta;
+  }
+  const where = (url: string): string => {
+    if (url === "") return "(native/vm)";
+    if (url.startsWith("node:")) return "node: internals";
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+    if (m) return m[1]!;
+    const src = /\/(src\/.*)$/.exec(url);
+    return src ? src[1]! : url;
+  };
+  const fns = new Map<string, number>();
+  const pkgs = new Map<string, number>();
+  for (const [id, us] of self) {
+    const node = byId.get(id)!;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const name = `${functionName || "(anonymous)"} ${url ? `${where(url)}${url.startsWith("node:") ? `:${url.slice(5)}` : ""}:${lineNumber + 1}` : ""}`.trim();
+    fns.set(name, (fns.get(name) ?? 0) + us);
+    const pkg = functionName.startsWith("(") && url === "" ? functionName : where(url);
+    pkgs.set(pkg, (pkgs.get(pkg) ?? 0) + us);
+  }
+  const top = options.top ?? 20;
+  const pct = (us: number) => `${((100 * us) / Math.max(1, counted)).toFixed(1).padStart(5)}%`;
+  const ms = (us: number) => `${(us / 1000).toFixed(0).padStart(7)} ms`;
+  const out = [`profile window: ${(counted / 1e6).toFixed(2)} s of samples (after skipping ${((options.skipMs ?? 0) / 1000).toFixed(1)} s of start-up)`, "top self time by function:"];
+  for (const [name, us] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, top)) out.push(`  ${ms(us)} ${pct(us)}  ${name}`);
+  out.push("self time by package:");
+  for (const [name, us] of [...pkgs].sort((a, b) => b[1] - a[1]).slice(0, 15)) out.push(`  ${ms(us)} ${pct(us)}  ${name}`);
+  return out.join("\n");
+}
+
+/** Flags that make the gateway write a CPU profile into `dir` when it exits (BENCH_CPU_PROF=<dir>). */
+export function cpuProfileFlags(dir: string | undefined): string[] {
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
+}
+
+/** The newest .cpuprofile in `dir` written after `since` (ms since the epoch), if any. */
+export async function newestCpuProfile(dir: string, since: number): Promise<string | undefined> {
+  const { readdir, stat } = await import("node:fs/promises");
+  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(".cpuprofile"));
+  let best: { file: string; mtime: number } | undefined;
+  for (const f of files) {
+    const file = path.join(dir, f);
+    const { mtimeMs } = await stat(file);
+    if (mtimeMs >= since && (!best || mtimeMs > best.mtime)) best = { file, mtime: mtimeMs };
+  }
+  return best?.file;
+}
+
+/**
+ * CPU seconds used so far by each PostgreSQL backend connected to database `name` (by pid, from
+ * /proc; only when the server runs on this machine). Take two readings around a phase and subtract.
+ */
+export async function backendCpuSeconds(adminUrl: string, name: string): Promise<Map<number, number>> {
+  const { default: pg } = await import("pg");
+  const db = new pg.Client({ connectionString: adminUrl });
+  await db.connect();
+  let pids: number[];
+  try {
+    pids = (await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name])).rows.map((r) => r.pid);
+  } finally {
+    await db.end();
+  }
+  const cpu = new Map<number, number>();
+  for (const pid of pids) {
+    const s = await cpuSecondsOf(pid).catch(() => undefined);
+    if (s !== undefined) cpu.set(pid, s);
+  }
+  return cpu;
+}
+
+/** CPU seconds the backends spent between two readings of backendCpuSeconds (new backends count from 0). */
+export function backendCpuDelta(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): number {
+  let total = 0;
+  for (const [pid, s] of after) total += s - (before.get(pid) ?? 0);
+  return total;
+}
+
+export interface DatabaseCounters {
+  readonly commits: number;
+  readonly rollbacks: number;
+  readonly deadlocks: number;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly messageUpdates: number;
+  readonly messageHotUpdates: number;
+}
+
+/**
+ * Cumulative statistics of database `name` (pg_stat_database, and pg_stat_user_tables for "Message").
+ * Backends publish theirs when they end (or within seconds when idle): read after the gateway stopped.
+ */
+export async function databaseCounters(adminUrl: string, name: string): Promise<DatabaseCounters> {
+  const { default: pg } = await import("pg");
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const d = (
+      await admin.query<{ c: string; r: string; d: string; i: string; u: string }>(
+        `SELECT xact_commit AS c, xact_rollback AS r, deadlocks AS d, tup_inserted AS i, tup_updated AS u FROM pg_stat_database WHERE datname = $1`,
+        [name],
+      )
+    ).rows[0];
+    let messageUpdates = 0;
+    let messageHotUpdates = 0;
+    const db = new pg.Client({ connectionString: databaseUrlFor(adminUrl, name) });
+    try {
+      await db.connect();
+      const t = (await db.query<{ u: string; h: string }>(`SELECT n_tup_upd AS u, n_tup_hot_upd AS h FROM pg_stat_user_tables WHERE relname = 'Message'`)).rows[0];
+      messageUpdates = Number(t?.u ?? 0);
+      messageHotUpdates = Number(t?.h ?? 0);
+    } catch {
+      // the database does not exist yet
+    } finally {
+      await db.end().catch(() => {});
+    }
+    return { commits: Number(d?.c ?? 0), rollbacks: Number(d?.r ?? 0), deadlocks: Number(d?.d ?? 0), inserted: Number(d?.i ?? 0), updated: Number(d?.u ?? 0), messageUpdates, messageHotUpdates };
+  } finally {
+    await admin.end();
+  }
 }

@@ -1,0 +1,342 @@
+/**
+ * `npm run bench:ingest`: delivery-status webhook ingestion under load, and whether every event
+ * lands exactly once with the right final state.
+ *
+ * Starts the gateway as its own process on a fresh PostgreSQL database (created by the gateway,
+ * dropped at the end), seeds ACCEPTED messages with known Connectly ids straight into the Message
+ * table, builds BENCH_EVENTS distinct delivery_status events over them (sent / delivered / read /
+ * delivery_failed in several patterns, some in the same second), adds 10% exact duplicates (the
+ * same bytes again), shuffles everything and POSTs it signed (x-connectly-hmac-sha256, text/plain)
+ * over a keep-alive undici Pool at BENCH_CONCURRENCY. A 503 (NOT_STORED) or a connection error is
+ * posted again, as Connectly would redeliver (at most BENCH_RETRIES times).
+ *
+ * Prints throughput, HTTP statuses, duplicates reported vs expected, stored rows vs distinct events,
+ * and the final state of every message (deliveryStatus = the furthest of its events in the order
+ * SENT < DELIVERED < FAILED < READ, deliveryStatusAt and deliveryErrorCode to match). Exits 1 when an
+ * event is lost, stored twice, acknowledged wrongly, or a message ends in the wrong state.
+ *
+ * Env: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres; a fresh database
+ * bench_ingest_<random> is used beside it), BENCH_EVENTS (50000), BENCH_CONCURRENCY (64),
+ * BENCH_DUPLICATES (0.1), BENCH_RETRIES (3), BENCH_SEED (1), BENCH_POOL_SIZE (gateway's
+ * DATABASE_POOL_SIZE, default the gateway's 10), BENCH_ERROR_SHAPE (documented: delivery_failed errors
+ * carry every documented field; partial: only code, type and message), BENCH_CPU_PROF=<dir> (profile
+ * the gateway and print its top self-time functions), BENCH_NODE_FLAGS (extra node flags for the gateway).
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { Pool } from "undici";
+import { signWebhookBody } from "../src/webhooks/signature.js";
+import {
+  backendCpuDelta,
+  backendCpuSeconds,
+  cpuProfileFlags,
+  cpuSecondsOf,
+  databaseCounters,
+  databaseUrlFor,
+  dropDatabase,
+  fmt,
+  machineCpu,
+  newestCpuProfile,
+  percentile,
+  seedAcceptedMessages,
+  seededRandom,
+  shuffle,
+  startQuietGateway,
+  statusEventBody,
+  summariseCpuProfile,
+  type GatewayProc,
+  type SeedMessage,
+} from "./lib.js";
+
+const baseDb = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+const DUPLICATE_SHARE = Number(process.env.BENCH_DUPLICATES ?? 0.1);
+const RETRIES = Number(process.env.BENCH_RETRIES ?? 3);
+const SEED = Number(process.env.BENCH_SEED ?? 1);
+const POOL_SIZE = process.env.BENCH_POOL_SIZE;
+const CPU_PROF = process.env.BENCH_CPU_PROF;
+const ERROR_SHAPE = process.env.BENCH_ERROR_SHAPE ?? "documented"; // or "partial": error objects without userTitle/userMessage/...
+const SECRET = `bench-secret-${randomBytes(12).toString("hex")}`;
+const BUSINESS = "bench";
+
+type Word = "sent" | "delivered" | "read" | "delivery_failed";
+type Status = "SENT" | "DELIVERED" | "FAILED" | "READ";
+const STATUS_OF: Record<Word, Status> = { sent: "SENT", delivered: "DELIVERED", read: "READ", delivery_failed: "FAILED" };
+// The order of meaning, written out here rather than imported, so a bug in the gateway's own table shows.
+const RANK: Record<Status, number> = { SENT: 1, DELIVERED: 2, FAILED: 3, READ: 4 };
+
+interface BenchEvent {
+  readonly key: string; // connectlyId|STATUS|epoch ms: the gateway's identity of an event
+  readonly connectlyId: string;
+  readonly status: Status;
+  readonly occurredAtMs: number;
+  readonly errorCode: string | null;
+  readonly body: string;
+  readonly signature: string;
+}
+
+interface Expected {
+  status: Status;
+  atMs: number;
+  errorCode: string | null;
+}
+
+/**
+ * Events of message i, by pattern (i % 8): the furthest status is READ for some (even after a
+ * failure), FAILED for others; some events share a second; some messages have no failure at all.
+ */
+function patternOf(i: number): { word: Word; dt: number }[] {
+  switch (i % 8) {
+    case 0:
+      return [{ word: "sent", dt: 0 }, { word: "delivered", dt: 1 }, { word: "read", dt: 2 }, { word: "delivery_failed", dt: 3 }]; // READ despite a later failure
+    case 1:
+      return [{ word: "sent", dt: 0 }, { word: "delivered", dt: 1 }, { word: "delivery_failed", dt: 2 }]; // FAILED
+    case 2:
+      return [{ word: "sent", dt: 0 }, { word: "delivered", dt: 1 }, { word: "read", dt: 5 }]; // READ
+    case 3:
+      return [{ word: "sent", dt: 0 }, { word: "delivered", dt: 0 }, { word: "read", dt: 0 }, { word: "delivery_failed", dt: 0 }]; // all in one second: READ
+    case 4:
+      return [{ word: "sent", dt: 0 }, { word: "delivery_failed", dt: 1 }]; // FAILED
+    case 5:
+      return [{ word: "sent", dt: 0 }, { word: "delivered", dt: 2 }]; // DELIVERED
+    case 6:
+      return [{ word: "sent", dt: 0 }, { word: "delivered", dt: 1 }, { word: "read", dt: 1 }, { word: "delivery_failed", dt: 4 }]; // READ
+    default:
+      return [{ word: "sent", dt: 0 }]; // SENT only
+  }
+}
+
+function buildEvents(run: string) {
+  const messages: SeedMessage[] = [];
+  const events: BenchEvent[] = [];
+  const expected = new Map<string, Expected>(); // by connectlyId
+  for (let i = 0; events.length < EVENTS; i++) {
+    const connectlyId = `cly-${run}-${String(i).padStart(6, "0")}`;
+    const recipientId = `+1604555${String(i % 10_000).padStart(4, "0")}`;
+    messages.push({ id: `msg-${run}-${String(i).padStart(6, "0")}`, businessId: BUSINESS, messageId: `bench-${run}-${i}`, connectlyId, recipientId });
+    const t0 = 1_750_000_000 + i * 10;
+    for (const { word, dt } of patternOf(i)) {
+      if (events.length >= EVENTS) break;
+      const timestamp = t0 + dt;
+      const error = word === "delivery_failed" ? { code: `ERROR_CODE_BENCH_${i % 7}`, type: "ERROR_TYPE_INVALID_REQUEST", message: `bench failure ${i}` } : null;
+      // The documented shape has every field; BENCH_ERROR_SHAPE=partial leaves out all but code, type and message.
+      const posted = error && ERROR_SHAPE !== "partial" ? { ...error, userTitle: "Message not delivered", userMessage: `bench failure ${i}`, cntTraceId: `trace-${i}`, details: [] } : error;
+      const body = statusEventBody({ connectlyId, status: word, timestamp, recipientId, error: posted });
+      const status = STATUS_OF[word];
+      const occurredAtMs = timestamp * 1000;
+      events.push({ key: `${connectlyId}|${status}|${occurredAtMs}`, connectlyId, status, occurredAtMs, errorCode: error?.code ?? null, body, signature: signWebhookBody(body, SECRET) });
+      const best = expected.get(connectlyId);
+      // Furthest status; among its events (none repeat a status here) the latest time.
+      if (!best || RANK[status] > RANK[best.status] || (status === best.status && occurredAtMs > best.atMs)) {
+        expected.set(connectlyId, { status, atMs: occurredAtMs, errorCode: error?.code ?? null });
+      }
+    }
+  }
+  return { messages, events, expected };
+}
+
+interface Outcome {
+  readonly event: BenchEvent;
+  readonly statuses: number[]; // every attempt's HTTP status (0: connection error)
+  duplicate: boolean | null; // the 200's answer, null without a 200
+  latencyMs: number; // of the last attempt
+}
+
+async function postAll(gateway: GatewayProc, posts: readonly BenchEvent[]) {
+  const pool = new Pool(gateway.url, { connections: CONCURRENCY, pipelining: 1, keepAliveTimeout: 60_000 });
+  const outcomes: Outcome[] = new Array(posts.length);
+  const errors = new Map<string, number>();
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let i = next++; i < posts.length; i = next++) {
+        const event = posts[i]!;
+        const outcome: Outcome = { event, statuses: [], duplicate: null, latencyMs: 0 };
+        outcomes[i] = outcome;
+        for (let attempt = 0; attempt <= RETRIES; attempt++) {
+          const t0 = performance.now();
+          try {
+            const res = await pool.request({
+              method: "POST",
+              path: `/webhooks/connectly?businessId=${BUSINESS}`,
+              headers: { "content-type": "text/plain; charset=utf-8", "x-connectly-hmac-sha256": event.signature },
+              body: event.body,
+            });
+            const json = (await res.body.json()) as { duplicate?: boolean; error?: { code?: string; message?: string } };
+            outcome.latencyMs = performance.now() - t0;
+            outcome.statuses.push(res.statusCode);
+            if (res.statusCode === 200) {
+              outcome.duplicate = json.duplicate === true;
+              break;
+            }
+            const code = `${res.statusCode} ${json.error?.code ?? "?"}`;
+            if (!errors.has(code)) console.error(`first ${code}: ${json.error?.message ?? JSON.stringify(json)}`);
+            errors.set(code, (errors.get(code) ?? 0) + 1);
+            if (res.statusCode !== 503) break; // only "not stored, send it again" is worth a redelivery
+          } catch (error) {
+            outcome.latencyMs = performance.now() - t0;
+            outcome.statuses.push(0);
+            const code = `connection ${(error as { code?: string }).code ?? (error as Error).message}`;
+            errors.set(code, (errors.get(code) ?? 0) + 1);
+          }
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await pool.close();
+  return { outcomes, seconds, errors, started };
+}
+
+async function main() {
+  const run = randomBytes(4).toString("hex");
+  const dbName = `bench_ingest_${run}`;
+  const dbUrl = databaseUrlFor(baseDb, dbName);
+  let gateway: GatewayProc | undefined;
+  let failed = false;
+  const problems: string[] = [];
+  try {
+    const { messages, events, expected } = buildEvents(run);
+    const random = seededRandom(SEED);
+    const duplicateCount = Math.round(events.length * DUPLICATE_SHARE);
+    const duplicates = shuffle([...events], random).slice(0, duplicateCount);
+    const posts = shuffle([...events, ...duplicates], random);
+    const byStatus = events.reduce<Record<string, number>>((acc, e) => ((acc[e.status] = (acc[e.status] ?? 0) + 1), acc), {});
+    console.log(`# webhook-ingest: ${events.length} distinct delivery_status events over ${messages.length} messages, + ${duplicateCount} exact duplicates, shuffled; concurrency ${CONCURRENCY}; error objects ${ERROR_SHAPE}; PostgreSQL ${dbName}`);
+    console.log(`events by status   ${JSON.stringify(byStatus)}`);
+
+    const env: Record<string, string> = { DATABASE_URL: dbUrl, CONNECTLY_WEBHOOK_SECRET: SECRET, SANDBOX_STATUS_EVENTS: "false", LOG_LEVEL: "warn" };
+    if (POOL_SIZE) env.DATABASE_POOL_SIZE = POOL_SIZE;
+    const profileSince = Date.now();
+    gateway = await startQuietGateway(env, cpuProfileFlags(CPU_PROF));
+    await seedAcceptedMessages(dbUrl, messages);
+    console.log(`gateway            ${gateway.url} (pid ${gateway.child.pid}, DATABASE_POOL_SIZE ${POOL_SIZE ?? "10 (default)"}), ${fmt(await gateway.rssMb())} MB resident after start-up and seeding`);
+
+    const cpuBefore = await cpuSecondsOf(gateway.child.pid!);
+    const pgBefore = await backendCpuSeconds(baseDb, dbName);
+    const machineBefore = await machineCpu();
+    const benchCpuBefore = process.cpuUsage();
+    const result = await postAll(gateway, posts);
+    const benchCpu = process.cpuUsage(benchCpuBefore);
+    const machineAfter = await machineCpu();
+    const gatewayCpu = (await cpuSecondsOf(gateway.child.pid!)) - cpuBefore;
+    const pgCpu = backendCpuDelta(pgBefore, await backendCpuSeconds(baseDb, dbName));
+    const rssAfter = await gateway.rssMb();
+    const phaseStart = result.started;
+    const phaseMs = result.seconds * 1000;
+
+    // ---- what the gateway said
+    const statusCounts = new Map<string, number>();
+    let retried = 0;
+    for (const o of result.outcomes) {
+      if (o.statuses.length > 1) retried++;
+      for (const s of o.statuses) statusCounts.set(String(s), (statusCounts.get(String(s)) ?? 0) + 1);
+    }
+    const reportedDuplicates = result.outcomes.filter((o) => o.duplicate === true).length;
+    const notAcknowledged = result.outcomes.filter((o) => o.duplicate === null).length;
+    // Per distinct event, how many posts were acknowledged as new (duplicate: false): exactly one each.
+    const firstAcks = new Map<string, number>();
+    for (const o of result.outcomes) if (o.duplicate === false) firstAcks.set(o.event.key, (firstAcks.get(o.event.key) ?? 0) + 1);
+    const neverNew = events.filter((e) => !firstAcks.has(e.key)).length;
+    const newTwice = [...firstAcks.values()].filter((n) => n > 1).length;
+    const latencies = result.outcomes.map((o) => o.latencyMs).sort((a, b) => a - b);
+
+    // ---- what the database holds
+    const db = new pg.Client({ connectionString: dbUrl });
+    await db.connect();
+    const rows = await db.query<{ connectlyId: string; status: Status; ms: string }>(
+      `SELECT "connectlyId", "status"::text AS status, (extract(epoch FROM "occurredAt") * 1000)::bigint AS ms FROM "MessageStatusEvent"`,
+    );
+    const stored = new Map<string, number>();
+    for (const r of rows.rows) {
+      const key = `${r.connectlyId}|${r.status}|${r.ms}`;
+      stored.set(key, (stored.get(key) ?? 0) + 1);
+    }
+    const distinctKeys = new Set(events.map((e) => e.key));
+    const lost = [...distinctKeys].filter((k) => !stored.has(k)).length;
+    const storedTwice = [...stored.values()].filter((n) => n > 1).length;
+    const unexpectedRows = [...stored.keys()].filter((k) => !distinctKeys.has(k)).length;
+    const msgs = await db.query<{ connectlyId: string; deliveryStatus: Status | null; ms: string | null; deliveryErrorCode: string | null; status: string }>(
+      `SELECT "connectlyId", "deliveryStatus"::text AS "deliveryStatus", (extract(epoch FROM "deliveryStatusAt") * 1000)::bigint AS ms, "deliveryErrorCode", "status"::text AS status FROM "Message" WHERE "businessId" = $1`,
+      [BUSINESS],
+    );
+    const rejected = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "RejectedWebhook"`);
+    await db.end();
+    let wrongStatus = 0;
+    let wrongAt = 0;
+    let wrongError = 0;
+    let missingMessages = 0;
+    const wrongExamples: string[] = [];
+    const byConnectlyId = new Map(msgs.rows.map((m) => [m.connectlyId, m]));
+    for (const [connectlyId, want] of expected) {
+      const m = byConnectlyId.get(connectlyId);
+      if (!m) {
+        missingMessages++;
+        continue;
+      }
+      if (m.deliveryStatus !== want.status) {
+        wrongStatus++;
+        if (wrongExamples.length < 5) wrongExamples.push(`${connectlyId}: ${m.deliveryStatus} instead of ${want.status}`);
+      } else {
+        if (Number(m.ms) !== want.atMs) wrongAt++;
+        if ((want.status === "FAILED" ? want.errorCode : null) !== m.deliveryErrorCode) wrongError++;
+      }
+    }
+    const finalCounts = msgs.rows.reduce<Record<string, number>>((acc, m) => ((acc[m.deliveryStatus ?? "null"] = (acc[m.deliveryStatus ?? "null"] ?? 0) + 1), acc), {});
+
+    const machineBusy = (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total);
+    const statusLine = [...statusCounts].sort().map(([s, n]) => `${s === "0" ? "conn-error" : s}=${n}`).join(" ");
+    console.log(`\n## Ingestion`);
+    console.log(`posted             ${posts.length} webhooks (${events.length} distinct + ${duplicateCount} duplicates) in ${fmt(result.seconds, 2)} s = ${fmt(posts.length / result.seconds)} posts/s`);
+    console.log(`stored             ${rows.rows.length} events = ${fmt(rows.rows.length / result.seconds)} events stored/s`);
+    console.log(`HTTP statuses      ${statusLine} (all attempts); posts retried after 503/connection error: ${retried}; never acknowledged with 200: ${notAcknowledged}`);
+    if (result.errors.size > 0) console.log(`errors             ${[...result.errors].map(([c, n]) => `${c}: ${n}`).join("; ")}`);
+    console.log(`webhook latency    p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms, max ${fmt(latencies.at(-1) ?? NaN, 1)} ms`);
+    console.log(`duplicates         reported ${reportedDuplicates}, expected ${duplicateCount}${retried > 0 ? ` (+ up to ${retried} from redeliveries)` : ""}`);
+    console.log(`acknowledged new   distinct events never acknowledged as new: ${neverNew}; acknowledged as new more than once: ${newTwice}`);
+    console.log(`MessageStatusEvent ${rows.rows.length} rows for ${distinctKeys.size} distinct events; stored twice ${storedTwice}; rows not posted ${unexpectedRows}; RejectedWebhook rows ${rejected.rows[0]!.n}`);
+    console.log(`final state        ${JSON.stringify(finalCounts)} over ${msgs.rows.length} messages`);
+    console.log(`correctness        wrong deliveryStatus ${wrongStatus} (must be 0), lost events ${lost} (must be 0), messages missing ${missingMessages}; wrong deliveryStatusAt ${wrongAt}, wrong deliveryErrorCode ${wrongError}`);
+    for (const w of wrongExamples) console.log(`  e.g. ${w}`);
+    console.log(`CPU                gateway ${fmt(gatewayCpu, 2)} s (${fmt((100 * gatewayCpu) / result.seconds, 0)}% of one core); PostgreSQL backends of the database ${fmt(pgCpu, 2)} s; bench process ${fmt((benchCpu.user + benchCpu.system) / 1e6, 2)} s; machine busy ${fmt(100 * machineBusy, 0)}% of 2 cores (PostgreSQL and anything else included)`);
+    console.log(`gateway memory     ${fmt(rssAfter)} MB resident (VmRSS) after the run`);
+
+    const expectedDupsOk = retried > 0 ? reportedDuplicates >= duplicateCount && reportedDuplicates <= duplicateCount + retried : reportedDuplicates === duplicateCount;
+    if (lost > 0) problems.push(`${lost} events lost`);
+    if (storedTwice > 0 || rows.rows.length !== distinctKeys.size || unexpectedRows > 0) problems.push(`stored rows ${rows.rows.length} != distinct events ${distinctKeys.size}`);
+    if (newTwice > 0) problems.push(`${newTwice} events acknowledged as new more than once (double-counted)`);
+    if (neverNew > 0) problems.push(`${neverNew} events never acknowledged as new`);
+    if (!expectedDupsOk) problems.push(`duplicates reported ${reportedDuplicates}, expected ${duplicateCount}`);
+    if (notAcknowledged > 0) problems.push(`${notAcknowledged} posts never acknowledged with 200`);
+    if (wrongStatus > 0 || missingMessages > 0) problems.push(`${wrongStatus} messages in the wrong deliveryStatus, ${missingMessages} missing`);
+    if (wrongAt > 0 || wrongError > 0) problems.push(`${wrongAt} wrong deliveryStatusAt, ${wrongError} wrong deliveryErrorCode`);
+
+    await gateway.stop();
+    // Counted from before the gateway started: start-up and seeding add a few dozen transactions.
+    const counters = await databaseCounters(baseDb, dbName);
+    console.log(
+      `PostgreSQL         ${counters.commits} commits (${fmt(counters.commits / posts.length, 3)} per webhook), ${counters.rollbacks} rollbacks, ${counters.deadlocks} deadlocks; ` +
+        `${counters.inserted} rows inserted, ${counters.updated} updated (Message: ${counters.messageUpdates} updates, ${counters.messageHotUpdates} HOT)`,
+    );
+    if (CPU_PROF) {
+      const file = await newestCpuProfile(CPU_PROF, profileSince);
+      if (file) {
+        console.log(`\n## Gateway CPU profile (${file}), ingestion phase only`);
+        console.log(await summariseCpuProfile(file, { skipMs: phaseStart - gateway.spawnedAt, windowMs: phaseMs, top: 25 }));
+      } else console.log(`\n(no CPU profile found in ${CPU_PROF})`);
+    }
+  } catch (error) {
+    failed = true;
+    console.error(error);
+  } finally {
+    await gateway?.stop();
+    await dropDatabase(baseDb, dbName).catch((error: unknown) => console.error(`could not drop ${dbName}:`, error));
+  }
+  if (problems.length > 0) console.log(`\nFAILED: ${problems.join("; ")}`);
+  else if (!failed) console.log(`\nOK: every event stored once, every message in its furthest status`);
+  process.exitCode = failed || problems.length > 0 ? 1 : 0;
+}
+
+await main();
