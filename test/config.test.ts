@@ -42,6 +42,9 @@ describe("loadConfig", () => {
     [{ CONNECTLY_TIMEOUT_MS: "fast" }, "CONNECTLY_TIMEOUT_MS"],
     [{ CONNECTLY_CONNECTIONS: "0" }, "CONNECTLY_CONNECTIONS"],
     [{ SANDBOX_PORT: "-1" }, "SANDBOX_PORT"],
+    [{ CONNECTLY_RATE_COUNT_UNTIL: "forever" }, "CONNECTLY_RATE_COUNT_UNTIL"],
+    [{ CONNECTLY_RATE_MARGIN_MS: "2000" }, "CONNECTLY_RATE_MARGIN_MS"],
+    [{ CONNECTLY_RATE_BURST: "500" }, "CONNECTLY_RATE_BURST"],
     [{ PUBSUB: "kafka" }, "PUBSUB"],
     [{ PUBSUB: "redis" }, "PUBSUB"],
     [{ PUBSUB: "postgres" }, "PUBSUB"],
@@ -63,6 +66,11 @@ describe("loadConfig", () => {
     const message = (error as ConfigError).message;
     expect(message.startsWith(name)).toBe(true);
     expect(message.trim().split(/(?<=\.)\s+(?=[A-Z])/)).toHaveLength(1);
+  });
+
+  it("counts each outbound request until its answer by default, with a 1 ms margin", () => {
+    expect(loadConfig({}).outbound).toMatchObject({ countUntil: "answer", marginMs: 1 });
+    expect(loadConfig({ CONNECTLY_RATE_COUNT_UNTIL: "start", CONNECTLY_RATE_MARGIN_MS: "40" }).outbound).toMatchObject({ countUntil: "start", marginMs: 40 });
   });
 
   it("picks the pub/sub transport from what is configured", () => {

@@ -6,12 +6,18 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import { createRateLimiter, RateLimitQueueFullError, type RateLimiter } from "../src/ratelimit/limiter.js";
 import type { WindowRule } from "../src/ratelimit/sliding-log.js";
-import { createMemoryStore, type WindowStore } from "../src/ratelimit/stores.js";
+import { createMemoryStore, type StoreOptions, type WindowStore } from "../src/ratelimit/stores.js";
 
-/** A memory store that records the store-clock time of every admission it grants. */
-function recordingStore(rules: readonly WindowRule[]): { store: WindowStore; admitted: number[]; calls: () => number; closed: () => boolean } {
+/**
+ * A memory store that records the store-clock time of every admission it grants. By default
+ * requests count from their start only (the limiter's queueing on its own); "answer" holds them.
+ */
+function recordingStore(
+  rules: readonly WindowRule[],
+  options: StoreOptions = { countUntil: "start" },
+): { store: WindowStore; admitted: number[]; calls: () => number; closed: () => boolean } {
   const clock = () => performance.now();
-  const inner = createMemoryStore(rules, clock);
+  const inner = createMemoryStore(rules, clock, options);
   const admitted: number[] = [];
   let calls = 0;
   let closed = false;
@@ -23,9 +29,9 @@ function recordingStore(rules: readonly WindowRule[]): { store: WindowStore; adm
       async tryAcquire(key) {
         calls++;
         const at = clock();
-        const wait = await inner.tryAcquire(key);
-        if (wait <= 0) admitted.push(at);
-        return wait;
+        const admission = await inner.tryAcquire(key);
+        if (admission.admitted) admitted.push(at);
+        return admission;
       },
       async close() {
         closed = true;
@@ -151,6 +157,56 @@ describe("the outbound limiter", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
     expect(admitted).toHaveLength(2);
     expect(admitted[1]! - admitted[0]!).toBeGreaterThanOrEqual(150);
+  });
+
+  it("holds an admitted request's place until its release, then frees it a window later; a release wakes the queue at once", async () => {
+    const { store, admitted } = recordingStore([{ limit: 1, windowMs: 100 }], { countUntil: "answer" });
+    const limiter = limiterFor(store, 10, 10);
+    const release = await limiter.acquire("k", far());
+    const next = limiter.acquire("k", far());
+    let started: number | null = null;
+    void next.then(() => (started = performance.now()));
+    // Held for 300 ms (three windows): the next request must not start meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(started).toBeNull();
+    const releasedAt = performance.now();
+    release();
+    (await next)();
+    // It starts a full window after the release, not after the admission.
+    expect(started! - releasedAt).toBeGreaterThanOrEqual(99);
+    expect(started! - releasedAt).toBeLessThan(250);
+    expect(admitted).toHaveLength(2);
+  });
+
+  it("waits on a request in flight up to the deadline instead of refusing at once, and is admitted when it is released", async () => {
+    const { store } = recordingStore([{ limit: 1, windowMs: 20 }], { countUntil: "answer", holdMs: 60_000 });
+    const limiter = limiterFor(store, 50, 10);
+    const release = await limiter.acquire("k", far());
+    // The hold could last a minute, but the deadline is 2 s away: it waits, and gets in after the release.
+    const waiting = limiter.acquire("k", Date.now() + 2_000);
+    setTimeout(release, 100);
+    const started = performance.now();
+    (await waiting)();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(100);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it("refuses with bound 'deadline' when the request in flight is not released before the deadline", async () => {
+    const { store } = recordingStore([{ limit: 1, windowMs: 20 }], { countUntil: "answer" });
+    const limiter = limiterFor(store, 50, 10);
+    await limiter.acquire("k", far()); // never released in this test
+    const { error, ms } = await refusal(limiter.acquire("k", Date.now() + 200));
+    expect(error.bound).toBe("deadline");
+    expect(ms).toBeGreaterThanOrEqual(150);
+  });
+
+  it("a hold never released lapses after holdMs", async () => {
+    const { store } = recordingStore([{ limit: 1, windowMs: 20 }], { countUntil: "answer", holdMs: 100 });
+    const limiter = limiterFor(store, 50, 10);
+    await limiter.acquire("k", far()); // never released
+    const started = performance.now();
+    (await limiter.acquire("k", far()))();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(100);
   });
 
   it("close() rejects every waiter, refuses new requests and closes the store", async () => {

@@ -80,9 +80,9 @@ describe("the limiter against a strict upstream (gateway 20/s, sandbox strict 20
     database = await createTestDatabase("outbound_accuracy");
     const overrides: Partial<Config> = {
       connectly: { mode: "live", baseUrl: sandbox.url, defaultApiKey: sandbox.apiKey, businessApiKeys: new Map() },
-      // The gateway and the sandbox share this process's event loop: a burst admitted together reaches the
-      // sandbox up to ~150 ms later than a lone request does (measured), so the 1-second window gets a wide margin.
-      outbound: { perSecond: LIMIT, burst: LIMIT, marginMs: 300, maxQueue: 1000, retry: { maxAttempts: 1, deadlineMs: 15_000, minBackoffMs: 10, maxBackoffMs: 100 } },
+      // The gateway and the sandbox share this process's event loop, so a request can reach the sandbox
+      // ~150 ms after it was admitted: counting each request until its answer keeps that from mattering.
+      outbound: { perSecond: LIMIT, burst: LIMIT, marginMs: 0, countUntil: "answer", maxQueue: 1000, retry: { maxAttempts: 1, deadlineMs: 15_000, minBackoffMs: 10, maxBackoffMs: 100 } },
     };
     gateway = await startGateway(testConfig(database.config, overrides)).catch(async (error: unknown) => {
       await database.drop();
@@ -124,7 +124,7 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
   beforeAll(async () => {
     t = await startTestGateway("outbound_retry", {
       connectlyHttp: { connectTimeoutMs: 2_000, headersTimeoutMs: 400, bodyTimeoutMs: 400, connections: 8 },
-      outbound: { perSecond: 200, burst: 200, marginMs: 0, maxQueue: 100, retry: { maxAttempts: 3, deadlineMs: 8_000, minBackoffMs: 10, maxBackoffMs: 50 } },
+      outbound: { perSecond: 200, burst: 200, marginMs: 0, countUntil: "answer", maxQueue: 100, retry: { maxAttempts: 3, deadlineMs: 8_000, minBackoffMs: 10, maxBackoffMs: 50 } },
     });
   });
   afterAll(() => t?.close());
@@ -434,7 +434,7 @@ describe("the bounded queue (1 per second, deadline 500 ms)", () => {
   const business = "biz-queue";
   beforeAll(async () => {
     t = await startTestGateway("outbound_queue", {
-      outbound: { perSecond: 1, burst: 1, marginMs: 0, maxQueue: 1, retry: { maxAttempts: 3, deadlineMs: 500, minBackoffMs: 10, maxBackoffMs: 50 } },
+      outbound: { perSecond: 1, burst: 1, marginMs: 0, countUntil: "answer", maxQueue: 1, retry: { maxAttempts: 3, deadlineMs: 500, minBackoffMs: 10, maxBackoffMs: 50 } },
     });
   });
   afterAll(() => t?.close());

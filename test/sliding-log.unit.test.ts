@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountRules, createSlidingLog } from "../src/ratelimit/sliding-log.js";
+import { accountRules, createSlidingLog, isHold, type Hold } from "../src/ratelimit/sliding-log.js";
 
 describe("strict sliding-window logs", () => {
   it("admit `limit` events in any window and say how long to wait for the next", () => {
@@ -49,4 +49,62 @@ describe("strict sliding-window logs", () => {
     expect(rules.shape?.intervalMs).toBeCloseTo(1000 / 220, 9);
     expect(accountRules(200, 200, 0)).toEqual({ windows: [{ limit: 200, windowMs: 1000 }] });
   });
+
+  describe("held events (counted until their answer)", () => {
+    const hold = (log: ReturnType<typeof createSlidingLog>, now: number, until = now + 60_000): Hold => {
+      const h = log.tryHold(now, until);
+      if (!isHold(h)) throw new Error(`expected admission at ${now}, got a wait of ${h.waitMs}`);
+      return h;
+    };
+
+    it("a held event blocks its slot with an inexact wait; settled, it frees the slot a window after its answer", () => {
+      const log = createSlidingLog([{ limit: 2, windowMs: 1000 }]);
+      const a = hold(log, 0);
+      hold(log, 10);
+      // Both in flight: the wait is only an upper bound (until a hold could lapse, plus a window).
+      expect(log.tryHold(2000, 62_000)).toEqual({ waitMs: 59_000, exact: false });
+      log.settle(a, 2500); // a's answer came at 2500: its slot frees at 3500, not 1000
+      expect(log.tryHold(3000, 63_000)).toEqual({ waitMs: 500, exact: true });
+      expect(isHold(log.tryHold(3500, 63_500))).toBe(true);
+    });
+
+    it("settling twice, or after the hold lapsed and its slot went to another event, changes nothing", () => {
+      const log = createSlidingLog([{ limit: 1, windowMs: 100 }]);
+      const a = hold(log, 0, 50); // lapses at 50
+      const b = hold(log, 150); // a's slot, reused
+      log.settle(a, 160); // too late: must not free b's slot
+      expect(log.tryHold(300, 1000)).toMatchObject({ exact: false });
+      log.settle(b, 200);
+      log.settle(b, 10); // a second settle cannot move the stamp
+      expect(log.tryHold(250, 1000)).toEqual({ waitMs: 50, exact: true });
+    });
+
+    it("whatever the delays, an upstream stamping each event between its start and its answer never sees more than the limit in a window", () => {
+      // 200 per second; each request's answer comes 0 to 80 ms after its start; the upstream stamps it
+      // anywhere in between. Requests are offered every 0.5 ms for 5 s.
+      let seed = 7;
+      const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const log = createSlidingLog([{ limit: 200, windowMs: 1000 }]);
+      const inFlight: { hold: Hold; answerAt: number }[] = [];
+      const upstream: number[] = [];
+      for (let t = 0; t < 5000; t += 0.5) {
+        for (let i = inFlight.length - 1; i >= 0; i--) {
+          if (inFlight[i]!.answerAt <= t) {
+            log.settle(inFlight[i]!.hold, inFlight[i]!.answerAt);
+            inFlight.splice(i, 1);
+          }
+        }
+        const h = log.tryHold(t, t + 60_000);
+        if (!isHold(h)) continue;
+        const rtt = 80 * random();
+        upstream.push(t + rtt * random());
+        inFlight.push({ hold: h, answerAt: t + rtt });
+      }
+      upstream.sort((x, y) => x - y);
+      for (let i = 200; i < upstream.length; i++) expect(upstream[i]! - upstream[i - 200]!).toBeGreaterThanOrEqual(1000);
+      // The cost of certainty: each slot is busy for a window plus a round trip (40 ms on average here).
+      expect(upstream.length).toBeGreaterThan(900);
+    });
+  });
 });
+

@@ -31,7 +31,8 @@ export const VARIABLES = [
   { name: "CONNECTLY_CONNECTIONS", default: "64", description: "Keep-alive connections to Connectly (1 to 1024)." },
   { name: "CONNECTLY_RATE_LIMIT", default: "200", description: "Requests per second allowed per API key (Connectly's account limit), enforced as a strict sliding window shared by every business using the key." },
   { name: "CONNECTLY_RATE_BURST", default: "5", description: "Burst allowance: requests that may start back to back; after it, requests are paced a little faster than the rate (a token bucket), so they reach Connectly spread out rather than in bunches." },
-  { name: "CONNECTLY_RATE_MARGIN_MS", default: "15", description: "Added to the limiter's 1-second window to absorb timing jitter between the gateway and Connectly." },
+  { name: "CONNECTLY_RATE_COUNT_UNTIL", default: "answer", description: "How long a request counts in the limiter's window. answer: from its start until a window after Connectly's answer, so no network delay can put more than the limit in Connectly's window (the rate falls a little as the round trip grows). start: from its start only, for the full rate when the network's jitter is known to stay under CONNECTLY_RATE_MARGIN_MS." },
+  { name: "CONNECTLY_RATE_MARGIN_MS", default: "1", description: "Added to the limiter's 1-second window (0 to 1000 ms); with CONNECTLY_RATE_COUNT_UNTIL=start, set it above the network's jitter." },
   { name: "CONNECTLY_QUEUE_MAX", default: "2000", description: "Requests per API key that may wait for the rate limit in one gateway process; past it a send fails at once with RATE_LIMIT_QUEUE_FULL." },
   { name: "CONNECTLY_DEADLINE_MS", default: "15000", description: "Time one message may spend waiting for the rate limit and being retried before it fails." },
   { name: "CONNECTLY_MAX_ATTEMPTS", default: "5", description: "Calls to Connectly per message at most (429, 5xx, resets and timeouts are retried with backoff)." },
@@ -79,6 +80,7 @@ export interface Config {
     readonly perSecond: number;
     readonly burst: number;
     readonly marginMs: number;
+    readonly countUntil: "answer" | "start";
     readonly maxQueue: number;
     readonly retry: RetryPolicy;
   };
@@ -163,6 +165,13 @@ function ratio(env: Env, name: VariableName, fallback: number): number {
   return n;
 }
 
+function oneOf<T extends string>(env: Env, name: VariableName, allowed: readonly T[], fallback: T): T {
+  const raw = read(env, name)?.toLowerCase();
+  if (raw == null) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be ${allowed.join(" or ")}, but is "${raw}".`);
+  return raw as T;
+}
+
 function flag(env: Env, name: VariableName, fallback: boolean): boolean {
   const raw = read(env, name)?.toLowerCase();
   if (raw == null) return fallback;
@@ -230,7 +239,8 @@ export function loadConfig(env: Env = process.env): Config {
     outbound: {
       perSecond,
       burst,
-      marginMs: integer(env, "CONNECTLY_RATE_MARGIN_MS", 15, 0, 1000),
+      marginMs: integer(env, "CONNECTLY_RATE_MARGIN_MS", 1, 0, 1000),
+      countUntil: oneOf(env, "CONNECTLY_RATE_COUNT_UNTIL", ["answer", "start"] as const, "answer"),
       maxQueue: integer(env, "CONNECTLY_QUEUE_MAX", 2000, 1, 1_000_000),
       retry: {
         maxAttempts: integer(env, "CONNECTLY_MAX_ATTEMPTS", 5, 1, 100),

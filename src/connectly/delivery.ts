@@ -73,9 +73,10 @@ export function createDelivery(client: ConnectlyClient, limiter: RateLimiter, po
       try {
         const result = await pRetry(
           async () => {
-            await limiter.acquire(key, deadline);
+            const release = await limiter.acquire(key, deadline);
             attempts++;
-            const sent = await client.sendMessage(businessId, apiKey, body);
+            // The attempt holds its place in the limiter's window until Connectly has answered.
+            const sent = await client.sendMessage(businessId, apiKey, body).finally(release);
             if (sent.ok) return sent;
             if (sent.failure.ambiguous) ambiguous = true;
             throw new AttemptFailed(sent.failure);

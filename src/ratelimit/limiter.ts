@@ -2,9 +2,13 @@
  * The outbound limiter: requests for one API key wait their turn in a bounded FIFO queue until the
  * window store admits them. The queue is bounded by length and by each request's deadline; past
  * either bound a request is refused at once (RATE_LIMIT_QUEUE_FULL) rather than left hanging.
+ * An admitted request holds its place until its caller releases it (when the upstream's answer has
+ * come); a release wakes the key's queue at once.
  */
-import { setTimeout as sleep } from "node:timers/promises";
 import type { WindowStore } from "./stores.js";
+
+/** Called once when the admitted request's answer has come, or its attempt has ended without one. */
+export type Release = () => void;
 
 export class RateLimitQueueFullError extends Error {
   override readonly name = "RateLimitQueueFullError";
@@ -27,8 +31,11 @@ export interface RateLimiterOptions {
 }
 
 export interface RateLimiter {
-  /** Resolves when a request for `key` may start; rejects with RateLimitQueueFullError past a bound. */
-  acquire(key: string, deadline: number): Promise<void>;
+  /**
+   * Resolves when a request for `key` may start, with the function to call when its answer has come;
+   * rejects with RateLimitQueueFullError past a bound.
+   */
+  acquire(key: string, deadline: number): Promise<Release>;
   /** Requests waiting, over all keys. */
   queued(): number;
   close(): Promise<void>;
@@ -36,7 +43,7 @@ export interface RateLimiter {
 
 interface Waiter {
   readonly deadline: number;
-  readonly resolve: () => void;
+  readonly resolve: (release: Release) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -45,7 +52,33 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const now = options.now ?? Date.now;
   const queues = new Map<string, Waiter[]>();
   const pumping = new Set<string>();
+  /** Per key: ends the pump's current sleep early (a held slot was released). */
+  const wakers = new Map<string, () => void>();
   let closed = false;
+
+  const sleep = (key: string, ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        if (wakers.get(key) === wake) wakers.delete(key);
+        resolve();
+      };
+      const timer = setTimeout(wake, Math.max(1, Math.ceil(ms)));
+      wakers.set(key, wake);
+    });
+
+  const releaser = (key: string, release: () => Promise<void>): Release => {
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      // A release that fails (Redis unreachable) leaves the hold to lapse on its own.
+      void release().then(
+        () => wakers.get(key)?.(),
+        () => wakers.get(key)?.(),
+      );
+    };
+  };
 
   const tooLate = () =>
     new RateLimitQueueFullError("The request could not get a slot within its deadline under Connectly's rate limit; try again shortly.", "deadline");
@@ -61,25 +94,27 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
           head.reject(tooLate());
           continue;
         }
-        let wait: number;
+        let admission;
         try {
-          wait = await store.tryAcquire(key);
+          admission = await store.tryAcquire(key);
         } catch (error) {
           queue.shift();
           head.reject(error instanceof Error ? error : new Error(String(error)));
           continue;
         }
-        if (wait <= 0) {
+        if (admission.admitted) {
           queue.shift();
-          head.resolve();
+          head.resolve(releaser(key, admission.release));
           continue;
         }
-        if (now() + wait > head.deadline) {
+        // An exact wait past the deadline cannot end in time; a wait on a request in flight may end
+        // sooner (when its answer comes), so it is waited out up to the deadline.
+        if (admission.exact && now() + admission.waitMs > head.deadline) {
           queue.shift();
           head.reject(tooLate());
           continue;
         }
-        await sleep(Math.ceil(wait));
+        await sleep(key, Math.min(admission.waitMs, head.deadline - now()));
       }
     } finally {
       pumping.delete(key);
@@ -107,13 +142,14 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
           ),
         );
       }
-      const promise = new Promise<void>((resolve, reject) => queue.push({ deadline, resolve, reject }));
+      const promise = new Promise<Release>((resolve, reject) => queue.push({ deadline, resolve, reject }));
       void pump(key, queue);
       return promise;
     },
     queued: () => [...queues.values()].reduce((n, q) => n + q.length, 0),
     async close() {
       closed = true;
+      for (const wake of [...wakers.values()]) wake();
       for (const queue of queues.values()) for (const w of queue.splice(0)) w.reject(new RateLimitQueueFullError("The gateway is shutting down.", "length"));
       await store.close();
     },

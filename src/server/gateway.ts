@@ -101,7 +101,14 @@ export async function startGateway(config: Config): Promise<Gateway> {
 
     const { outbound } = config;
     const rules = accountRules(outbound.perSecond, outbound.burst, outbound.marginMs);
-    const store = config.redisUrl ? createRedisStore(new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: false }), rules) : createMemoryStore(rules);
+    // A hold lapses once no attempt could still be waiting for its answer.
+    const storeOptions = {
+      countUntil: outbound.countUntil,
+      holdMs: config.connectlyHttp.connectTimeoutMs + config.connectlyHttp.headersTimeoutMs + config.connectlyHttp.bodyTimeoutMs,
+    };
+    const store = config.redisUrl
+      ? createRedisStore(new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: false }), rules, undefined, storeOptions)
+      : createMemoryStore(rules, undefined, storeOptions);
     const limiter = createRateLimiter({ store, perSecond: outbound.perSecond, maxQueue: outbound.maxQueue });
     closeAll.unshift(() => limiter.close());
     const delivery = createDelivery(connectly, limiter, outbound.retry);

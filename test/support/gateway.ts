@@ -35,7 +35,7 @@ export function testConfig(database: Config["database"], overrides: Partial<Conf
     connectly: { mode: "sandbox", sandboxPort: 0, statusEvents: false, failureRate: 0, statusDelayMs: 5 },
     connectlyHttp: { connectTimeoutMs: 2_000, headersTimeoutMs: 5_000, bodyTimeoutMs: 5_000, connections: 16 },
     // One attempt unless a test asks for retries, so each test sees the upstream answer it provoked.
-    outbound: { perSecond: 200, burst: 200, marginMs: 0, maxQueue: 2000, retry: { maxAttempts: 1, deadlineMs: 10_000, minBackoffMs: 10, maxBackoffMs: 100 } },
+    outbound: { perSecond: 200, burst: 200, marginMs: 0, countUntil: "answer", maxQueue: 2000, retry: { maxAttempts: 1, deadlineMs: 10_000, minBackoffMs: 10, maxBackoffMs: 100 } },
     redisUrl: undefined,
     pubsub: "memory",
     webhooks: { secrets: [TEST_WEBHOOK_SECRET], maxBytes: 262_144 },
