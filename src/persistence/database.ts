@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaClient } from "./generated/prisma/client.js";
+import { PrismaClient, type Prisma } from "./generated/prisma/client.js";
 import { applyMigrations } from "./migrate.js";
 
 export type DatabaseConfig = (
@@ -32,6 +32,8 @@ export interface Database {
   readonly appliedMigrations: readonly string[];
   /** The real PostgreSQL's pool and address (for LISTEN/NOTIFY); absent for the embedded database. */
   readonly postgres?: { readonly pool: pg.Pool; readonly connectionString: string };
+  /** Runs a hot-path statement as a named prepared statement on the real PostgreSQL's pool; absent for the embedded database. */
+  readonly direct?: DirectQuery;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,36 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 }
 
 // ---- real PostgreSQL
+
+/**
+ * Runs a statement as a named prepared statement, bypassing Prisma: parsed and planned once per
+ * connection, and without Prisma's per-query work (about half of each write's time on the send
+ * path, and a fifth of PostgreSQL's CPU per webhook event, measured). `name` must always go with
+ * the same statement text. Rows come back as pg parses them, but with Prisma's conventions for
+ * what differs: timestamps (stored without a time zone, in UTC) as UTC instants.
+ */
+export type DirectQuery = (name: string, statement: Prisma.Sql) => Promise<Record<string, unknown>[]>;
+
+const TIMESTAMP_OID = 1114;
+/** pg's type parsers, but `timestamp` (without time zone) read as UTC rather than the process's local time. */
+const directTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_OID ? (text: string) => new Date(`${text.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * pg sends a Date as local time with an offset, which a `timestamp` (without time zone) column
+ * drops: send instants as UTC text instead, as Prisma does.
+ */
+const utcValue = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.map(utcValue) : value);
+
+function directQuery(pool: pg.Pool, onQuery: DatabaseConfig["onQuery"]): DirectQuery {
+  return async (name, statement) => {
+    onQuery?.(statement.text);
+    const result = await pool.query({ name, text: statement.text, values: statement.values.map(utcValue), types: directTypes });
+    return result.rows as Record<string, unknown>[];
+  };
+}
 
 /** `?schema=` is Prisma's syntax, not libpq's: hand it to the adapter instead. */
 function splitSchema(url: string): { connectionString: string; schema?: string } {
@@ -96,7 +128,10 @@ async function openPostgres(url: string, poolSize: number, onQuery: DatabaseConf
   const { connectionString, schema } = splitSchema(url);
   await ensurePostgresDatabase(connectionString);
   // Raw statements name tables unqualified: the search path makes them find the schema Prisma uses.
-  const poolOptions = { connectionString, ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '""')}"` } : {}) };
+  // Timestamps are stored without a time zone, in UTC: sessions in UTC make now(), CURRENT_TIMESTAMP
+  // defaults and timestamptz values agree with that whatever the server's TimeZone setting.
+  const searchPath = schema ? ` -c search_path="${schema.replace(/"/g, '""')}"` : "";
+  const poolOptions = { connectionString, options: `-c TimeZone=UTC${searchPath}` };
   const options = schema ? { schema } : undefined;
   // Migrations run on a connection of their own: the schema engine takes a session advisory lock
   // (so concurrent gateways migrate one at a time) and must release it on the same session. On the
@@ -117,6 +152,7 @@ async function openPostgres(url: string, poolSize: number, onQuery: DatabaseConf
     prisma,
     appliedMigrations,
     postgres: { pool, connectionString },
+    direct: directQuery(pool, onQuery),
     close: async () => {
       await prisma.$disconnect();
       await endPool(pool);

@@ -4,6 +4,7 @@
  */
 import { Prisma, type PrismaClient } from "./generated/prisma/client.js";
 import type { DeliveryStatus, Message, MessageContentType, MessageStatus } from "./generated/prisma/client.js";
+import type { DirectQuery } from "./database.js";
 
 export type MessageRow = Message;
 
@@ -79,14 +80,23 @@ export interface MessageStore {
   claimStale(id: string, before: Date): Promise<boolean>;
 }
 
-export function createMessageStore(prisma: PrismaClient): MessageStore {
+type DeliveryColumns = Pick<MessageRow, "deliveryStatus" | "deliveryStatusAt" | "deliveryErrorCode" | "deliveryErrorMessage">;
+
+/**
+ * `direct`, when given (a real PostgreSQL), runs the writes of every send as named prepared
+ * statements on the pool; otherwise (the embedded database) they go through Prisma's raw queries.
+ */
+export function createMessageStore(prisma: PrismaClient, direct?: DirectQuery): MessageStore {
+  const hot = <T>(name: string, statement: Prisma.Sql): Promise<T[]> =>
+    direct ? (direct(name, statement) as Promise<T[]>) : prisma.$queryRaw<T[]>(statement);
   return {
     // The two writes of every send (PENDING before the call, the outcome after it) are single
     // statements built here: Prisma's query compiler costs more than the round trip on this path
-    // (about 1.5 ms against 0.9 ms per write, measured). The row returned is the row written.
+    // (about 1.5 ms against 0.9 ms per write, measured), and a prepared statement on pg's pool
+    // saves more. The row returned is the row written.
     async createPending(message) {
       const now = new Date();
-      const inserted = await prisma.$executeRaw`
+      const inserted = await hot<{ one: number }>("message-create-pending", Prisma.sql`
         INSERT INTO "Message" ("id", "businessId", "messageId", "clientMessageId", "status", "recipientId", "recipientUserId",
           "recipientName", "senderId", "senderName", "contentType", "content", "requestBody", "callbackData", "campaignName",
           "orderParentId", "orderStrategy", "attempts", "createdAt", "updatedAt")
@@ -96,8 +106,9 @@ export function createMessageStore(prisma: PrismaClient): MessageStore {
           CAST(${JSON.stringify(message.requestBody)} AS jsonb),
           CAST(${message.callbackData == null ? null : JSON.stringify(message.callbackData)} AS jsonb), ${message.campaignName},
           ${message.orderParentId}, ${message.orderStrategy}, 1, ${now}, ${now})
-        ON CONFLICT ("businessId", "messageId") DO NOTHING`;
-      if (inserted === 1) {
+        ON CONFLICT ("businessId", "messageId") DO NOTHING
+        RETURNING 1 AS "one"`);
+      if (inserted.length === 1) {
         const row: MessageRow = {
           ...message,
           content: message.content as Prisma.JsonValue,
@@ -139,7 +150,7 @@ export function createMessageStore(prisma: PrismaClient): MessageStore {
       const updatedAt = new Date();
       // Delivery-status events can arrive before Connectly's answer does: the message starts from
       // the furthest status already stored for its Connectly id (nothing, usually).
-      const [delivery] = await prisma.$queryRaw<Pick<MessageRow, "deliveryStatus" | "deliveryStatusAt" | "deliveryErrorCode" | "deliveryErrorMessage">[]>`
+      const [delivery] = await hot<DeliveryColumns>("message-mark-accepted", Prisma.sql`
         UPDATE "Message" SET "status" = 'ACCEPTED', "connectlyId" = ${connectlyId}, "upstreamStatus" = ${upstreamStatus},
           "attempts" = ${attempts}, "errorCode" = NULL, "errorMessage" = NULL, "updatedAt" = ${updatedAt},
           ("deliveryStatus", "deliveryStatusAt", "deliveryErrorCode", "deliveryErrorMessage") = (
@@ -150,7 +161,7 @@ export function createMessageStore(prisma: PrismaClient): MessageStore {
               SELECT * FROM "MessageStatusEvent" WHERE "connectlyId" = ${connectlyId} ORDER BY "status" DESC, "occurredAt" DESC, "id" DESC LIMIT 1
             ) AS e ON true)
         WHERE "id" = ${row.id}
-        RETURNING "deliveryStatus", "deliveryStatusAt", "deliveryErrorCode", "deliveryErrorMessage"`;
+        RETURNING "deliveryStatus", "deliveryStatusAt", "deliveryErrorCode", "deliveryErrorMessage"`);
       return {
         ...row,
         status: "ACCEPTED",
@@ -169,11 +180,11 @@ export function createMessageStore(prisma: PrismaClient): MessageStore {
     async markFailed(row, failure) {
       const updatedAt = new Date();
       const lastAttemptError = failure.attempts > 0 ? failure.message : row.lastAttemptError;
-      await prisma.$executeRaw`
+      await hot("message-mark-failed", Prisma.sql`
         UPDATE "Message" SET "status" = CAST(${failure.status} AS "MessageStatus"), "errorCode" = ${failure.code},
           "errorMessage" = ${failure.message}, "upstreamStatus" = ${failure.upstreamStatus}, "attempts" = ${failure.attempts},
           "lastAttemptError" = ${lastAttemptError}, "updatedAt" = ${updatedAt}
-        WHERE "id" = ${row.id}`;
+        WHERE "id" = ${row.id}`);
       return {
         ...row,
         status: failure.status,

@@ -8,6 +8,7 @@
  */
 import { Prisma, type PrismaClient } from "./generated/prisma/client.js";
 import type { DeliveryStatus, MessageStatusEvent } from "./generated/prisma/client.js";
+import type { DirectQuery } from "./database.js";
 import type { MessageRow } from "./messages.js";
 
 export type StatusEventRow = MessageStatusEvent;
@@ -172,8 +173,6 @@ function matchApplied(events: readonly NewStatusEvent[], rows: readonly AppliedR
   return stored;
 }
 
-/** Runs a statement as a named prepared statement on the real PostgreSQL's pool, bypassing Prisma. */
-export type DirectQuery = (name: string, statement: Prisma.Sql) => Promise<Record<string, unknown>[]>;
 
 /** pg's rows of the apply statement (bigint ids come as text). */
 const appliedRowOf = (row: Record<string, unknown>): AppliedRow => ({

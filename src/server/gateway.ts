@@ -113,18 +113,8 @@ export async function startGateway(config: Config): Promise<Gateway> {
     closeAll.unshift(() => limiter.close());
     const delivery = createDelivery(connectly, limiter, outbound.retry);
 
-    const messages = createMessageStore(database.prisma);
-    const pool = database.postgres?.pool;
-    const onQuery = config.database.onQuery;
-    const statusEvents = createStatusEventStore(
-      database.prisma,
-      pool
-        ? async (name, statement) => {
-            onQuery?.(statement.text);
-            return (await pool.query({ name, text: statement.text, values: statement.values as unknown[] })).rows as Record<string, unknown>[];
-          }
-        : undefined,
-    );
+    const messages = createMessageStore(database.prisma, database.direct);
+    const statusEvents = createStatusEventStore(database.prisma, database.direct);
     const customers = createCustomerStore(database.prisma);
     const reportError = (what: string) => (error: unknown) => log.error({ err: error }, what);
 
