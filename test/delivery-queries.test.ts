@@ -8,12 +8,11 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { request } from "undici";
 import type { Config } from "../src/config/config.js";
 import { startGateway, type Gateway } from "../src/server/gateway.js";
-import { SIGNATURE_HEADER, signWebhookBody } from "../src/webhooks/signature.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
-import { postGraphQL, startTestGateway, testConfig, TEST_WEBHOOK_SECRET, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
+import { postGraphQL, startTestGateway, testConfig, type TestGateway } from "./support/gateway.js";
+import { postSignedEvent, readMessage, sendAcceptedText, type GraphQLCall } from "./support/webhooks.js";
 
 type Word = "sent" | "delivered" | "read" | "delivery_failed";
 type Status = "SENT" | "DELIVERED" | "FAILED" | "READ";
@@ -47,15 +46,6 @@ function statusEvent(connectlyId: string, word: Word, at: number, extra: { campa
   };
 }
 
-async function postEvent(base: string, businessId: string, event: unknown): Promise<{ status: number; body: { duplicate?: boolean } }> {
-  const body = JSON.stringify(event);
-  const response = await request(`${base}/webhooks/connectly?businessId=${encodeURIComponent(businessId)}`, {
-    method: "POST",
-    headers: { "content-type": "text/plain; charset=utf-8", [SIGNATURE_HEADER]: signWebhookBody(body, TEST_WEBHOOK_SECRET) },
-    body,
-  });
-  return { status: response.statusCode, body: (await response.body.json()) as { duplicate?: boolean } };
-}
 
 const DELIVERY_FIELDS = /* GraphQL */ `
   id connectlyId businessId status campaignName createdAt updatedAt recipient { id }
@@ -91,24 +81,12 @@ interface Page {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
-type Graphql = <T>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+type Graphql = GraphQLCall;
 
-async function send(graphql: Graphql, businessId: string, extra: Record<string, unknown> = {}, recipient = customerNumber()): Promise<Delivered> {
-  const response = await graphql<{ sendSessionMessage: { message: Delivered } }>(SEND, {
-    input: { businessId, recipient: { id: recipient }, content: { text: "Your order has shipped." }, ...extra },
-  });
-  expect(response.errors).toBeUndefined();
-  const message = response.data!.sendSessionMessage.message;
-  expect(message.status).toBe("ACCEPTED");
-  expect(message.connectlyId).toEqual(expect.any(String));
-  return message;
-}
+const send = (graphql: Graphql, businessId: string, extra: Record<string, unknown> = {}, recipient = customerNumber()) =>
+  sendAcceptedText<Delivered>(graphql, SEND, businessId, recipient, extra);
 
-async function messageOf(graphql: Graphql, id: string): Promise<Delivered> {
-  const response = await graphql<{ message: Delivered }>(MESSAGE, { id });
-  expect(response.errors).toBeUndefined();
-  return response.data!.message;
-}
+const messageOf = (graphql: Graphql, id: string) => readMessage<Delivered>(graphql, MESSAGE, id);
 
 async function page(graphql: Graphql, filter: Record<string, unknown>, first?: number, after?: string): Promise<Page> {
   const response = await graphql<{ messages: Page }>(MESSAGES, { filter, first, after });
@@ -142,7 +120,7 @@ describe("delivery status and the queries that read it", () => {
       const sent = await send(graphql, businessId);
       const seen: Word[] = [];
       for (const word of words) {
-        const answer = await postEvent(t.url, businessId, statusEvent(sent.connectlyId!, word, base + OFFSET[word]));
+        const answer = await postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId!, word, base + OFFSET[word]));
         expect(answer).toEqual({ status: 200, body: { ok: true, topic: "delivery_status", duplicate: false } });
         seen.push(word);
         // Never backwards: after each event the status is the furthest of the events so far.
@@ -161,7 +139,7 @@ describe("delivery status and the queries that read it", () => {
 
       // Every event again, in reverse: all duplicates, nothing changes.
       for (const word of [...words].reverse()) {
-        expect((await postEvent(t.url, businessId, statusEvent(sent.connectlyId!, word, base + OFFSET[word]))).body.duplicate).toBe(true);
+        expect((await postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId!, word, base + OFFSET[word]))).body.duplicate).toBe(true);
       }
       expect(await messageOf(graphql, sent.id)).toEqual(final);
     });
@@ -171,7 +149,7 @@ describe("delivery status and the queries that read it", () => {
       async ({ words }) => {
         const businessId = freshBusiness("burst");
         const sent = await send(graphql, businessId);
-        const answers = await Promise.all([...words, ...words].map((word) => postEvent(t.url, businessId, statusEvent(sent.connectlyId!, word, base + OFFSET[word]))));
+        const answers = await Promise.all([...words, ...words].map((word) => postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId!, word, base + OFFSET[word]))));
         expect(answers.every((a) => a.status === 200)).toBe(true);
         // Each event is new exactly once.
         expect(answers.filter((a) => a.body.duplicate === false)).toHaveLength(words.length);
@@ -186,9 +164,9 @@ describe("delivery status and the queries that read it", () => {
     it("a failure is final: delivered after it leaves FAILED; the failure's error is kept", async () => {
       const businessId = freshBusiness("final");
       const sent = await send(graphql, businessId);
-      await postEvent(t.url, businessId, statusEvent(sent.connectlyId!, "delivery_failed", base + 10));
-      await postEvent(t.url, businessId, statusEvent(sent.connectlyId!, "delivered", base + 20));
-      await postEvent(t.url, businessId, statusEvent(sent.connectlyId!, "sent", base + 30));
+      await postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId!, "delivery_failed", base + 10));
+      await postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId!, "delivered", base + 20));
+      await postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId!, "sent", base + 30));
       const final = await messageOf(graphql, sent.id);
       expect(final.deliveryStatus).toBe("FAILED");
       expect(final.deliveryError?.code).toBe("ERROR_CODE_RECIPIENT_UNREACHABLE");
@@ -223,8 +201,8 @@ describe("delivery status and the queries that read it", () => {
       beforeBob = new Date().toISOString();
       for (let i = 0; i < 4; i++) all.push(await send(graphql, businessId, { campaignName: "summer" }, bob));
       const now = Math.floor(Date.now() / 1000);
-      await postEvent(t.url, businessId, statusEvent(all[0]!.connectlyId!, "read", now));
-      await postEvent(t.url, businessId, statusEvent(all[6]!.connectlyId!, "delivery_failed", now));
+      await postSignedEvent(t.url, businessId, statusEvent(all[0]!.connectlyId!, "read", now));
+      await postSignedEvent(t.url, businessId, statusEvent(all[6]!.connectlyId!, "delivery_failed", now));
       all = await Promise.all(all.map((m) => messageOf(graphql, m.id)));
     });
     const ids = (p: Page) => p.edges.map((e) => e.node.id);
@@ -297,7 +275,7 @@ describe("delivery status and the queries that read it", () => {
     it("updatedAfter lists what changed since a time: a message whose status moved comes back", async () => {
       const mark = new Date(Date.now() - 1).toISOString();
       expect(ids(await page(graphql, { businessId, updatedAfter: new Date(Date.now() + 1000).toISOString() }))).toEqual([]);
-      await postEvent(t.url, businessId, statusEvent(all[3]!.connectlyId!, "delivered", Math.floor(Date.now() / 1000)));
+      await postSignedEvent(t.url, businessId, statusEvent(all[3]!.connectlyId!, "delivered", Math.floor(Date.now() / 1000)));
       const changed = await page(graphql, { businessId, updatedAfter: mark });
       expect(ids(changed)).toEqual([all[3]!.id]);
       expect(changed.edges[0]!.node.deliveryStatus).toBe("DELIVERED");
@@ -356,7 +334,7 @@ describe("DataLoader: a page with histories costs a constant number of SQL state
       return words.map((w) => statusEvent(m.connectlyId, w, base + OFFSET[w]));
     });
     for (let i = 0; i < posts.length; i += 25) {
-      const answers = await Promise.all(posts.slice(i, i + 25).map((event) => postEvent(gateway.url, businessId, event)));
+      const answers = await Promise.all(posts.slice(i, i + 25).map((event) => postSignedEvent(gateway.url, businessId, event)));
       expect(answers.every((a) => a.status === 200)).toBe(true);
     }
   });

@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { request } from "undici";
 import type { Config } from "../src/config/config.js";
 import type { PostedWebhook, Sandbox } from "../src/sandbox/sandbox.js";
-import { SIGNATURE_HEADER, signWebhookBody } from "../src/webhooks/signature.js";
-import { startTestGateway, TEST_WEBHOOK_SECRET, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
+import { postSignedEvent, readMessage, sendAcceptedText, type GraphQLCall, type WebhookAnswer } from "./support/webhooks.js";
+import { startTestGateway, type TestGateway } from "./support/gateway.js";
 
 
 type Word = "sent" | "delivered" | "read" | "delivery_failed";
@@ -43,23 +43,10 @@ function statusEvent(connectlyId: string, word: Word, at: number, extra: { recip
   };
 }
 
-interface Answer {
-  status: number;
-  body: { ok?: boolean; topic?: string; duplicate?: boolean; error?: { code: string; message: string } };
-}
 
 /** One real, signed HTTP POST to the webhook endpoint, as Connectly sends it (text/plain). */
-async function postEvent(base: string, businessId: string, event: unknown): Promise<Answer> {
-  const body = JSON.stringify(event);
-  const response = await request(`${base}/webhooks/connectly?businessId=${encodeURIComponent(businessId)}`, {
-    method: "POST",
-    headers: { "content-type": "text/plain; charset=utf-8", [SIGNATURE_HEADER]: signWebhookBody(body, TEST_WEBHOOK_SECRET) },
-    body,
-  });
-  return { status: response.statusCode, body: (await response.body.json()) as Answer["body"] };
-}
 
-const accepted = (answer: Answer, duplicate = false, topic = "delivery_status") =>
+const accepted = (answer: WebhookAnswer, duplicate = false, topic = "delivery_status") =>
   expect(answer).toEqual({ status: 200, body: { ok: true, topic, duplicate } });
 
 const DELIVERY_FIELDS = /* GraphQL */ `
@@ -98,26 +85,13 @@ interface Page {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
-type Graphql = <T>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+type Graphql = GraphQLCall;
 
 /** Sends a text message through sendSessionMessage and returns it as the mutation answered (ACCEPTED). */
-async function send(graphql: Graphql, businessId: string, extra: Record<string, unknown> = {}, recipient = freshCustomer()): Promise<Delivered> {
-  const response = await graphql<{ sendSessionMessage: { message: Delivered } }>(SEND, {
-    input: { businessId, recipient: { id: recipient }, content: { text: "Your order has shipped." }, ...extra },
-  });
-  expect(response.errors).toBeUndefined();
-  const message = response.data!.sendSessionMessage.message;
-  expect(message.status).toBe("ACCEPTED");
-  expect(message.connectlyId).toEqual(expect.any(String));
-  return message;
-}
+const send = (graphql: Graphql, businessId: string, extra: Record<string, unknown> = {}, recipient = freshCustomer()) =>
+  sendAcceptedText<Delivered>(graphql, SEND, businessId, recipient, extra);
 
-async function messageOf(graphql: Graphql, id: string): Promise<Delivered> {
-  const response = await graphql<{ message: Delivered | null }>(MESSAGE, { id });
-  expect(response.errors).toBeUndefined();
-  expect(response.data?.message).not.toBeNull();
-  return response.data!.message!;
-}
+const messageOf = (graphql: Graphql, id: string) => readMessage<Delivered>(graphql, MESSAGE, id);
 
 async function byConnectlyId(graphql: Graphql, connectlyId: string): Promise<{ id: string; connectlyId: string; deliveryStatus: Status | null } | null> {
   const response = await graphql<{ messageByConnectlyId: { id: string; connectlyId: string; deliveryStatus: Status | null } | null }>(BY_CONNECTLY_ID, { c: connectlyId });
@@ -180,8 +154,8 @@ describe("events and sends that race (sandbox status webhooks off)", () => {
       const businessId = freshBusiness("early");
       const connectlyId = freshConnectlyId();
       const at = nowSeconds() - 30;
-      accepted(await postEvent(t.url, businessId, statusEvent(connectlyId, "delivered", at + 1)));
-      accepted(await postEvent(t.url, businessId, statusEvent(connectlyId, "sent", at)));
+      accepted(await postSignedEvent(t.url, businessId, statusEvent(connectlyId, "delivered", at + 1)));
+      accepted(await postSignedEvent(t.url, businessId, statusEvent(connectlyId, "sent", at)));
       expect(await storedEvents(connectlyId)).toBe(2);
       expect(await byConnectlyId(graphql, connectlyId)).toBeNull();
 
@@ -199,7 +173,7 @@ describe("events and sends that race (sandbox status webhooks off)", () => {
       expect(await byConnectlyId(graphql, connectlyId)).toEqual({ id: m.id, connectlyId, deliveryStatus: "DELIVERED" });
       expect((await messageOf(graphql, m.id)).deliveryStatus).toBe("DELIVERED");
       // Events after the message appeared still move it forward.
-      accepted(await postEvent(t.url, businessId, statusEvent(connectlyId, "read", at + 2)));
+      accepted(await postSignedEvent(t.url, businessId, statusEvent(connectlyId, "read", at + 2)));
       expect((await messageOf(graphql, m.id)).statusHistory.map((e) => e.status)).toEqual(["SENT", "DELIVERED", "READ"]);
     });
 
@@ -209,8 +183,8 @@ describe("events and sends that race (sandbox status webhooks off)", () => {
       const messageId = `order-${tag()}`;
       const connectlyId = await sendStraightToSandbox(t.sandbox, businessId, messageId, recipient);
       const at = nowSeconds() - 30;
-      accepted(await postEvent(t.url, businessId, statusEvent(connectlyId, "delivery_failed", at + OFFSET.delivery_failed)));
-      accepted(await postEvent(t.url, businessId, statusEvent(connectlyId, "sent", at)));
+      accepted(await postSignedEvent(t.url, businessId, statusEvent(connectlyId, "delivery_failed", at + OFFSET.delivery_failed)));
+      accepted(await postSignedEvent(t.url, businessId, statusEvent(connectlyId, "sent", at)));
       expect(await byConnectlyId(graphql, connectlyId)).toBeNull();
       expect(await storedEvents(connectlyId)).toBe(2);
 
@@ -246,8 +220,8 @@ describe("events and sends that race (sandbox status webhooks off)", () => {
         pending = await page(graphql, { businessId });
         expect(pending.edges.map((e) => [e.node.status, e.node.connectlyId, e.node.deliveryStatus])).toEqual([["PENDING", null, null]]);
         const at = nowSeconds() - 30;
-        accepted(await postEvent(t.url, businessId, statusEvent(connectlyId, "sent", at)));
-        accepted(await postEvent(t.url, businessId, statusEvent(connectlyId, "delivered", at + 1)));
+        accepted(await postSignedEvent(t.url, businessId, statusEvent(connectlyId, "sent", at)));
+        accepted(await postSignedEvent(t.url, businessId, statusEvent(connectlyId, "delivered", at + 1)));
         expect(await byConnectlyId(graphql, connectlyId)).toBeNull();
       } finally {
         release(); // never leave the sandbox holding a request
@@ -266,7 +240,7 @@ describe("events and sends that race (sandbox status webhooks off)", () => {
       const lateId = freshConnectlyId();
       const at = nowSeconds() - 30;
       // The event comes first and finds no message ...
-      accepted(await postEvent(t.url, businessId, statusEvent(lateId, "delivered", at)));
+      accepted(await postSignedEvent(t.url, businessId, statusEvent(lateId, "delivered", at)));
       const changes = t.gateway.pubsub.subscribe({ messageId: m.id });
       try {
         // ... then the message's Connectly id is stored by a write that did not see the event (what

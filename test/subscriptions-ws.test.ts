@@ -8,14 +8,13 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { request } from "undici";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import type { Config } from "../src/config/config.js";
 import { startGateway, type Gateway } from "../src/server/gateway.js";
-import { SIGNATURE_HEADER, signWebhookBody } from "../src/webhooks/signature.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
-import { postGraphQL, startTestGateway, testConfig, TEST_WEBHOOK_SECRET, type TestGateway } from "./support/gateway.js";
+import { postGraphQL, startTestGateway, testConfig, type TestGateway } from "./support/gateway.js";
+import { postSignedEvent } from "./support/webhooks.js";
 
 let seq = 0;
 const freshBusiness = (label: string) => `biz-ws-${label}-${seq++}-${randomBytes(3).toString("hex")}`;
@@ -32,15 +31,6 @@ function statusEvent(connectlyId: string, status: "sent" | "delivered" | "read" 
   };
 }
 
-async function postEvent(base: string, businessId: string, event: unknown): Promise<{ status: number; body: { duplicate?: boolean } }> {
-  const body = JSON.stringify(event);
-  const response = await request(`${base}/webhooks/connectly?businessId=${encodeURIComponent(businessId)}`, {
-    method: "POST",
-    headers: { "content-type": "text/plain", [SIGNATURE_HEADER]: signWebhookBody(body, TEST_WEBHOOK_SECRET) },
-    body,
-  });
-  return { status: response.statusCode, body: (await response.body.json()) as { duplicate?: boolean } };
-}
 
 interface Sent {
   id: string;
@@ -130,7 +120,7 @@ describe("messageStatusChanged over graphql-ws (one gateway)", () => {
     await subscriptionsReach(t.gateway, before + 1);
 
     const at = nowSeconds();
-    await postEvent(t.url, businessId, statusEvent(sent.connectlyId, "delivered", at));
+    await postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId, "delivered", at));
     const delivered = await sub.change();
     expect(delivered).toEqual({
       message: { id: sent.id, businessId, campaignName: null, deliveryStatus: "DELIVERED" },
@@ -140,14 +130,14 @@ describe("messageStatusChanged over graphql-ws (one gateway)", () => {
     });
 
     // The duplicate is stored once and published never: the next change is the read that follows it.
-    expect((await postEvent(t.url, businessId, statusEvent(sent.connectlyId, "delivered", at))).body.duplicate).toBe(true);
-    await postEvent(t.url, businessId, statusEvent(sent.connectlyId, "read", at + 5));
+    expect((await postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId, "delivered", at))).body.duplicate).toBe(true);
+    await postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId, "read", at + 5));
     const read = await sub.change();
     expect(read.event?.status).toBe("READ");
     expect(read.deliveryStatus).toBe("READ");
 
     // An event that does not move the status forward still arrives (the history changed), with the status unchanged.
-    await postEvent(t.url, businessId, statusEvent(sent.connectlyId, "sent", at - 5));
+    await postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId, "sent", at - 5));
     const late = await sub.change();
     expect(late.event?.status).toBe("SENT");
     expect(late.deliveryStatus).toBe("READ");
@@ -159,8 +149,8 @@ describe("messageStatusChanged over graphql-ws (one gateway)", () => {
     const before = 0;
     const sub = subscribe(wsClient(t.url), BY_MESSAGE, { id: mine.id });
     await subscriptionsReach(t.gateway, before + 1);
-    await postEvent(t.url, businessId, statusEvent(theirs.connectlyId, "delivered", nowSeconds()));
-    await postEvent(t.url, businessId, statusEvent(mine.connectlyId, "delivery_failed", nowSeconds()));
+    await postSignedEvent(t.url, businessId, statusEvent(theirs.connectlyId, "delivered", nowSeconds()));
+    await postSignedEvent(t.url, businessId, statusEvent(mine.connectlyId, "delivery_failed", nowSeconds()));
     const change = await sub.change();
     expect(change.message.id).toBe(mine.id);
     expect(change.event).toMatchObject({ status: "FAILED", error: { code: "ERROR_CODE_X" } });
@@ -179,7 +169,7 @@ describe("messageStatusChanged over graphql-ws (one gateway)", () => {
 
     const second = await send(t.url, businessId);
     expect((await sub.change()).message.id).toBe(second.id);
-    await postEvent(t.url, businessId, statusEvent(sent.connectlyId, "sent", nowSeconds()));
+    await postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId, "sent", nowSeconds()));
     const event = await sub.change();
     expect(event).toMatchObject({ message: { id: sent.id }, deliveryStatus: "SENT", event: { status: "SENT" } });
   });
@@ -227,7 +217,7 @@ describe("messageStatusChanged over graphql-ws (one gateway)", () => {
     await one.end();
     await subscriptionsReach(t.gateway, before + 2);
     // The remaining ones still receive.
-    await postEvent(t.url, businessId, statusEvent(sent.connectlyId, "delivered", nowSeconds()));
+    await postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId, "delivered", nowSeconds()));
     expect((await two.change()).deliveryStatus).toBe("DELIVERED");
     await client.dispose();
     await subscriptionsReach(t.gateway, before);
@@ -239,11 +229,11 @@ describe("messageStatusChanged over graphql-ws (one gateway)", () => {
     const before = 0;
     const subs = Array.from({ length: 20 }, () => subscribe(wsClient(t.url), BY_MESSAGE, { id: sent.id }));
     await subscriptionsReach(t.gateway, before + 20);
-    await postEvent(t.url, businessId, statusEvent(sent.connectlyId, "delivered", nowSeconds()));
+    await postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId, "delivered", nowSeconds()));
     const first = await Promise.all(subs.map((s) => s.change()));
     expect(new Set(first.map((c) => c.event?.status))).toEqual(new Set(["DELIVERED"]));
     // Exactly once: the next thing each receives is the following event, not the first again.
-    await postEvent(t.url, businessId, statusEvent(sent.connectlyId, "read", nowSeconds() + 1));
+    await postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId, "read", nowSeconds() + 1));
     const second = await Promise.all(subs.map((s) => s.change()));
     expect(second.every((c) => c.event?.status === "READ")).toBe(true);
   });
@@ -316,7 +306,7 @@ async function crossProcess(a: Gateway, b: Gateway): Promise<void> {
 
     // A webhook taken by A reaches B's subscribers, event and all.
     const at = nowSeconds();
-    expect((await postEvent(a.url, businessId, statusEvent(sent.connectlyId, "delivered", at))).status).toBe(200);
+    expect((await postSignedEvent(a.url, businessId, statusEvent(sent.connectlyId, "delivered", at))).status).toBe(200);
     const change = await sub.change();
     expect(change).toEqual({
       message: { id: sent.id, businessId, campaignName: "launch", deliveryStatus: "DELIVERED" },

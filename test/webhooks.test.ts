@@ -12,6 +12,7 @@ import { request } from "undici";
 import type { PostedWebhook, Sandbox } from "../src/sandbox/sandbox.js";
 import { SIGNATURE_HEADER, signWebhookBody } from "../src/webhooks/signature.js";
 import { startTestGateway, TEST_WEBHOOK_SECRET, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
+import { readMessage, sendAcceptedText, type WebhookAnswer } from "./support/webhooks.js";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -31,10 +32,7 @@ const fresh = () => {
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
-interface Answer {
-  status: number;
-  body: { ok?: boolean; topic?: string; duplicate?: boolean; error?: { code: string; message: string } };
-}
+type Answer = WebhookAnswer;
 
 interface PostOptions {
   /** ?businessId=; null for none. */
@@ -128,22 +126,10 @@ interface CustomerView {
 }
 
 /** Sends a text message and returns it as the mutation answered (ACCEPTED). */
-async function send(t: TestGateway, businessId: string, recipient: string, extra: Record<string, unknown> = {}): Promise<DeliveredMessage> {
-  const response = await t.graphql<{ sendSessionMessage: { message: DeliveredMessage } }>(SEND, {
-    input: { businessId, recipient: { id: recipient }, content: { text: "Your order has shipped." }, ...extra },
-  });
-  expect(response.errors).toBeUndefined();
-  const message = response.data!.sendSessionMessage.message;
-  expect(message.status).toBe("ACCEPTED");
-  expect(message.connectlyId).toEqual(expect.any(String));
-  return message;
-}
+const send = (t: TestGateway, businessId: string, recipient: string, extra: Record<string, unknown> = {}) =>
+  sendAcceptedText<DeliveredMessage>((query, variables) => t.graphql(query, variables), SEND, businessId, recipient, extra);
 
-async function message(t: TestGateway, id: string): Promise<DeliveredMessage> {
-  const response = await t.graphql<{ message: DeliveredMessage }>(MESSAGE, { id });
-  expect(response.errors).toBeUndefined();
-  return response.data!.message;
-}
+const message = (t: TestGateway, id: string) => readMessage<DeliveredMessage>((query, variables) => t.graphql(query, variables), MESSAGE, id);
 
 async function customer(t: TestGateway, businessId: string, id: string): Promise<CustomerView> {
   const response: GraphQLResponse<{ customer: CustomerView }> = await t.graphql(CUSTOMER, { b: businessId, id });
