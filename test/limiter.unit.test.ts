@@ -3,7 +3,7 @@
  * key are admitted in FIFO order, never more than the store's limit in any window, and refused at
  * once (RateLimitQueueFullError) when the queue is full or the wait cannot end before the deadline.
  */
-import { describe, expect, it, onTestFinished } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { createRateLimiter, RateLimitQueueFullError, type RateLimiter } from "../src/ratelimit/limiter.js";
 import type { WindowRule } from "../src/ratelimit/sliding-log.js";
 import { createMemoryStore, type StoreOptions, type WindowStore } from "../src/ratelimit/stores.js";
@@ -159,54 +159,80 @@ describe("the outbound limiter", () => {
     expect(admitted[1]! - admitted[0]!).toBeGreaterThanOrEqual(150);
   });
 
-  it("holds an admitted request's place until its release, then frees it a window later; a release wakes the queue at once", async () => {
-    const { store, admitted } = recordingStore([{ limit: 1, windowMs: 100 }], { countUntil: "answer" });
-    const limiter = limiterFor(store, 10, 10);
-    const release = await limiter.acquire("k", far());
-    const next = limiter.acquire("k", far());
-    let started: number | null = null;
-    void next.then(() => (started = performance.now()));
-    // Held for 300 ms (three windows): the next request must not start meanwhile.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(started).toBeNull();
-    const releasedAt = performance.now();
-    release();
-    (await next)();
-    // It starts a full window after the release, not after the admission.
-    expect(started! - releasedAt).toBeGreaterThanOrEqual(99);
-    expect(started! - releasedAt).toBeLessThan(250);
-    expect(admitted).toHaveLength(2);
-  });
+  describe("holds (counting until the answer), on fake timers", () => {
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    /** Tracks whether a promise has settled, and how. */
+    const track = <T>(promise: Promise<T>) => {
+      const state: { settled: boolean; value?: T; error?: unknown } = { settled: false };
+      promise.then(
+        (value) => Object.assign(state, { settled: true, value }),
+        (error: unknown) => Object.assign(state, { settled: true, error }),
+      );
+      return state;
+    };
 
-  it("waits on a request in flight up to the deadline instead of refusing at once, and is admitted when it is released", async () => {
-    const { store } = recordingStore([{ limit: 1, windowMs: 20 }], { countUntil: "answer", holdMs: 60_000 });
-    const limiter = limiterFor(store, 50, 10);
-    const release = await limiter.acquire("k", far());
-    // The hold could last a minute, but the deadline is 2 s away: it waits, and gets in after the release.
-    const waiting = limiter.acquire("k", Date.now() + 2_000);
-    setTimeout(release, 100);
-    const started = performance.now();
-    (await waiting)();
-    expect(performance.now() - started).toBeGreaterThanOrEqual(100);
-    expect(performance.now() - started).toBeLessThan(1_000);
-  });
+    it("holds an admitted request's place until its release, then frees it a window later; a release wakes the queue at once", async () => {
+      const { store, admitted } = recordingStore([{ limit: 1, windowMs: 100 }], { countUntil: "answer" });
+      const limiter = limiterFor(store, 10, 10);
+      const release = await limiter.acquire("k", far());
+      const next = track(limiter.acquire("k", far()));
+      // Held for three windows: the next request must not start meanwhile.
+      await vi.advanceTimersByTimeAsync(300);
+      expect(next.settled).toBe(false);
+      release();
+      // It starts a full window after the release, not after the admission.
+      await vi.advanceTimersByTimeAsync(99);
+      expect(next.settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(2);
+      expect(next.settled).toBe(true);
+      expect(next.error).toBeUndefined();
+      expect(admitted).toHaveLength(2);
+      expect(admitted[1]! - admitted[0]!).toBeGreaterThanOrEqual(400);
+    });
 
-  it("refuses with bound 'deadline' when the request in flight is not released before the deadline", async () => {
-    const { store } = recordingStore([{ limit: 1, windowMs: 20 }], { countUntil: "answer" });
-    const limiter = limiterFor(store, 50, 10);
-    await limiter.acquire("k", far()); // never released in this test
-    const { error, ms } = await refusal(limiter.acquire("k", Date.now() + 200));
-    expect(error.bound).toBe("deadline");
-    expect(ms).toBeGreaterThanOrEqual(150);
-  });
+    it("waits on a request in flight up to the deadline instead of refusing at once, and is admitted when it is released", async () => {
+      const { store } = recordingStore([{ limit: 1, windowMs: 20 }], { countUntil: "answer", holdMs: 60_000 });
+      const limiter = limiterFor(store, 50, 10);
+      const release = await limiter.acquire("k", far());
+      // The hold could last a minute, but the deadline is 2 s away: it waits, and gets in after the release.
+      const waiting = track(limiter.acquire("k", Date.now() + 2_000));
+      await vi.advanceTimersByTimeAsync(100);
+      expect(waiting.settled).toBe(false);
+      release();
+      await vi.advanceTimersByTimeAsync(21);
+      expect(waiting.settled).toBe(true);
+      expect(waiting.error).toBeUndefined();
+    });
 
-  it("a hold never released lapses after holdMs", async () => {
-    const { store } = recordingStore([{ limit: 1, windowMs: 20 }], { countUntil: "answer", holdMs: 100 });
-    const limiter = limiterFor(store, 50, 10);
-    await limiter.acquire("k", far()); // never released
-    const started = performance.now();
-    (await limiter.acquire("k", far()))();
-    expect(performance.now() - started).toBeGreaterThanOrEqual(100);
+    it("refuses with bound 'deadline' when the request in flight is not released before the deadline", async () => {
+      const { store } = recordingStore([{ limit: 1, windowMs: 20 }], { countUntil: "answer" });
+      const limiter = limiterFor(store, 50, 10);
+      await limiter.acquire("k", far()); // never released in this test
+      const waiting = track(limiter.acquire("k", Date.now() + 200));
+      await vi.advanceTimersByTimeAsync(150);
+      expect(waiting.settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(60);
+      expect(waiting.error).toBeInstanceOf(RateLimitQueueFullError);
+      expect((waiting.error as RateLimitQueueFullError).bound).toBe("deadline");
+    });
+
+    it("a hold never released lapses after holdMs", async () => {
+      const { store } = recordingStore([{ limit: 1, windowMs: 20 }], { countUntil: "answer", holdMs: 100 });
+      const limiter = limiterFor(store, 50, 10);
+      await limiter.acquire("k", far()); // never released
+      const next = track(limiter.acquire("k", far()));
+      // The hold lapses at 100 ms and counts for a window (20 ms) after that.
+      await vi.advanceTimersByTimeAsync(119);
+      expect(next.settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(2);
+      expect(next.settled).toBe(true);
+      expect(next.error).toBeUndefined();
+    });
   });
 
   it("close() rejects every waiter, refuses new requests and closes the store", async () => {
