@@ -19,6 +19,7 @@ describe("loadConfig", () => {
       DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/gw",
       CONNECTLY_API_KEY: "secret-key",
       CONNECTLY_BUSINESS_API_KEYS: "biz-a=key-a, biz-b=key-b",
+      AUTH_JWT_SECRET: "a-service-secret-of-32-characters!",
     });
     expect(config.database).toEqual({ kind: "postgres", url: "postgresql://postgres@127.0.0.1:5432/gw", poolSize: 10 });
     expect(config.connectly).toMatchObject({ mode: "live", baseUrl: "https://api.connectly.ai/", defaultApiKey: "secret-key" });
@@ -55,6 +56,30 @@ describe("loadConfig", () => {
     [{ SANDBOX_FAILURE_RATE: "1.5" }, "SANDBOX_FAILURE_RATE"],
     [{ SANDBOX_FAILURE_RATE: "-0.1" }, "SANDBOX_FAILURE_RATE"],
     [{ SANDBOX_STATUS_DELAY_MS: "soon" }, "SANDBOX_STATUS_DELAY_MS"],
+    [{ CONNECTLY_API_KEY: "k" }, "CONNECTLY_API_KEY"],
+    [{ CONNECTLY_BUSINESS_API_KEYS: "biz=key" }, "CONNECTLY_BUSINESS_API_KEYS"],
+    [{ AUTH_JWT_SECRET: "too-short" }, "AUTH_JWT_SECRET"],
+    [{ AUTH_JWKS_URL: "not a url" }, "AUTH_JWKS_URL"],
+    [{ AUTH_JWKS_URL: "https://id.example.com/jwks.json" }, "AUTH_ISSUER"],
+    [{ AUTH_JWKS_URL: "https://id.example.com/jwks.json", AUTH_ISSUER: "https://id.example.com/" }, "AUTH_AUDIENCE"],
+    [{ AUTH_ISSUER: "https://id.example.com/" }, "AUTH_ISSUER"],
+    [{ AUTH_AUDIENCE: "gateway" }, "AUTH_AUDIENCE"],
+    [{ AUTH_BUSINESS_CLAIM: "business ids" }, "AUTH_BUSINESS_CLAIM"],
+    [{ AUTH_SCOPE_CLAIM: "" + "x".repeat(129) }, "AUTH_SCOPE_CLAIM"],
+    [{ AUTH_CLOCK_TOLERANCE_S: "3600" }, "AUTH_CLOCK_TOLERANCE_S"],
+    [{ GRAPHQL_INTROSPECTION: "maybe" }, "GRAPHQL_INTROSPECTION"],
+    [{ GRAPHQL_LANDING_PAGE: "2" }, "GRAPHQL_LANDING_PAGE"],
+    [{ GRAPHQL_MAX_DEPTH: "0" }, "GRAPHQL_MAX_DEPTH"],
+    [{ GRAPHQL_MAX_COST: "cheap" }, "GRAPHQL_MAX_COST"],
+    [{ GRAPHQL_MAX_ALIASES: "-1" }, "GRAPHQL_MAX_ALIASES"],
+    [{ GRAPHQL_MAX_DIRECTIVES: "1.5" }, "GRAPHQL_MAX_DIRECTIVES"],
+    [{ GRAPHQL_MAX_TOKENS: "5" }, "GRAPHQL_MAX_TOKENS"],
+    [{ GRAPHQL_BODY_LIMIT_BYTES: "100" }, "GRAPHQL_BODY_LIMIT_BYTES"],
+    [{ QUERY_TIMEOUT_MS: "0" }, "QUERY_TIMEOUT_MS"],
+    [{ REQUEST_RATE_LIMIT: "0" }, "REQUEST_RATE_LIMIT"],
+    [{ REQUEST_RATE_WINDOW_MS: "10" }, "REQUEST_RATE_WINDOW_MS"],
+    [{ CORS_ORIGINS: "app.example.com" }, "CORS_ORIGINS"],
+    [{ CORS_ORIGINS: "https://app.example.com/path" }, "CORS_ORIGINS"],
   ])("refuses %o with one sentence naming %s", (env, name) => {
     let error: unknown;
     try {
@@ -66,6 +91,53 @@ describe("loadConfig", () => {
     const message = (error as ConfigError).message;
     expect(message.startsWith(name)).toBe(true);
     expect(message.trim().split(/(?<=\.)\s+(?=[A-Z])/)).toHaveLength(1);
+  });
+
+  const SECRET = "a-service-secret-of-32-characters!";
+
+  it("refuses a Connectly API key without auth, and takes it with an HS256 secret or a JWKS", () => {
+    expect(() => loadConfig({ CONNECTLY_API_KEY: "k" })).toThrow(/neither AUTH_JWT_SECRET nor AUTH_JWKS_URL/);
+    expect(loadConfig({ CONNECTLY_API_KEY: "k", AUTH_JWT_SECRET: SECRET }).auth).toEqual({
+      secret: SECRET,
+      jwksUrl: undefined,
+      issuer: undefined,
+      audience: undefined,
+      businessClaim: "businessIds",
+      scopeClaim: "scope",
+      clockToleranceS: 5,
+    });
+    const jwks = loadConfig({ CONNECTLY_API_KEY: "k", AUTH_JWKS_URL: "https://id.example.com/jwks.json", AUTH_ISSUER: "https://id.example.com/", AUTH_AUDIENCE: "gw", AUTH_BUSINESS_CLAIM: "https://example.com/businesses" });
+    expect(jwks.auth).toMatchObject({ jwksUrl: "https://id.example.com/jwks.json", issuer: "https://id.example.com/", audience: "gw", businessClaim: "https://example.com/businesses" });
+    // Command-line tools that serve nothing need no auth.
+    expect(loadConfig({ CONNECTLY_API_KEY: "k" }, { server: false }).auth).toBeUndefined();
+    // The secret is never echoed.
+    expect(() => loadConfig({ AUTH_JWT_SECRET: "short-secret-value" })).toThrow(ConfigError);
+    try {
+      loadConfig({ AUTH_JWT_SECRET: "short-secret-value" });
+    } catch (e) {
+      expect((e as Error).message).not.toContain("short-secret-value");
+    }
+  });
+
+  it("binds to 127.0.0.1 only while auth is off, whatever HOST says", () => {
+    expect(loadConfig({ HOST: "0.0.0.0" })).toMatchObject({ host: "127.0.0.1", refusedHost: "0.0.0.0" });
+    expect(loadConfig({})).not.toHaveProperty("refusedHost");
+    const withAuth = loadConfig({ HOST: "0.0.0.0", AUTH_JWT_SECRET: SECRET });
+    expect(withAuth.host).toBe("0.0.0.0");
+    expect(withAuth).not.toHaveProperty("refusedHost");
+  });
+
+  it("turns introspection and the landing page off in production unless asked", () => {
+    expect(loadConfig({}).graphql).toMatchObject({ introspection: true, landingPage: true, production: false });
+    expect(loadConfig({ NODE_ENV: "production" }).graphql).toMatchObject({ introspection: false, landingPage: false, production: true });
+    expect(loadConfig({ NODE_ENV: "production", GRAPHQL_INTROSPECTION: "true", GRAPHQL_LANDING_PAGE: "on" }).graphql).toMatchObject({ introspection: true, landingPage: true });
+  });
+
+  it("reads abuse limits, the request rate and CORS origins", () => {
+    const config = loadConfig({ GRAPHQL_MAX_DEPTH: "8", REQUEST_RATE_LIMIT: "50", REQUEST_RATE_WINDOW_MS: "60000", CORS_ORIGINS: "https://app.example.com, http://localhost:5173" });
+    expect(config.graphql.limits).toEqual({ maxDepth: 8, maxCost: 100_000, maxAliases: 15, maxDirectives: 50, maxTokens: 5_000 });
+    expect(config.graphql).toMatchObject({ bodyLimitBytes: 1_048_576, queryTimeoutMs: 10_000 });
+    expect(config.http).toEqual({ requestRate: { max: 50, windowMs: 60_000 }, corsOrigins: ["https://app.example.com", "http://localhost:5173"] });
   });
 
   it("counts each outbound request until its answer by default, with a 1 ms margin", () => {

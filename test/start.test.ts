@@ -103,6 +103,7 @@ describe("npm start", () => {
     [{ DATABASE_URL: "mysql://x/y" }, /^Configuration error: DATABASE_URL must start with postgresql:\/\/ or postgres:\/\/.*\n$/],
     [{ CONNECTLY_BASE_URL: "https://api.connectly.ai" }, /^Configuration error: CONNECTLY_BASE_URL is set but CONNECTLY_API_KEY is not.*\n$/],
     [{ CONNECTLY_API_KEY: "k", CONNECTLY_BUSINESS_API_KEYS: "nokey" }, /^Configuration error: CONNECTLY_BUSINESS_API_KEYS must be businessId=key pairs.*\n$/],
+    [{ CONNECTLY_API_KEY: "k" }, /^Configuration error: CONNECTLY_API_KEY is set but neither AUTH_JWT_SECRET nor AUTH_JWKS_URL is: set one, so that only your apps can send messages in your businesses' name\.\n$/],
   ])("refuses to start with %o, in one sentence naming the variable", async (env, message) => {
     const child = startProcess(env);
     let err = "";

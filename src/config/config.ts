@@ -44,6 +44,26 @@ export const VARIABLES = [
   { name: "SANDBOX_STATUS_EVENTS", default: "true", description: "Whether the sandbox posts sent, delivered and read (or delivery_failed) webhooks after accepting a message (sandbox mode only)." },
   { name: "SANDBOX_FAILURE_RATE", default: "0.1", description: "Share of sandbox messages that end in delivery_failed, from 0 to 1 (sandbox mode only)." },
   { name: "SANDBOX_STATUS_DELAY_MS", default: "500", description: "Typical delay between one sandbox status webhook and the next, in ms (sandbox mode only)." },
+  { name: "AUTH_JWT_SECRET", default: "(unset)", description: "Shared secret (32 characters or more) of HS256 bearer tokens, for services and local work; `npm run token` mints them. With neither this nor AUTH_JWKS_URL, GraphQL is open to anyone who reaches the port, so the gateway binds to 127.0.0.1 only, and refuses to start with a Connectly API key." },
+  { name: "AUTH_JWKS_URL", default: "(unset)", description: "JWKS URL of the identity provider whose tokens (RS256, PS256, ES256, EdDSA, ...) apps sign in with; needs AUTH_ISSUER and AUTH_AUDIENCE. May be set together with AUTH_JWT_SECRET." },
+  { name: "AUTH_ISSUER", default: "(unset)", description: "Required `iss` of every token (required with AUTH_JWKS_URL; checked for HS256 tokens when set, and written by `npm run token`)." },
+  { name: "AUTH_AUDIENCE", default: "(unset)", description: "Required `aud` of every token (required with AUTH_JWKS_URL; checked for HS256 tokens when set, and written by `npm run token`)." },
+  { name: "AUTH_BUSINESS_CLAIM", default: "businessIds", description: "Claim listing the businesses a token may act for (an array of ids, or one id; \"*\" for every business)." },
+  { name: "AUTH_SCOPE_CLAIM", default: "scope", description: "Claim holding the token's scopes (a space-separated string or an array): `send` allows the mutations, `read` the queries and subscriptions." },
+  { name: "AUTH_CLOCK_TOLERANCE_S", default: "5", description: "Clock skew allowed when checking a token's exp and nbf, in seconds (0 to 300)." },
+  { name: "NODE_ENV", default: "(unset)", description: "production turns introspection and the landing page off unless GRAPHQL_INTROSPECTION or GRAPHQL_LANDING_PAGE turn them on." },
+  { name: "GRAPHQL_INTROSPECTION", default: "(on; off in production)", description: "Whether the schema can be introspected." },
+  { name: "GRAPHQL_LANDING_PAGE", default: "(on; off in production)", description: "Whether GET /graphql from a browser shows Apollo's landing page." },
+  { name: "GRAPHQL_MAX_DEPTH", default: "15", description: "Deepest nesting an operation may have (fields, inline fragments and fragment spreads each count a level). The dashboard query in test/fixtures has 11." },
+  { name: "GRAPHQL_MAX_COST", default: "100000", description: "Highest cost an operation may have (graphql-armor's estimate: objects 2, scalars 1, each level 1.5 times the one above; fragments flattened). The dashboard query in test/fixtures costs about 46,000." },
+  { name: "GRAPHQL_MAX_ALIASES", default: "15", description: "Aliases an operation may use." },
+  { name: "GRAPHQL_MAX_DIRECTIVES", default: "50", description: "Directives an operation may use." },
+  { name: "GRAPHQL_MAX_TOKENS", default: "5000", description: "Lexical tokens an operation's text may hold; parsing stops past it." },
+  { name: "GRAPHQL_BODY_LIMIT_BYTES", default: "1048576", description: "Largest GraphQL request body (and WebSocket message) accepted, in bytes; larger ones get 413." },
+  { name: "QUERY_TIMEOUT_MS", default: "10000", description: "Time a query may take before it is answered with 504 and QUERY_TIMEOUT (mutations are bounded by CONNECTLY_DEADLINE_MS instead, so a send's outcome is never cut off)." },
+  { name: "REQUEST_RATE_LIMIT", default: "600", description: "GraphQL requests one token (or, without auth, one address) may make per REQUEST_RATE_WINDOW_MS; more are answered with 429 and RATE_LIMITED. Shared through Redis when REDIS_URL is set." },
+  { name: "REQUEST_RATE_WINDOW_MS", default: "1000", description: "Window of REQUEST_RATE_LIMIT, in ms." },
+  { name: "CORS_ORIGINS", default: "(unset: none)", description: "Browser origins allowed to call the API from other sites, separated by commas (https://app.example.com). Unset: no cross-origin browser access." },
 ] as const satisfies readonly Variable[];
 
 type VariableName = (typeof VARIABLES)[number]["name"];
@@ -64,9 +84,31 @@ export type ConnectlyConfig =
       readonly businessApiKeys: ReadonlyMap<string, string>;
     };
 
+export interface AuthConfig {
+  /** HS256 secret. */
+  readonly secret: string | undefined;
+  readonly jwksUrl: string | undefined;
+  readonly issuer: string | undefined;
+  readonly audience: string | undefined;
+  readonly businessClaim: string;
+  readonly scopeClaim: string;
+  readonly clockToleranceS: number;
+}
+
+export interface GraphQLLimits {
+  readonly maxDepth: number;
+  readonly maxCost: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  readonly maxTokens: number;
+}
+
 export interface Config {
   readonly port: number;
+  /** The interface bound; 127.0.0.1 whenever auth is off. */
   readonly host: string;
+  /** HOST as set, when it was not honoured because auth is off. */
+  readonly refusedHost?: string | undefined;
   readonly logLevel: string;
   readonly database: DatabaseConfig;
   readonly connectly: ConnectlyConfig;
@@ -92,6 +134,23 @@ export interface Config {
     /** Secrets a webhook signature may be made with (several while rotating); empty refuses webhooks. */
     readonly secrets: readonly string[];
     readonly maxBytes: number;
+  };
+  /** Bearer-token verification; undefined: GraphQL is open (sandbox mode on 127.0.0.1 only). */
+  readonly auth: AuthConfig | undefined;
+  readonly graphql: {
+    readonly introspection: boolean;
+    readonly landingPage: boolean;
+    readonly limits: GraphQLLimits;
+    readonly bodyLimitBytes: number;
+    readonly queryTimeoutMs: number;
+    /** Whether unexpected errors' messages are hidden (always) and production defaults apply. */
+    readonly production: boolean;
+  };
+  readonly http: {
+    /** Per token (or address) requests per window. */
+    readonly requestRate: { readonly max: number; readonly windowMs: number };
+    /** Exact origins allowed cross-origin; empty: none. */
+    readonly corsOrigins: readonly string[];
   };
 }
 
@@ -198,8 +257,58 @@ function webhookSecrets(env: Env): string[] {
   return secrets;
 }
 
-/** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
-export function loadConfig(env: Env = process.env): Config {
+function claimName(env: Env, name: VariableName, fallback: string): string {
+  const raw = read(env, name) ?? fallback;
+  if (!/^[A-Za-z0-9_:./-]{1,128}$/.test(raw)) throw new ConfigError(`${name} must be a claim name (letters, digits, _ : . / -), but is "${raw}".`);
+  return raw;
+}
+
+/** The bearer-token settings alone (also read by `npm run token`); undefined when auth is off. */
+export function loadAuthConfig(env: Env = process.env): AuthConfig | undefined {
+  const secret = read(env, "AUTH_JWT_SECRET");
+  // The secret itself is never echoed.
+  if (secret != null && secret.length < 32) throw new ConfigError("AUTH_JWT_SECRET must be at least 32 characters long.");
+  const jwksUrl = read(env, "AUTH_JWKS_URL") == null ? undefined : httpUrl(env, "AUTH_JWKS_URL", "");
+  const issuer = read(env, "AUTH_ISSUER");
+  const audience = read(env, "AUTH_AUDIENCE");
+  if (jwksUrl != null && issuer == null) throw new ConfigError("AUTH_ISSUER must be set with AUTH_JWKS_URL: tokens from the identity provider are checked against it.");
+  if (jwksUrl != null && audience == null) throw new ConfigError("AUTH_AUDIENCE must be set with AUTH_JWKS_URL: without it a token minted for another app would be accepted.");
+  const businessClaim = claimName(env, "AUTH_BUSINESS_CLAIM", "businessIds");
+  const scopeClaim = claimName(env, "AUTH_SCOPE_CLAIM", "scope");
+  const clockToleranceS = integer(env, "AUTH_CLOCK_TOLERANCE_S", 5, 0, 300);
+  if (secret == null && jwksUrl == null) {
+    for (const name of ["AUTH_ISSUER", "AUTH_AUDIENCE"] as const) {
+      if (read(env, name) != null) throw new ConfigError(`${name} is set but neither AUTH_JWKS_URL nor AUTH_JWT_SECRET is: set one, or unset ${name}.`);
+    }
+    return undefined;
+  }
+  return { secret, jwksUrl, issuer, audience, businessClaim, scopeClaim, clockToleranceS };
+}
+
+function origins(env: Env): string[] {
+  const raw = read(env, "CORS_ORIGINS");
+  if (raw == null) return [];
+  return raw.split(",").map((entry) => {
+    const value = entry.trim();
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.origin !== value.replace(/\/$/, "")) {
+      throw new ConfigError(`CORS_ORIGINS must list origins such as https://app.example.com separated by commas; "${value}" is not one.`);
+    }
+    return url.origin;
+  });
+}
+
+/**
+ * Reads and validates the configuration; throws ConfigError naming the first bad variable.
+ * `server: false` is for command-line tools that talk to Connectly but serve nothing, and so need
+ * no auth configuration.
+ */
+export function loadConfig(env: Env = process.env, options: { server: boolean } = { server: true }): Config {
   const logLevel = read(env, "LOG_LEVEL") ?? "info";
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, but is "${logLevel}".`);
   const dbUrl = databaseUrl(env);
@@ -214,15 +323,26 @@ export function loadConfig(env: Env = process.env): Config {
   const perSecond = integer(env, "CONNECTLY_RATE_LIMIT", 200, 1, 100_000);
   const burst = integer(env, "CONNECTLY_RATE_BURST", 5, 1, 100_000);
   if (burst > perSecond) throw new ConfigError(`CONNECTLY_RATE_BURST must not exceed CONNECTLY_RATE_LIMIT (${perSecond}), but is ${burst}.`);
+  const baseUrl = live ? httpUrl(env, "CONNECTLY_BASE_URL", "https://api.connectly.ai") : "";
+  const auth = loadAuthConfig(env);
+  if (live && auth == null && options.server) {
+    throw new ConfigError(
+      `${apiKey != null ? "CONNECTLY_API_KEY" : "CONNECTLY_BUSINESS_API_KEYS"} is set but neither AUTH_JWT_SECRET nor AUTH_JWKS_URL is: set one, so that only your apps can send messages in your businesses' name.`,
+    );
+  }
+  const production = read(env, "NODE_ENV") === "production";
+  const requestedHost = read(env, "HOST") ?? "127.0.0.1";
   const redisUrl = read(env, "REDIS_URL");
   if (redisUrl != null && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) throw new ConfigError("REDIS_URL must be a redis:// or rediss:// URL.");
   return {
     port: integer(env, "PORT", 4000, 0, 65_535),
-    host: read(env, "HOST") ?? "127.0.0.1",
+    // Without auth anyone who reaches the port could send and read: only this machine may.
+    host: auth == null ? "127.0.0.1" : requestedHost,
+    ...(auth == null && requestedHost !== "127.0.0.1" ? { refusedHost: requestedHost } : {}),
     logLevel,
     database: dbUrl != null ? { kind: "postgres", url: dbUrl, poolSize } : { kind: "embedded", dir: read(env, "EMBEDDED_DATABASE_DIR") ?? ".data/pglite" },
     connectly: live
-      ? { mode: "live", baseUrl: httpUrl(env, "CONNECTLY_BASE_URL", "https://api.connectly.ai"), defaultApiKey: apiKey, businessApiKeys: keys }
+      ? { mode: "live", baseUrl, defaultApiKey: apiKey, businessApiKeys: keys }
       : {
           mode: "sandbox",
           sandboxPort: integer(env, "SANDBOX_PORT", 0, 0, 65_535),
@@ -252,5 +372,24 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl,
     pubsub: pubsubKind(env, redisUrl, dbUrl),
     webhooks: { secrets: webhookSecrets(env), maxBytes: integer(env, "WEBHOOK_MAX_BYTES", 262_144, 1024, 10_485_760) },
+    auth,
+    graphql: {
+      introspection: flag(env, "GRAPHQL_INTROSPECTION", !production),
+      landingPage: flag(env, "GRAPHQL_LANDING_PAGE", !production),
+      limits: {
+        maxDepth: integer(env, "GRAPHQL_MAX_DEPTH", 15, 1, 1000),
+        maxCost: integer(env, "GRAPHQL_MAX_COST", 100_000, 1, 1_000_000_000),
+        maxAliases: integer(env, "GRAPHQL_MAX_ALIASES", 15, 0, 10_000),
+        maxDirectives: integer(env, "GRAPHQL_MAX_DIRECTIVES", 50, 0, 10_000),
+        maxTokens: integer(env, "GRAPHQL_MAX_TOKENS", 5_000, 10, 1_000_000),
+      },
+      bodyLimitBytes: integer(env, "GRAPHQL_BODY_LIMIT_BYTES", 1_048_576, 1024, 104_857_600),
+      queryTimeoutMs: integer(env, "QUERY_TIMEOUT_MS", 10_000, 10, 3_600_000),
+      production,
+    },
+    http: {
+      requestRate: { max: integer(env, "REQUEST_RATE_LIMIT", 600, 1, 10_000_000), windowMs: integer(env, "REQUEST_RATE_WINDOW_MS", 1000, 100, 86_400_000) },
+      corsOrigins: origins(env),
+    },
   };
 }

@@ -3,6 +3,8 @@ import type { CustomerStore } from "../persistence/customers.js";
 import type { MessageStore } from "../persistence/messages.js";
 import type { StatusEventStore } from "../persistence/status-events.js";
 import type { PubSub } from "../pubsub/pubsub.js";
+import type { OperationTypeNode } from "graphql";
+import type { Principal } from "../auth/principal.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 
 /** The ports of the core, built once per server. */
@@ -16,13 +18,19 @@ export interface GraphQLServices {
   readonly now: () => number;
 }
 
-/** What every resolver receives: the services, and loaders of its own request. */
+/** What every resolver receives: the services, the caller, and loaders of its own request. */
 export interface GraphQLContext extends GraphQLServices {
   readonly loaders: Loaders;
+  /** Who is calling; authorization.ts checks it on every root field. */
+  readonly principal: Principal;
+  /** The operation's type, once known (the HTTP layer's query timeout spares mutations). */
+  readonly operation: { type: OperationTypeNode | null };
 }
 
 /** A request's context; a subscription's context lives for many events, so its loaders do not cache. */
-export const createContext = (services: GraphQLServices, options: { subscription: boolean } = { subscription: false }): GraphQLContext => ({
+export const createContext = (services: GraphQLServices, principal: Principal, options: { subscription: boolean } = { subscription: false }): GraphQLContext => ({
   ...services,
+  principal,
+  operation: { type: null },
   loaders: createLoaders(services, { cache: !options.subscription }),
 });

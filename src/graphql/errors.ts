@@ -3,6 +3,7 @@
  * Connectly's own words). The same description feeds sendSessionMessage's GraphQL errors and
  * sendSessionMessages' per-item failures. Nothing else leaves the process.
  */
+import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { MessageRow } from "../persistence/messages.js";
 import { unconfirmedMessage, type SendError } from "../sending/send-session-message.js";
@@ -75,14 +76,22 @@ const VARIABLE_PATH = / at "([^"]+)";/;
 /**
  * Apollo's formatError hook: request errors from GraphQL's own input coercion (a @oneOf with two
  * fields, a missing required field) say the offending path only in their message; expose it as
- * extensions.field like the gateway's own validation errors. Stack traces never leave.
+ * extensions.field like the gateway's own validation errors. Stack traces never leave, and an
+ * unexpected failure (a bug, a database error) leaves only as "Internal server error." with its
+ * code: its message may name tables, hosts or values. The original goes to the log.
  */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const extensions = { ...formatted.extensions };
-  delete extensions.stacktrace;
-  if (extensions.code === "BAD_USER_INPUT" && extensions.field == null) {
-    const match = VARIABLE_PATH.exec(formatted.message);
-    if (match?.[1]) extensions.field = match[1];
-  }
-  return { ...formatted, extensions };
+export function createFormatError(log: { error(details: object, message: string): void }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const extensions = { ...formatted.extensions };
+    delete extensions.stacktrace;
+    if (extensions.code === "INTERNAL_SERVER_ERROR" || extensions.code == null) {
+      log.error({ err: unwrapResolverError(error), path: formatted.path }, "GraphQL request failed unexpectedly");
+      return { message: "Internal server error.", ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code: "INTERNAL_SERVER_ERROR" } };
+    }
+    if (extensions.code === "BAD_USER_INPUT" && extensions.field == null) {
+      const match = VARIABLE_PATH.exec(formatted.message);
+      if (match?.[1]) extensions.field = match[1];
+    }
+    return { ...formatted, extensions };
+  };
 }

@@ -6,6 +6,7 @@ import { makeExecutableSchema } from "@graphql-tools/schema";
 import { DateTimeResolver, JSONResolver } from "graphql-scalars";
 import type { GraphQLSchema } from "graphql";
 import type { Resolvers } from "./generated/types.js";
+import { authorizeSchema } from "./authorization.js";
 import { customerQuery, Customer } from "./resolvers/customer.js";
 import { Message, MessageContent, messageByConnectlyIdQuery, messageQuery } from "./resolvers/message.js";
 import { MessageStatusChange, MessageStatusEvent, messageStatusChangedSubscription } from "./resolvers/message-status-changed.js";
@@ -36,6 +37,7 @@ export const resolvers: Resolvers = {
   Customer,
 };
 
+/** The schema the gateway serves: every root field guarded by its rule in authorization.ts. */
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+  return authorizeSchema(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }));
 }

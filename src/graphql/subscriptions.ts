@@ -5,7 +5,20 @@
  * result for one event is computed once per distinct operation (document, variables, operation
  * name) and handed to every subscriber that asked the same thing.
  */
-import { createSourceEventStream, execute, parse, print, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLError } from "graphql";
+import {
+  createSourceEventStream,
+  execute,
+  parse,
+  print,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLError,
+  type ParseOptions,
+  type ValidationRule,
+} from "graphql";
 
 type Key = string;
 
@@ -77,29 +90,35 @@ export async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterabl
  * graphql-ws parses and validates every subscription's text: a thousand dashboards with the same
  * subscription meant a thousand identical documents in memory and a thousand validations. These
  * keep one document per distinct text (the most recent 1,000 texts) and validate each document once.
- * Sharing a document also lets executeShared recognise identical operations by identity.
+ * Sharing a document also lets executeShared recognise identical operations by identity. Parsing
+ * and validation apply the same limits as GraphQL over HTTP (limits.ts).
  */
 const MAX_DOCUMENTS = 1_000;
-const documents = new Map<string, DocumentNode>();
-const validations = new WeakMap<DocumentNode, readonly GraphQLError[]>();
 
-export const parseShared: typeof parse = (source, options) => {
-  if (typeof source !== "string" || options !== undefined) return parse(source, options);
-  let document = documents.get(source);
-  if (document) {
-    // Most recently used last: the first key is the one to drop.
-    documents.delete(source);
-  } else {
-    document = parse(source);
-    if (documents.size >= MAX_DOCUMENTS) documents.delete(documents.keys().next().value!);
-  }
-  documents.set(source, document);
-  return document;
-};
+export function createSharedParse(parseOptions: ParseOptions): typeof parse {
+  const documents = new Map<string, DocumentNode>();
+  return (source, options) => {
+    if (typeof source !== "string" || options !== undefined) return parse(source, { ...parseOptions, ...options });
+    let document = documents.get(source);
+    if (document) {
+      // Most recently used last: the first key is the one to drop.
+      documents.delete(source);
+    } else {
+      document = parse(source, parseOptions);
+      if (documents.size >= MAX_DOCUMENTS) documents.delete(documents.keys().next().value!);
+    }
+    documents.set(source, document);
+    return document;
+  };
+}
 
-export const validateShared: typeof validate = (schema, document, rules, options, typeInfo) => {
-  if (rules !== undefined || options !== undefined || typeInfo !== undefined) return validate(schema, document, rules, options, typeInfo);
-  let errors = validations.get(document);
-  if (!errors) validations.set(document, (errors = validate(schema, document)));
-  return errors;
-};
+export function createSharedValidate(extraRules: readonly ValidationRule[]): typeof validate {
+  const rules = [...specifiedRules, ...extraRules];
+  const validations = new WeakMap<DocumentNode, readonly GraphQLError[]>();
+  return (schema, document, customRules, options, typeInfo) => {
+    if (customRules !== undefined || options !== undefined || typeInfo !== undefined) return validate(schema, document, customRules ?? rules, options, typeInfo);
+    let errors = validations.get(document);
+    if (!errors) validations.set(document, (errors = validate(schema, document, rules)));
+    return errors;
+  };
+}

@@ -5,10 +5,14 @@
  */
 import { randomBytes } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
-import { fastifyApolloDrainPlugin, fastifyApolloHandler } from "@as-integrations/fastify";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
+import fastifyCors from "@fastify/cors";
+import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyWebsocket from "@fastify/websocket";
 import { makeHandler as makeGraphQLWsHandler } from "graphql-ws/use/@fastify/websocket";
-import Fastify, { LogController, type FastifyInstance } from "fastify";
+import { CloseCode } from "graphql-ws";
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from "fastify";
 import { Redis } from "ioredis";
 import type { Config } from "../config/config.js";
 import { createConnectlyClient } from "../connectly/client.js";
@@ -18,10 +22,13 @@ import { accountRules } from "../ratelimit/sliding-log.js";
 import { createMemoryStore, createRedisStore } from "../ratelimit/stores.js";
 import { newMessageId } from "../sending/ids.js";
 import { recoverInterrupted } from "../sending/recover.js";
+import { LOCAL_DEVELOPER, type Principal } from "../auth/principal.js";
+import { AuthError, createTokenVerifier } from "../auth/tokens.js";
 import { createContext, type GraphQLContext, type GraphQLServices } from "../graphql/context.js";
-import { formatError } from "../graphql/errors.js";
+import { createFormatError } from "../graphql/errors.js";
+import { limitRules, parseOptions } from "../graphql/limits.js";
 import { buildSchema } from "../graphql/schema.js";
-import { parseShared, subscribeShared, validateShared } from "../graphql/subscriptions.js";
+import { createSharedParse, createSharedValidate, subscribeShared } from "../graphql/subscriptions.js";
 import { openDatabase, type Database } from "../persistence/database.js";
 import { createCustomerStore } from "../persistence/customers.js";
 import { createMessageStore } from "../persistence/messages.js";
@@ -34,6 +41,16 @@ import { startSandbox, type Sandbox } from "../sandbox/sandbox.js";
 import { createIngest, type Ingest } from "../webhooks/ingest.js";
 import { registerWebhookRoute, WEBHOOK_PATH } from "../webhooks/route.js";
 import { coalesceFrames } from "./coalesce-frames.js";
+import { graphqlHandler, operationTypePlugin } from "./graphql-http.js";
+import { authFailure, connectionAuthorization, createAuthenticate, originAllowed } from "./http-auth.js";
+import { HttpGraphQLError } from "./http-errors.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The caller of a GraphQL request, set by the authentication hook. */
+    principal: Principal | null;
+  }
+}
 
 export interface Gateway {
   /** Base URL of the HTTP server, e.g. http://127.0.0.1:4000 */
@@ -56,14 +73,22 @@ export const REDACTED_PATHS = [
   "req.headers.authorization",
   "req.headers.cookie",
   'headers["x-api-key"]',
+  "headers.authorization",
   "apiKey",
   "*.apiKey",
+  "authorization",
+  "*.authorization",
+  "token",
+  "*.token",
+  "secret",
+  "*.secret",
+  "connectionParams",
 ];
 
 export async function startGateway(config: Config): Promise<Gateway> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: "[redacted]" } },
-    bodyLimit: 1024 * 1024,
+    bodyLimit: config.graphql.bodyLimitBytes,
     // One line per request only when debugging: at 200 messages/s it would drown everything else.
     logController: new LogController({ disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace" }),
   });
@@ -169,47 +194,146 @@ export async function startGateway(config: Config): Promise<Gateway> {
     };
 
     const schema = buildSchema();
+    const validationRules = limitRules(config.graphql.limits);
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
-      plugins: [fastifyApolloDrainPlugin(app)],
+      plugins: [
+        fastifyApolloDrainPlugin(app),
+        operationTypePlugin,
+        ...(config.graphql.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      ],
+      introspection: config.graphql.introspection,
+      validationRules,
+      parseOptions: parseOptions(config.graphql.limits),
+      // Apollo's CSRF prevention: a request a browser would send without a preflight needs a
+      // non-simple content type or an apollo-require-preflight / x-apollo-operation-name header.
+      csrfPrevention: true,
+      allowBatchedHttpRequests: false,
+      // main.ts owns SIGTERM/SIGINT: Apollo's own handlers would re-raise the signal mid-shutdown.
+      stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: false,
-      formatError,
+      formatError: createFormatError(log),
     });
     await apollo.start();
     closeAll.unshift(() => apollo.stop());
 
+    const authenticate = createAuthenticate(config.auth ? createTokenVerifier(config.auth) : undefined);
+    app.decorateRequest("principal", null);
+    // Answers refused before GraphQL runs (401, 429, 413, 504) in GraphQL's response shape; other
+    // server errors without their internals.
+    app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+      if (error instanceof HttpGraphQLError) return reply.code(error.statusCode).headers(error.headers).send(error.body);
+      const status = error.statusCode ?? 500;
+      if (status >= 500) {
+        request.log.error({ err: error }, "request failed");
+        return reply.code(status).send({ errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      }
+      if (request.url.startsWith("/graphql")) {
+        const code = status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
+        const message = status === 413 ? `The request body is larger than ${config.graphql.bodyLimitBytes} bytes.` : error.message;
+        return reply.code(status).send({ errors: [{ message, extensions: { code } }] });
+      }
+      return reply.code(status).send({ statusCode: status, error: error.code ?? "Bad Request", message: error.message });
+    });
+    await app.register(fastifyCors, {
+      origin: config.http.corsOrigins.length > 0 ? [...config.http.corsOrigins] : false,
+      methods: ["GET", "POST"],
+      allowedHeaders: ["authorization", "content-type", "apollo-require-preflight", "x-apollo-operation-name"],
+      maxAge: 600,
+    });
+    const rateLimitRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, connectTimeout: 2_000 }) : undefined;
+    if (rateLimitRedis) closeAll.unshift(async () => void (await rateLimitRedis.quit().catch(() => {})));
+    const { requestRate } = config.http;
+    await app.register(fastifyRateLimit, {
+      global: false,
+      // After authentication, so the limit follows the token (or the address when auth is off).
+      hook: "preParsing",
+      ...(rateLimitRedis ? { redis: rateLimitRedis, nameSpace: "gateway:requests:" } : {}),
+      keyGenerator: (request: FastifyRequest) => (request.principal && request.principal !== LOCAL_DEVELOPER ? request.principal.id : `ip:${request.ip}`),
+      errorResponseBuilder: (_request, context) =>
+        new HttpGraphQLError(
+          429,
+          `Too many requests: at most ${context.max} per ${requestRate.windowMs} ms for this token. Retry after ${Math.ceil(context.ttl / 1000)} s.`,
+          { code: "RATE_LIMITED", limit: context.max, windowMs: requestRate.windowMs, retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+        ),
+    });
+
     // GraphQL over HTTP (Apollo) and over WebSocket (graphql-ws) on the same path.
     await app.register(fastifyWebsocket, {
-      options: { maxPayload: 1024 * 1024 },
+      options: { maxPayload: config.graphql.bodyLimitBytes },
       // 1001 Going Away: subscribers reconnect (to another replica) and catch up.
       preClose: async () => {
         for (const client of app.websocketServer.clients) client.close(1001, "The gateway is shutting down.");
       },
     });
-    const apolloHandler = fastifyApolloHandler(apollo, { context: async () => createContext(services) });
-    // One context per connection: subscription contexts hold only stores and uncached loaders.
+    const httpHandler = graphqlHandler(apollo, {
+      context: (request) => createContext(services, request.principal ?? LOCAL_DEVELOPER),
+      queryTimeoutMs: config.graphql.queryTimeoutMs,
+    });
+    const authenticateHttp = async (request: FastifyRequest) => {
+      if (request.headers.upgrade?.toLowerCase() === "websocket") {
+        // Browsers do not apply CORS to WebSockets: refuse other sites' pages here.
+        if (!originAllowed(request, config.http.corsOrigins)) {
+          throw new HttpGraphQLError(403, "WebSocket connections from this origin are not allowed (CORS_ORIGINS).", { code: "FORBIDDEN" });
+        }
+        return; // authenticated by connection_init
+      }
+      // GET without a query is the landing page (or a 400 from Apollo): nothing to authenticate.
+      if (request.method === "GET" && !/[?&]query=/.test(request.url)) return;
+      try {
+        request.principal = await authenticate(request.headers.authorization);
+      } catch (error) {
+        if (error instanceof AuthError) throw authFailure(error);
+        throw error;
+      }
+    };
+    const rateLimit = { max: requestRate.max, timeWindow: requestRate.windowMs };
+    // One principal and one context per connection: subscription contexts hold only stores and uncached loaders.
+    const connectionPrincipals = new WeakMap<object, Principal>();
     const connectionContexts = new WeakMap<object, ReturnType<typeof createContext>>();
+    const expiryTimers = new WeakMap<object, NodeJS.Timeout>();
     const graphqlWs = makeGraphQLWsHandler({
       schema,
-      parse: parseShared,
-      validate: validateShared,
+      parse: createSharedParse(parseOptions(config.graphql.limits)),
+      validate: createSharedValidate(validationRules),
       subscribe: subscribeShared,
+      onConnect: async (ctx) => {
+        try {
+          const principal = await authenticate(connectionAuthorization(ctx.connectionParams, ctx.extra.request));
+          connectionPrincipals.set(ctx, principal);
+          if (principal.expiresAt != null) {
+            // A connection lives no longer than its token: the client reconnects with a fresh one.
+            const timer = setTimeout(() => ctx.extra.socket.close(CloseCode.Forbidden, "Forbidden: the access token has expired."), Math.max(0, principal.expiresAt - Date.now()));
+            timer.unref();
+            expiryTimers.set(ctx, timer);
+          }
+          return true;
+        } catch (error) {
+          if (!(error instanceof AuthError)) throw error;
+          // A close reason holds at most 123 bytes.
+          ctx.extra.socket.close(error.status === 503 ? CloseCode.InternalServerError : CloseCode.Forbidden, `Forbidden: ${error.reason}`.slice(0, 123));
+          return false;
+        }
+      },
+      onClose: (ctx) => clearTimeout(expiryTimers.get(ctx)),
       context: (ctx) => {
         let context = connectionContexts.get(ctx);
-        if (!context) connectionContexts.set(ctx, (context = createContext(services, { subscription: true })));
+        if (!context) connectionContexts.set(ctx, (context = createContext(services, connectionPrincipals.get(ctx) ?? LOCAL_DEVELOPER, { subscription: true })));
         return context;
       },
     });
     app.route({
       method: "GET",
       url: "/graphql",
-      handler: apolloHandler,
+      onRequest: authenticateHttp,
+      config: { rateLimit },
+      handler: httpHandler,
       wsHandler: (socket, request) => {
         coalesceFrames(socket);
         graphqlWs.call(app, socket, request);
       },
     });
-    app.route({ method: ["POST", "OPTIONS"], url: "/graphql", handler: apolloHandler });
+    app.route({ method: "POST", url: "/graphql", onRequest: authenticateHttp, config: { rateLimit }, handler: httpHandler });
     app.get("/healthz", async () => ({ status: "ok" }));
 
     await registerWebhookRoute(app, {
@@ -229,6 +353,11 @@ export async function startGateway(config: Config): Promise<Gateway> {
       clearInterval(sweep);
       await startupRecovery;
     });
+    if (!config.auth) {
+      log.warn(
+        `AUTH OFF: neither AUTH_JWT_SECRET nor AUTH_JWKS_URL is set, so anyone who reaches the port may send and read; listening on ${config.host} only${config.refusedHost ? ` (HOST=${config.refusedHost} is not honoured without auth)` : ""}.`,
+      );
+    }
     if (sandbox) {
       log.warn(
         `SANDBOX MODE: no CONNECTLY_API_KEY is set, so messages go to the built-in Connectly sandbox at ${sandbox.url}, not to Connectly. Nothing reaches WhatsApp.`,

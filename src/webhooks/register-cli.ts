@@ -33,7 +33,7 @@ if (topics.length === 0 || topics.some((t) => !TOPICS.includes(t))) fail(`--topi
 
 let config;
 try {
-  config = loadConfig();
+  config = loadConfig(process.env, { server: false });
 } catch (error) {
   fail(error instanceof ConfigError ? error.message : String(error));
 }

@@ -39,6 +39,18 @@ export function testConfig(database: Config["database"], overrides: Partial<Conf
     redisUrl: undefined,
     pubsub: "memory",
     webhooks: { secrets: [TEST_WEBHOOK_SECRET], maxBytes: 262_144 },
+    // Auth off unless a test turns it on (auth.test.ts does).
+    auth: undefined,
+    graphql: {
+      introspection: true,
+      landingPage: true,
+      limits: { maxDepth: 15, maxCost: 100_000, maxAliases: 15, maxDirectives: 50, maxTokens: 5_000 },
+      bodyLimitBytes: 1_048_576,
+      queryTimeoutMs: 10_000,
+      production: false,
+    },
+    // High enough that only a test of the request rate limit meets it.
+    http: { requestRate: { max: 100_000, windowMs: 1000 }, corsOrigins: [] },
     ...overrides,
   };
 }

@@ -1,0 +1,76 @@
+/**
+ * GraphQL over HTTP on Fastify: Fastify's request handed to Apollo's executeHTTPGraphQLRequest,
+ * and Apollo's answer written back. Queries that run longer than the configured timeout are
+ * answered with 504 QUERY_TIMEOUT; mutations are not cut off (a send's outcome must reach its
+ * caller; CONNECTLY_DEADLINE_MS bounds them instead).
+ */
+import { Readable } from "node:stream";
+import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
+import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from "fastify";
+import type { OperationTypeNode } from "graphql";
+import { HttpGraphQLError } from "./http-errors.js";
+
+/** What the handler learns of the operation while Apollo runs it (shared by Apollo's copies of the context). */
+export interface OperationInfo {
+  type: OperationTypeNode | null;
+}
+type WithOperation = BaseContext & { readonly operation: OperationInfo };
+
+/** Tells the handler the operation's type once Apollo has parsed it. */
+export const operationTypePlugin: ApolloServerPlugin<WithOperation> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, contextValue }) {
+        if (operation) contextValue.operation.type = operation.operation;
+      },
+    };
+  },
+};
+
+function headerMap(request: FastifyRequest): HeaderMap {
+  const map = new HeaderMap();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value !== undefined) map.set(key, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return map;
+}
+
+export function graphqlHandler<Context extends WithOperation>(
+  apollo: ApolloServer<Context>,
+  options: { context: (request: FastifyRequest) => Context; queryTimeoutMs: number },
+): RouteHandlerMethod {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    let context: Context | undefined;
+    const running = apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        body: request.body,
+        method: request.method.toUpperCase(),
+        headers: headerMap(request),
+        search: request.url.includes("?") ? request.url.slice(request.url.indexOf("?")) : "",
+      },
+      context: async () => (context = options.context(request)),
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<"expired">((resolve) => (timer = setTimeout(resolve, options.queryTimeoutMs, "expired")));
+    let response = await Promise.race([running, expired]);
+    clearTimeout(timer);
+    if (response === "expired") {
+      // Until Apollo has parsed it, an operation counts as a query.
+      if (context !== undefined && context.operation.type !== null && context.operation.type !== "query") {
+        response = await running;
+      } else {
+        // The query goes on until its reads finish; its result is dropped.
+        running.catch((error: unknown) => request.log.error({ err: error }, "a timed-out query failed"));
+        throw new HttpGraphQLError(504, `The query took longer than ${options.queryTimeoutMs} ms and was abandoned; ask for less (a smaller page, fewer fields).`, {
+          code: "QUERY_TIMEOUT",
+          timeoutMs: options.queryTimeoutMs,
+        });
+      }
+    }
+    const { headers, body, status } = response;
+    for (const [key, value] of headers) void reply.header(key, value);
+    void reply.code(status ?? 200);
+    if (body.kind === "complete") return body.string;
+    return reply.send(Readable.from(body.asyncIterator));
+  };
+}
