@@ -4,7 +4,10 @@
  * failure a client can meet (no token, expired, bad signature, wrong audience or issuer, no exp,
  * missing scope) and a sweep of every root field with a token for another business.
  */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { createServer, type Server } from "node:http";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient, type Client } from "graphql-ws";
@@ -47,6 +50,20 @@ async function startJwks(): Promise<Jwks> {
     strangerKey: stranger.privateKey,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+const root = path.resolve(import.meta.dirname, "..");
+
+/** Runs `npm run token` (its script, without npm's banner) with only the given AUTH_ variables. */
+async function tokenCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("AUTH_"))) as Record<string, string>;
+  const child = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "src/auth/token-cli.ts", ...args], { cwd: root, env: { ...clean, ...env } });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const [code] = (await once(child, "exit")) as [number];
+  return { code, stdout, stderr };
 }
 
 const SEND = /* GraphQL */ `
@@ -215,6 +232,30 @@ describe("access control", () => {
       expect(refusedRead.errors?.[0]?.extensions).toEqual({ code: "FORBIDDEN", requiredScope: "read" });
       const allowedRead = await call(readOnly, `{ messages(filter: { businessId: "biz-a" }) { edges { node { id } } } }`);
       expect(allowedRead.errors).toBeUndefined();
+    });
+
+    it("takes a token minted by `npm run token` with the gateway's secret, issuer and audience", async () => {
+      const minted = await tokenCli(["--business", "biz-a,biz-z", "--scope", "send,read", "--ttl", "5m", "--subject", "cli-test"], {
+        AUTH_JWT_SECRET: SECRET,
+        AUTH_ISSUER: ISSUER,
+        AUTH_AUDIENCE: AUDIENCE,
+      });
+      expect(minted.code).toBe(0);
+      const token = minted.stdout.trim();
+      const response = await call<{ sendSessionMessage: { message: { businessId: string } } }>(token, SEND, { input: text("biz-z") });
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.sendSessionMessage.message.businessId).toBe("biz-z");
+      // Only the businesses and scopes asked for.
+      expect((await call(token, SEND, { input: text("biz-b") })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    });
+
+    it("`npm run token` refuses to mint without AUTH_JWT_SECRET, without --business, or with an unknown scope", async () => {
+      const noSecret = await tokenCli(["--business", "biz-a"], {});
+      expect(noSecret.code).toBe(1);
+      expect(noSecret.stderr).toMatch(/^AUTH_JWT_SECRET is not set/);
+      expect((await tokenCli([], { AUTH_JWT_SECRET: SECRET })).stderr).toMatch(/^--business is required/);
+      expect((await tokenCli(["--business", "b", "--scope", "admin"], { AUTH_JWT_SECRET: SECRET })).stderr).toMatch(/^--scope must list send and\/or read/);
+      expect((await tokenCli(["--business", "b", "--ttl", "forever"], { AUTH_JWT_SECRET: SECRET })).stderr).toMatch(/^--ttl must be a duration/);
     });
 
     it('lets a token with "*" act for every business', async () => {

@@ -7,6 +7,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
 import { mintToken } from "../src/auth/mint.js";
 import type { AuthConfig, Config } from "../src/config/config.js";
 import { startTestGateway, testConfig, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
@@ -224,6 +226,20 @@ describe("production mode", () => {
         data: { message: null },
       });
       expect(text).not.toMatch(/Message_hidden|relation|prisma|postgres|stack|\bat \//i);
+
+      // The same over graphql-ws.
+      const client = createClient({ url: `${t.url.replace(/^http/, "ws")}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${bearer}` } });
+      try {
+        const iterator = client.iterate({ query: `subscription ($id: ID) { messageStatusChanged(messageId: $id) { status } }`, variables: { id } });
+        const step = await iterator.next().then(
+          (result) => result.value as unknown,
+          (errors: unknown) => ({ thrown: errors }),
+        );
+        expect(JSON.stringify(step)).not.toMatch(/Message_hidden|relation|prisma|postgres|stack/i);
+        expect(JSON.stringify(step)).toMatch(/Internal server error\./);
+      } finally {
+        await client.dispose();
+      }
     } finally {
       await t.gateway.database.prisma.$executeRawUnsafe('ALTER TABLE "Message_hidden_by_test" RENAME TO "Message"');
     }

@@ -194,6 +194,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
     };
 
     const schema = buildSchema();
+    const formatError = createFormatError(log);
     const validationRules = limitRules(config.graphql.limits);
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
@@ -212,7 +213,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
       // main.ts owns SIGTERM/SIGINT: Apollo's own handlers would re-raise the signal mid-shutdown.
       stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: false,
-      formatError: createFormatError(log),
+      formatError,
     });
     await apollo.start();
     closeAll.unshift(() => apollo.stop());
@@ -316,6 +317,9 @@ export async function startGateway(config: Config): Promise<Gateway> {
         }
       },
       onClose: (ctx) => clearTimeout(expiryTimers.get(ctx)),
+      // The same masking as over HTTP: an unexpected failure leaves only as INTERNAL_SERVER_ERROR.
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : result),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
       context: (ctx) => {
         let context = connectionContexts.get(ctx);
         if (!context) connectionContexts.set(ctx, (context = createContext(services, connectionPrincipals.get(ctx) ?? LOCAL_DEVELOPER, { subscription: true })));
