@@ -3,39 +3,12 @@
  * README's curl body sent over HTTP, the row in the database, a clean stop on SIGTERM. Also the
  * start-up failures a user meets: a bad variable, a second process on the same embedded directory.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
-
-const root = path.resolve(import.meta.dirname, "..");
-const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
-
-function startProcess(env: Record<string, string>): ChildProcessWithoutNullStreams {
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !k.startsWith("CONNECTLY_") && k !== "DATABASE_URL" && k !== "PORT"),
-  ) as Record<string, string>;
-  return spawn(process.execPath, [tsx, "src/main.ts"], { cwd: root, env: { ...clean, LOG_LEVEL: "info", ...env } });
-}
-
-/** Resolves with the GraphQL URL the process logs when it is ready; rejects if it exits first. */
-function ready(child: ChildProcessWithoutNullStreams): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout });
-    const seen: string[] = [];
-    lines.on("line", (line) => {
-      seen.push(line);
-      const match = /GraphQL ready at (http:\/\/\S+\/graphql)/.exec(line);
-      if (match?.[1]) resolve(match[1]);
-    });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.once("exit", (code) => reject(new Error(`exited with ${code} before ready:\n${seen.join("\n")}\n${stderr}`)));
-  });
-}
+import { ready, root, startProcess } from "./support/process.js";
 
 /** The JSON body of the README's curl (the block after the readme-curl marker). */
 async function readmeCurlBody(): Promise<unknown> {

@@ -1,0 +1,31 @@
+/** The gateway as `npm start` runs it: a separate process, with only the environment a test gives it. */
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import path from "node:path";
+import { createInterface } from "node:readline";
+
+export const root = path.resolve(import.meta.dirname, "..", "..");
+const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+
+/** Starts `src/main.ts` with the test's environment minus the gateway's own variables, plus `env`. */
+export function startProcess(env: Record<string, string>): ChildProcessWithoutNullStreams {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith("CONNECTLY_") && !k.startsWith("AUTH_") && k !== "DATABASE_URL" && k !== "PORT"),
+  ) as Record<string, string>;
+  return spawn(process.execPath, [tsx, "src/main.ts"], { cwd: root, env: { ...clean, LOG_LEVEL: "info", ...env } });
+}
+
+/** Resolves with the GraphQL URL the process logs when it is ready; rejects if it exits first. */
+export function ready(child: ChildProcessWithoutNullStreams): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    const seen: string[] = [];
+    lines.on("line", (line) => {
+      seen.push(line);
+      const match = /GraphQL ready at (http:\/\/\S+\/graphql)/.exec(line);
+      if (match?.[1]) resolve(match[1]);
+    });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.once("exit", (code) => reject(new Error(`exited with ${code} before ready:\n${seen.join("\n")}\n${stderr}`)));
+  });
+}
