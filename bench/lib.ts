@@ -9,6 +9,7 @@ import { once } from "node:events";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { Pool } from "undici";
+import { mintToken } from "../src/auth/mint.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -95,11 +96,20 @@ export interface GraphQLClient {
   close(): Promise<void>;
 }
 
-export function graphqlClient(baseUrl: string, connections: number): GraphQLClient {
+/** A token secret for benches that run the gateway with an API key (which needs auth configured). */
+export const BENCH_AUTH_SECRET = "bench-only-token-secret-of-32-characters";
+export const benchToken = (): Promise<string> =>
+  mintToken(
+    { secret: BENCH_AUTH_SECRET, jwksUrl: undefined, issuer: undefined, audience: undefined, businessClaim: "businessIds", scopeClaim: "scope", clockToleranceS: 5 },
+    { businessIds: ["*"], scopes: ["send", "read"], ttl: "2h", subject: "bench" },
+  );
+
+export function graphqlClient(baseUrl: string, connections: number, bearer?: string): GraphQLClient {
   const pool = new Pool(baseUrl, { connections, pipelining: 1 });
+  const headers = { "content-type": "application/json", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) };
   return {
     async post(body) {
-      const res = await pool.request({ method: "POST", path: "/graphql", headers: { "content-type": "application/json" }, body });
+      const res = await pool.request({ method: "POST", path: "/graphql", headers, body });
       return { status: res.statusCode, json: await res.body.json() };
     },
     close: () => pool.close(),

@@ -18,7 +18,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { Redis } from "ioredis";
 import { Pool } from "undici";
-import { fmt, graphqlClient, percentile, startGatewayProcess, startSandbox, type Proc } from "./lib.js";
+import { BENCH_AUTH_SECRET, benchToken, fmt, graphqlClient, percentile, startGatewayProcess, startSandbox, type Proc } from "./lib.js";
 
 const baseDb = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -68,7 +68,8 @@ async function withDatabase<T>(name: string, fn: (url: string) => Promise<T>): P
 
 /** Sends `count` mutations spread over the gateways at `concurrency`; returns latencies and error codes. */
 async function offer(gateways: readonly Proc[], count: number, concurrency: number, run: string) {
-  const clients = gateways.map((g) => graphqlClient(g.url, Math.ceil(concurrency / gateways.length)));
+  const token = await benchToken();
+  const clients = gateways.map((g) => graphqlClient(g.url, Math.ceil(concurrency / gateways.length), token));
   const latencies: number[] = [];
   const errors = new Map<string, number>();
   let next = 0;
@@ -127,7 +128,7 @@ function report(label: string, phase: SandboxStats, result: Awaited<ReturnType<t
 
 async function lightLoad(gateway: Proc, sandbox: Proc, run: string) {
   const count = LIGHT_SECONDS * 50;
-  const client = graphqlClient(gateway.url, 16);
+  const client = graphqlClient(gateway.url, 16, await benchToken());
   const direct = new Pool(sandbox.url, { connections: 16 });
   const gatewayLat: number[] = [];
   const directLat: number[] = [];
@@ -180,7 +181,7 @@ async function lightLoad(gateway: Proc, sandbox: Proc, run: string) {
 const stamp = Date.now().toString(36);
 await withDatabase(`bench_send_${stamp}`, async (dbUrl) => {
   const sandbox = await startSandbox(0, Number(process.env.BENCH_SANDBOX_RATE ?? 200), API_KEY);
-  const gatewayEnv = { DATABASE_URL: dbUrl, DATABASE_POOL_SIZE: "20", CONNECTLY_API_KEY: API_KEY, CONNECTLY_BASE_URL: sandbox.url };
+  const gatewayEnv = { DATABASE_URL: dbUrl, DATABASE_POOL_SIZE: "20", CONNECTLY_API_KEY: API_KEY, CONNECTLY_BASE_URL: sandbox.url, AUTH_JWT_SECRET: BENCH_AUTH_SECRET };
   const procs: Proc[] = [sandbox];
   try {
     console.log(`# send-throughput: sandbox strict at 200 requests/s; ${MESSAGES} mutations at concurrency ${CONCURRENCY}; PostgreSQL`);
