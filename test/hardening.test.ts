@@ -34,7 +34,8 @@ type Response<T = Record<string, unknown>> = GraphQLResponse<T> & { headers: Hea
 async function post<T = Record<string, unknown>>(base: string, bearer: string | null, body: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
   const response = await fetch(`${base}/graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
+    // The modern response type: request errors keep their 400 (application/json clients get 200, see graphql-over-http.test.ts).
+    headers: { "content-type": "application/json", accept: "application/graphql-response+json", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   const text = await response.text();

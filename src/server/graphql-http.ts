@@ -35,6 +35,24 @@ function headerMap(request: FastifyRequest): HeaderMap {
   return map;
 }
 
+/** Request errors of a well-formed GraphQL-over-HTTP request: the document or the variables were wrong. */
+const REQUEST_ERROR_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT"]);
+
+/**
+ * GraphQL over HTTP: with the legacy application/json response type a server SHOULD answer a
+ * parse, validation or variable-coercion failure with 200, because clients of that type read the
+ * errors from the body (application/graphql-response+json keeps 400). Apollo answers 400 for both.
+ */
+export function isLegacyRequestError(contentType: string | undefined, body: string): boolean {
+  if (!contentType?.startsWith("application/json")) return false;
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+    return parsed.data === undefined && Array.isArray(parsed.errors) && parsed.errors.length > 0 && parsed.errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)));
+  } catch {
+    return false;
+  }
+}
+
 export function graphqlHandler<Context extends WithOperation>(
   apollo: ApolloServer<Context>,
   options: { context: (request: FastifyRequest) => Context; queryTimeoutMs: number },
@@ -69,7 +87,7 @@ export function graphqlHandler<Context extends WithOperation>(
     }
     const { headers, body, status } = response;
     for (const [key, value] of headers) void reply.header(key, value);
-    void reply.code(status ?? 200);
+    void reply.code(body.kind === "complete" && status === 400 && isLegacyRequestError(headers.get("content-type"), body.string) ? 200 : (status ?? 200));
     if (body.kind === "complete") return body.string;
     return reply.send(Readable.from(body.asyncIterator));
   };
