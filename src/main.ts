@@ -18,11 +18,28 @@ const gateway = await startGateway(config).catch((error: unknown) => {
   process.exit(1);
 });
 
+/**
+ * Graceful shutdown: stop taking requests, let in-flight sends reach their outcome, close
+ * subscriptions with 1001 (clients reconnect elsewhere), flush webhooks, then exit 0, within
+ * SHUTDOWN_TIMEOUT_MS or exit 1.
+ */
 const stop = (signal: string) => {
-  gateway.app.log.info(`${signal}: shutting down`);
+  const log = gateway.app.log;
+  log.info(`${signal}: shutting down (in-flight requests finish; at most ${config.shutdownTimeoutMs} ms)`);
+  const bound = setTimeout(() => {
+    log.error(`shutdown took longer than SHUTDOWN_TIMEOUT_MS (${config.shutdownTimeoutMs} ms); exiting anyway`);
+    process.exit(1);
+  }, config.shutdownTimeoutMs);
+  bound.unref();
   gateway.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
+    () => {
+      log.info("shut down cleanly");
+      process.exit(0);
+    },
+    (error: unknown) => {
+      log.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    },
   );
 };
 process.once("SIGINT", () => stop("SIGINT"));

@@ -63,6 +63,7 @@ export const VARIABLES = [
   { name: "QUERY_TIMEOUT_MS", default: "10000", description: "Time a query may take before it is answered with 504 and QUERY_TIMEOUT (mutations are bounded by CONNECTLY_DEADLINE_MS instead, so a send's outcome is never cut off)." },
   { name: "REQUEST_RATE_LIMIT", default: "600", description: "GraphQL requests one token (or, without auth, one address) may make per REQUEST_RATE_WINDOW_MS; more are answered with 429 and RATE_LIMITED. Shared through Redis when REDIS_URL is set." },
   { name: "REQUEST_RATE_WINDOW_MS", default: "1000", description: "Window of REQUEST_RATE_LIMIT, in ms." },
+  { name: "SHUTDOWN_TIMEOUT_MS", default: "30000", description: "On SIGTERM or SIGINT the gateway stops taking requests, finishes in-flight sends (which CONNECTLY_DEADLINE_MS bounds), closes subscriptions with 1001 and exits 0; if that takes longer than this, it exits 1." },
   { name: "CORS_ORIGINS", default: "(unset: none)", description: "Browser origins allowed to call the API from other sites, separated by commas (https://app.example.com). Unset: no cross-origin browser access." },
 ] as const satisfies readonly Variable[];
 
@@ -107,6 +108,8 @@ export interface Config {
   readonly port: number;
   /** The interface bound; 127.0.0.1 whenever auth is off. */
   readonly host: string;
+  /** Longest a graceful shutdown may take before the process exits anyway. */
+  readonly shutdownTimeoutMs: number;
   /** HOST as set, when it was not honoured because auth is off. */
   readonly refusedHost?: string | undefined;
   readonly logLevel: string;
@@ -340,6 +343,7 @@ export function loadConfig(env: Env = process.env, options: { server: boolean } 
     host: auth == null ? "127.0.0.1" : requestedHost,
     ...(auth == null && requestedHost !== "127.0.0.1" ? { refusedHost: requestedHost } : {}),
     logLevel,
+    shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 30_000, 100, 3_600_000),
     database: dbUrl != null ? { kind: "postgres", url: dbUrl, poolSize } : { kind: "embedded", dir: read(env, "EMBEDDED_DATABASE_DIR") ?? ".data/pglite" },
     connectly: live
       ? { mode: "live", baseUrl, defaultApiKey: apiKey, businessApiKeys: keys }

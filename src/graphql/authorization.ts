@@ -91,12 +91,16 @@ function guard(rule: Rule<never>, resolve: GraphQLFieldResolver<unknown, GraphQL
   const businessesOf = "businesses" in rule ? (rule.businesses as Businesses<Record<string, unknown>>) : undefined;
   return async (source, args, context, info) => {
     if (businessesOf) {
-      checkAccess(context.principal, rule.scope, await businessesOf(args, context));
+      const businesses = await businessesOf(args, context);
+      for (const b of businesses) context.operation.businesses.add(b);
+      checkAccess(context.principal, rule.scope, businesses);
       return resolve(source, args, context, info);
     }
     checkAccess(context.principal, rule.scope, []);
     const value: unknown = await resolve(source, args, context, info);
-    return value == null || ownedBy(context.principal, value) ? value : null;
+    if (value == null || !ownedBy(context.principal, value)) return null;
+    context.operation.businesses.add((value as { businessId: string }).businessId);
+    return value;
   };
 }
 

@@ -23,14 +23,17 @@ export interface GraphQLContext extends GraphQLServices {
   readonly loaders: Loaders;
   /** Who is calling; authorization.ts checks it on every root field. */
   readonly principal: Principal;
-  /** The operation's type, once known (the HTTP layer's query timeout spares mutations). */
-  readonly operation: { type: OperationTypeNode | null };
+  /**
+   * What is learnt of the operation while it runs: its type (the HTTP layer's query timeout spares
+   * mutations) and the businesses authorization checked (for logs).
+   */
+  readonly operation: { type: OperationTypeNode | null; readonly businesses: Set<string> };
 }
 
 /** A request's context; a subscription's context lives for many events, so its loaders do not cache. */
 export const createContext = (services: GraphQLServices, principal: Principal, options: { subscription: boolean } = { subscription: false }): GraphQLContext => ({
   ...services,
   principal,
-  operation: { type: null },
+  operation: { type: null, businesses: new Set() },
   loaders: createLoaders(services, { cache: !options.subscription }),
 });

@@ -41,6 +41,9 @@ import { startSandbox, type Sandbox } from "../sandbox/sandbox.js";
 import { createIngest, type Ingest } from "../webhooks/ingest.js";
 import { registerWebhookRoute, WEBHOOK_PATH } from "../webhooks/route.js";
 import { coalesceFrames } from "./coalesce-frames.js";
+import { operationObserver } from "./operation-log.js";
+import { createMetrics, instrumentConnectly, instrumentIngest, instrumentLimiter } from "../metrics/metrics.js";
+import { committedMigrations, createReadiness } from "./health.js";
 import { graphqlHandler, operationTypePlugin } from "./graphql-http.js";
 import { authFailure, connectionAuthorization, createAuthenticate, originAllowed } from "./http-auth.js";
 import { HttpGraphQLError } from "./http-errors.js";
@@ -85,9 +88,14 @@ export const REDACTED_PATHS = [
   "connectionParams",
 ];
 
-export async function startGateway(config: Config): Promise<Gateway> {
+export interface GatewayOptions {
+  /** Where log lines go (stdout by default); tests read them from here. */
+  readonly logStream?: { write(line: string): void };
+}
+
+export async function startGateway(config: Config, options: GatewayOptions = {}): Promise<Gateway> {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: "[redacted]" } },
+    logger: { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: "[redacted]" }, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: config.graphql.bodyLimitBytes,
     // One line per request only when debugging: at 200 messages/s it would drown everything else.
     logController: new LogController({ disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace" }),
@@ -121,7 +129,15 @@ export async function startGateway(config: Config): Promise<Gateway> {
       connectlyConfig.mode === "sandbox"
         ? () => sandbox!.apiKey
         : (businessId: string) => connectlyConfig.businessApiKeys.get(businessId) ?? connectlyConfig.defaultApiKey;
-    const connectly = createConnectlyClient({ baseUrl, ...config.connectlyHttp });
+    // Metrics read the limiter, pub/sub and pool when scraped; those are assigned below.
+    let observedLimiter: RateLimiter | undefined;
+    let observedPubsub: PubSub | undefined;
+    const metrics = createMetrics({
+      queued: () => observedLimiter?.queued() ?? 0,
+      subscriptions: () => observedPubsub?.subscriptions ?? 0,
+      pool: database.postgres?.pool,
+    });
+    const connectly = instrumentConnectly(createConnectlyClient({ baseUrl, ...config.connectlyHttp }), metrics);
     closeAll.unshift(() => connectly.close());
 
     const { outbound } = config;
@@ -134,7 +150,8 @@ export async function startGateway(config: Config): Promise<Gateway> {
     const store = config.redisUrl
       ? createRedisStore(new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: false }), rules, undefined, storeOptions)
       : createMemoryStore(rules, undefined, storeOptions);
-    const limiter = createRateLimiter({ store, perSecond: outbound.perSecond, maxQueue: outbound.maxQueue });
+    const limiter = instrumentLimiter(createRateLimiter({ store, perSecond: outbound.perSecond, maxQueue: outbound.maxQueue }), metrics);
+    observedLimiter = limiter;
     closeAll.unshift(() => limiter.close());
     const delivery = createDelivery(connectly, limiter, outbound.retry);
 
@@ -161,6 +178,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
       transport = createPostgresTransport(database.postgres.connectionString, database.postgres.pool, reportError("PostgreSQL LISTEN/NOTIFY failed"));
     }
     const pubsub = await createPubSub({ ...(transport ? { transport } : {}), hydrate, onError: reportError("status change could not be published") });
+    observedPubsub = pubsub;
     closeAll.unshift(() => pubsub.close());
 
     const sending = {
@@ -172,14 +190,14 @@ export async function startGateway(config: Config): Promise<Gateway> {
     };
     const services: GraphQLServices = { messages, statusEvents, customers, sending, pubsub, now: Date.now };
 
-    const ingest = createIngest({
+    const ingest = instrumentIngest(createIngest({
       statusEvents,
       messages,
       customers,
       rejected: createRejectedWebhookStore(database.prisma),
       pubsub,
       onError: reportError("webhook events could not be applied"),
-    });
+    }), metrics);
     closeAll.unshift(() => ingest.close());
 
     // A PENDING row is stale once no live process can still be working on it: after the send deadline
@@ -194,12 +212,15 @@ export async function startGateway(config: Config): Promise<Gateway> {
     };
 
     const schema = buildSchema();
+    /** Fastify's request id of each operation, for its log line (keyed by the object Apollo's context copies share). */
+    const requestIds = new WeakMap<object, string>();
     const formatError = createFormatError(log);
     const validationRules = limitRules(config.graphql.limits);
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
       plugins: [
         fastifyApolloDrainPlugin(app),
+        operationObserver(log, metrics, (context) => requestIds.get(context.operation)),
         operationTypePlugin,
         ...(config.graphql.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()]),
       ],
@@ -268,7 +289,11 @@ export async function startGateway(config: Config): Promise<Gateway> {
       },
     });
     const httpHandler = graphqlHandler(apollo, {
-      context: (request) => createContext(services, request.principal ?? LOCAL_DEVELOPER),
+      context: (request) => {
+        const context = createContext(services, request.principal ?? LOCAL_DEVELOPER);
+        requestIds.set(context.operation, request.id);
+        return context;
+      },
       queryTimeoutMs: config.graphql.queryTimeoutMs,
     });
     const authenticateHttp = async (request: FastifyRequest) => {
@@ -338,7 +363,25 @@ export async function startGateway(config: Config): Promise<Gateway> {
       },
     });
     app.route({ method: "POST", url: "/graphql", onRequest: authenticateHttp, config: { rateLimit }, handler: httpHandler });
+    // Probes: /healthz while the process runs, /readyz while it should get traffic.
+    let shuttingDown = false;
+    const readiness = createReadiness(
+      { prisma: database.prisma, upstream: { mode: connectlyConfig.mode, baseUrl }, shuttingDown: () => shuttingDown },
+      await committedMigrations(),
+    );
+    // Once shutting down, a keep-alive connection closes after its in-flight answer, so the server can close.
+    app.addHook("onSend", async (_request, reply) => {
+      if (shuttingDown) void reply.header("connection", "close");
+    });
+    app.addHook("onResponse", async (request, reply) => {
+      if (request.url.startsWith(WEBHOOK_PATH)) metrics.webhookRequests.inc({ status: String(reply.statusCode) });
+    });
     app.get("/healthz", async () => ({ status: "ok" }));
+    app.get("/metrics", async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+    app.get("/readyz", async (_request, reply) => {
+      const { ready, checks } = await readiness();
+      return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", checks });
+    });
 
     await registerWebhookRoute(app, {
       ingest,
@@ -392,6 +435,8 @@ export async function startGateway(config: Config): Promise<Gateway> {
       recover,
       close: () =>
         (closing ??= (async () => {
+          // /readyz turns 503 at once, so load balancers stop sending while in-flight work finishes.
+          shuttingDown = true;
           for (const close of closeAll) await close();
         })()),
     };

@@ -30,6 +30,7 @@ export function testConfig(database: Config["database"], overrides: Partial<Conf
     port: 0,
     host: "127.0.0.1",
     logLevel: "silent",
+    shutdownTimeoutMs: 30_000,
     database,
     // The sandbox's status webhooks are off unless a test asks for them, so each test sees only what it provoked.
     connectly: { mode: "sandbox", sandboxPort: 0, statusEvents: false, failureRate: 0, statusDelayMs: 5 },

@@ -1,0 +1,121 @@
+/**
+ * What the people who run the gateway look at: /healthz, /readyz (database, migrations, upstream,
+ * lifecycle), Prometheus metrics at /metrics after real traffic, and the per-operation log line.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
+import { startGateway, type Gateway } from "../src/server/gateway.js";
+import { createTestDatabase, type TestDatabase } from "./support/database.js";
+import { testConfig } from "./support/gateway.js";
+import { postSignedEvent } from "./support/webhooks.js";
+import { SIGNATURE_HEADER } from "../src/webhooks/signature.js";
+
+describe("operations", () => {
+  let db: TestDatabase;
+  let gateway: Gateway;
+  const lines: Record<string, unknown>[] = [];
+  beforeAll(async () => {
+    db = await createTestDatabase("operations");
+    gateway = await startGateway(testConfig(db.config, { logLevel: "debug" }), { logStream: { write: (line) => void lines.push(JSON.parse(line) as Record<string, unknown>) } });
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await db?.drop();
+  });
+
+  const graphql = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(`${gateway.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as { data?: Record<string, { message: { id: string; connectlyId: string; status: string } }>; errors?: unknown[] };
+  };
+  const SEND = `mutation Send($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { message { id connectlyId status } } }`;
+  const metric = async (pattern: RegExp): Promise<number> => {
+    const text = await (await fetch(`${gateway.url}/metrics`)).text();
+    const line = text.split("\n").find((l) => pattern.test(l));
+    return line ? Number(line.split(" ").at(-1)) : NaN;
+  };
+
+  it("/healthz answers while the process runs", async () => {
+    const response = await fetch(`${gateway.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+
+  it("/readyz reports each check", async () => {
+    const response = await fetch(`${gateway.url}/readyz`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { status: string; checks: Record<string, { ok: boolean; detail: string }> };
+    expect(body.status).toBe("ready");
+    expect(body.checks.database).toEqual({ ok: true, detail: "reachable" });
+    expect(body.checks.migrations!.detail).toMatch(/^\d+ applied$/);
+    expect(body.checks.upstream).toEqual({ ok: true, detail: "built-in sandbox" });
+    expect(body.checks.lifecycle).toEqual({ ok: true, detail: "serving" });
+  });
+
+  it("counts operations, Connectly requests, limiter waits, webhook events, subscriptions and the pool at /metrics", async () => {
+    const sent = await graphql(SEND, { input: { businessId: "biz-ops", recipient: { id: "+16044447777" }, content: { text: "Hello" } } });
+    const message = sent.data!.sendSessionMessage!.message;
+    expect(message.status).toBe("ACCEPTED");
+    await graphql(SEND, { input: { businessId: "biz-ops", recipient: { id: "+16044447777" }, content: { text: "" } } });
+
+    expect(await metric(/^gateway_graphql_operations_total\{operation="Send",type="mutation",outcome="ok"\}/)).toBe(1);
+    expect(await metric(/^gateway_graphql_operations_total\{operation="Send",type="mutation",outcome="BAD_USER_INPUT"\}/)).toBe(1);
+    expect(await metric(/^gateway_graphql_operation_duration_seconds_count\{type="mutation"\}/)).toBe(2);
+    expect(await metric(/^gateway_connectly_requests_total\{status="200"\}/)).toBe(1);
+    expect(await metric(/^gateway_connectly_request_duration_seconds_count\{status="200"\}/)).toBe(1);
+    expect(await metric(/^gateway_ratelimit_wait_seconds_count/)).toBe(1);
+    expect(await metric(/^gateway_ratelimit_queue_depth/)).toBe(0);
+
+    // A subscriber is counted while it is open.
+    const client = createClient({ url: `${gateway.url.replace(/^http/, "ws")}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const iterator = client.iterate({ query: `subscription { messageStatusChanged(businessId: "biz-ops") { status deliveryStatus } }` });
+    const change = iterator.next();
+    const deadline = Date.now() + 10_000;
+    while (gateway.pubsub.subscriptions < 1 && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+    expect(await metric(/^gateway_subscriptions_active/)).toBe(1);
+
+    // One stored event, one forged POST.
+    const event = {
+      topic: "delivery_status",
+      timestamp: String(Math.floor(Date.now() / 1000)),
+      sender: { id: "+15550000000", channelType: "whatsapp" },
+      recipient: { id: "+16044447777", channelType: "whatsapp" },
+      statusUpdate: { id: message.connectlyId, status: "delivered", error: null },
+    };
+    expect((await postSignedEvent(gateway.url, "biz-ops", event)).status).toBe(200);
+    await change;
+    const forged = await fetch(`${gateway.url}/webhooks/connectly?businessId=biz-ops`, { method: "POST", headers: { "content-type": "text/plain", [SIGNATURE_HEADER]: "forged" }, body: JSON.stringify(event) });
+    expect(forged.status).toBe(401);
+    expect(await metric(/^gateway_webhook_events_total\{topic="delivery_status",outcome="stored"\}/)).toBe(1);
+    expect(await metric(/^gateway_webhook_requests_total\{status="200"\}/)).toBe(1);
+    expect(await metric(/^gateway_webhook_requests_total\{status="401"\}/)).toBe(1);
+    await iterator.return?.();
+    await client.dispose();
+
+    if (gateway.database.postgres) expect(await metric(/^gateway_db_pool_connections\{state="total"\}/)).toBeGreaterThan(0);
+    expect(await metric(/^process_resident_memory_bytes/)).toBeGreaterThan(0);
+  });
+
+  it("writes one line per operation: request id, name, type, businesses, caller, outcome, duration", async () => {
+    lines.length = 0;
+    await graphql(SEND, { input: { businessId: "biz-ops", recipient: { id: "+16044447777" }, content: { text: "Logged" } } });
+    await graphql(SEND, { input: { businessId: "biz-ops", recipient: { id: "+16044447777" }, content: { text: "" } } });
+    const ok = lines.find((l) => l.msg === "graphql operation");
+    const failed = lines.find((l) => l.msg === "graphql operation failed");
+    expect(ok).toMatchObject({ level: 20, reqId: expect.any(String), operation: "Send", type: "mutation", businessIds: ["biz-ops"], principal: "local", outcome: "ok", durationMs: expect.any(Number) });
+    expect(failed).toMatchObject({ level: 30, operation: "Send", type: "mutation", businessIds: ["biz-ops"], outcome: "BAD_USER_INPUT" });
+    expect(ok!.reqId).not.toBe(failed!.reqId);
+  });
+
+  it("/readyz turns 503 when a committed migration is not applied", async () => {
+    const [row] = await gateway.database.prisma.$queryRawUnsafe<{ migration_name: string }[]>("SELECT migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1");
+    await gateway.database.prisma.$executeRawUnsafe(`UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = '${row!.migration_name}'`);
+    const response = await fetch(`${gateway.url}/readyz`);
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as { status: string; checks: Record<string, { ok: boolean; detail: string }> };
+    expect(body.status).toBe("not ready");
+    expect(body.checks.migrations).toEqual({ ok: false, detail: `not applied: ${row!.migration_name}` });
+    await gateway.database.prisma.$executeRawUnsafe(`UPDATE _prisma_migrations SET rolled_back_at = NULL WHERE migration_name = '${row!.migration_name}'`);
+    expect((await fetch(`${gateway.url}/readyz`)).status).toBe(200);
+  });
+});
