@@ -1,0 +1,85 @@
+/**
+ * The example page: lists a business's messages and updates their status live through the
+ * subscription, with the same typed client as examples/client/. Bundled by examples/web/serve.ts.
+ */
+import { createGatewayClient, type GatewayClient, type HistoryPage, type StatusChange } from "../client/gateway-client.js";
+
+type Row = HistoryPage["edges"][number]["node"];
+
+const $ = <T extends Element>(selector: string): T => document.querySelector<T>(selector)!;
+const rows = new Map<string, Row>();
+let client: GatewayClient | undefined;
+let stopWatching: (() => void) | undefined;
+let businessId = "";
+
+function cell(text: string, className = ""): HTMLTableCellElement {
+  const td = document.createElement("td");
+  td.textContent = text;
+  if (className) td.className = className;
+  return td;
+}
+
+function render(): void {
+  const body = $<HTMLTableSectionElement>("#rows");
+  body.replaceChildren(
+    ...[...rows.values()]
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .map((m) => {
+        const tr = document.createElement("tr");
+        tr.dataset.id = m.id;
+        tr.append(
+          cell(new Date(m.createdAt).toLocaleTimeString()),
+          cell(m.id),
+          cell(m.recipient.id),
+          cell(m.status, m.status),
+          cell(m.deliveryStatus ?? "—", m.deliveryStatus ?? ""),
+          cell(m.statusHistory.map((e) => e.status).join(" → ")),
+        );
+        return tr;
+      }),
+  );
+}
+
+function apply(change: StatusChange): void {
+  const known = rows.get(change.message.id);
+  if (!known) return void load();
+  rows.set(change.message.id, {
+    ...known,
+    status: change.message.status,
+    deliveryStatus: change.message.deliveryStatus,
+    updatedAt: change.message.updatedAt,
+    statusHistory: change.event ? [...known.statusHistory, { status: change.event.status, occurredAt: change.event.occurredAt, error: null }] : known.statusHistory,
+  });
+  render();
+}
+
+async function load(): Promise<void> {
+  if (!client) return;
+  const page = await client.history(businessId, 50);
+  rows.clear();
+  for (const { node } of page.edges) rows.set(node.id, node);
+  render();
+}
+
+$<HTMLFormElement>("#connect").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const form = new FormData(event.currentTarget as HTMLFormElement);
+  stopWatching?.();
+  void client?.close();
+  businessId = String(form.get("businessId"));
+  const token = String(form.get("token") ?? "").trim();
+  client = createGatewayClient({ url: String(form.get("url")), ...(token ? { token } : {}) });
+  stopWatching = client.watch(businessId, apply, (error) => ($("#state").textContent = `Subscription: ${error.message}`));
+  load().then(
+    () => ($("#state").textContent = `Showing ${businessId}, live.`),
+    (error: Error) => ($("#state").textContent = error.message),
+  );
+});
+
+$<HTMLFormElement>("#send").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const form = new FormData(event.currentTarget as HTMLFormElement);
+  client
+    ?.sendText(businessId, String(form.get("to")), String(form.get("text")))
+    .then(load, (error: Error) => ($("#state").textContent = error.message));
+});
