@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
 import fastifyCors from "@fastify/cors";
 import fastifyRateLimit from "@fastify/rate-limit";
@@ -223,6 +223,10 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
         operationObserver(log, metrics, (context) => requestIds.get(context.operation)),
         operationTypePlugin,
         ...(config.graphql.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()]),
+        // Apollo's default cache-control plugin wraps every field resolver to collect cache hints the
+        // gateway never uses (its answers are per caller and live): about 1 ms on a message, 3 ms on a
+        // page of 50 (bench/graphql-overhead).
+        ApolloServerPluginCacheControlDisabled(),
       ],
       introspection: config.graphql.introspection,
       validationRules,
