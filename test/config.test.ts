@@ -79,6 +79,8 @@ describe("loadConfig", () => {
     [{ REQUEST_RATE_LIMIT: "0" }, "REQUEST_RATE_LIMIT"],
     [{ REQUEST_RATE_WINDOW_MS: "10" }, "REQUEST_RATE_WINDOW_MS"],
     [{ CORS_ORIGINS: "app.example.com" }, "CORS_ORIGINS"],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" }, "OTEL_EXPORTER_OTLP_ENDPOINT"],
+    [{ SHUTDOWN_TIMEOUT_MS: "0" }, "SHUTDOWN_TIMEOUT_MS"],
     [{ CORS_ORIGINS: "https://app.example.com/path" }, "CORS_ORIGINS"],
   ])("refuses %o with one sentence naming %s", (env, name) => {
     let error: unknown;
@@ -131,6 +133,12 @@ describe("loadConfig", () => {
     expect(loadConfig({}).graphql).toMatchObject({ introspection: true, landingPage: true, production: false });
     expect(loadConfig({ NODE_ENV: "production" }).graphql).toMatchObject({ introspection: false, landingPage: false, production: true });
     expect(loadConfig({ NODE_ENV: "production", GRAPHQL_INTROSPECTION: "true", GRAPHQL_LANDING_PAGE: "on" }).graphql).toMatchObject({ introspection: true, landingPage: true });
+  });
+
+  it("turns tracing on with an OTLP endpoint, sending to its /v1/traces", () => {
+    expect(loadConfig({}).tracing).toBeUndefined();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318" }).tracing).toEqual({ endpoint: "http://collector:4318/v1/traces", serviceName: "connectly-graphql-gateway" });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318/v1/traces", OTEL_SERVICE_NAME: "gw-eu" }).tracing).toEqual({ endpoint: "http://collector:4318/v1/traces", serviceName: "gw-eu" });
   });
 
   it("reads abuse limits, the request rate and CORS origins", () => {

@@ -64,6 +64,8 @@ export const VARIABLES = [
   { name: "REQUEST_RATE_LIMIT", default: "600", description: "GraphQL requests one token (or, without auth, one address) may make per REQUEST_RATE_WINDOW_MS; more are answered with 429 and RATE_LIMITED. Shared through Redis when REDIS_URL is set." },
   { name: "REQUEST_RATE_WINDOW_MS", default: "1000", description: "Window of REQUEST_RATE_LIMIT, in ms." },
   { name: "SHUTDOWN_TIMEOUT_MS", default: "30000", description: "On SIGTERM or SIGINT the gateway stops taking requests, finishes in-flight sends (which CONNECTLY_DEADLINE_MS bounds), closes subscriptions with 1001 and exits 0; if that takes longer than this, it exits 1." },
+  { name: "OTEL_EXPORTER_OTLP_ENDPOINT", default: "(unset: tracing off)", description: "OpenTelemetry collector (OTLP over HTTP, e.g. http://collector:4318): traces follow each GraphQL request through the rate limiter, the call to Connectly and the database. Unset: no tracing." },
+  { name: "OTEL_SERVICE_NAME", default: "connectly-graphql-gateway", description: "service.name of the traces." },
   { name: "CORS_ORIGINS", default: "(unset: none)", description: "Browser origins allowed to call the API from other sites, separated by commas (https://app.example.com). Unset: no cross-origin browser access." },
 ] as const satisfies readonly Variable[];
 
@@ -138,6 +140,8 @@ export interface Config {
     readonly secrets: readonly string[];
     readonly maxBytes: number;
   };
+  /** OpenTelemetry export; undefined: tracing off. */
+  readonly tracing: { readonly endpoint: string; readonly serviceName: string } | undefined;
   /** Bearer-token verification; undefined: GraphQL is open (sandbox mode on 127.0.0.1 only). */
   readonly auth: AuthConfig | undefined;
   readonly graphql: {
@@ -377,6 +381,14 @@ export function loadConfig(env: Env = process.env, options: { server: boolean } 
     pubsub: pubsubKind(env, redisUrl, dbUrl),
     webhooks: { secrets: webhookSecrets(env), maxBytes: integer(env, "WEBHOOK_MAX_BYTES", 262_144, 1024, 10_485_760) },
     auth,
+    tracing:
+      read(env, "OTEL_EXPORTER_OTLP_ENDPOINT") == null
+        ? undefined
+        : {
+            // The generic OTLP endpoint: traces go to its /v1/traces (as the OpenTelemetry SDKs do).
+            endpoint: ((url) => (url.endsWith("/v1/traces") ? url : `${url.replace(/\/+$/, "")}/v1/traces`))(httpUrl(env, "OTEL_EXPORTER_OTLP_ENDPOINT", "")),
+            serviceName: read(env, "OTEL_SERVICE_NAME") ?? "connectly-graphql-gateway",
+          },
     graphql: {
       introspection: flag(env, "GRAPHQL_INTROSPECTION", !production),
       landingPage: flag(env, "GRAPHQL_LANDING_PAGE", !production),

@@ -41,6 +41,8 @@ import { startSandbox, type Sandbox } from "../sandbox/sandbox.js";
 import { createIngest, type Ingest } from "../webhooks/ingest.js";
 import { registerWebhookRoute, WEBHOOK_PATH } from "../webhooks/route.js";
 import { coalesceFrames } from "./coalesce-frames.js";
+import type { SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { startTracing, traceConnectly, traceLimiter, traceStore } from "../tracing/tracing.js";
 import { operationObserver } from "./operation-log.js";
 import { createMetrics, instrumentConnectly, instrumentIngest, instrumentLimiter } from "../metrics/metrics.js";
 import { committedMigrations, createReadiness } from "./health.js";
@@ -91,6 +93,8 @@ export const REDACTED_PATHS = [
 export interface GatewayOptions {
   /** Where log lines go (stdout by default); tests read them from here. */
   readonly logStream?: { write(line: string): void };
+  /** Receives finished spans instead of the OTLP exporter, and turns tracing on (tests). */
+  readonly spanProcessor?: SpanProcessor;
 }
 
 export async function startGateway(config: Config, options: GatewayOptions = {}): Promise<Gateway> {
@@ -103,6 +107,11 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const log = app.log;
 
   const database = await openDatabase(config.database);
+  const tracing =
+    config.tracing || options.spanProcessor
+      ? startTracing(config.tracing ?? { endpoint: "http://127.0.0.1:4318/v1/traces", serviceName: "connectly-graphql-gateway" }, options.spanProcessor)
+      : undefined;
+  const traced = tracing !== undefined;
   // The sandbox signs its webhooks with a secret only this process knows: that is how the gateway
   // takes the sandbox's events without a configured secret, and nobody else's.
   const sandboxWebhookSecret = randomBytes(32).toString("base64url");
@@ -119,6 +128,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
         })
       : undefined;
   const closeAll: (() => Promise<void>)[] = [() => database.close()];
+  if (tracing) closeAll.push(() => tracing.shutdown());
   if (sandbox) closeAll.unshift(() => sandbox.close());
 
   try {
@@ -137,7 +147,8 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       subscriptions: () => observedPubsub?.subscriptions ?? 0,
       pool: database.postgres?.pool,
     });
-    const connectly = instrumentConnectly(createConnectlyClient({ baseUrl, ...config.connectlyHttp }), metrics);
+    const measuredConnectly = instrumentConnectly(createConnectlyClient({ baseUrl, ...config.connectlyHttp }), metrics);
+    const connectly = traced ? traceConnectly(measuredConnectly) : measuredConnectly;
     closeAll.unshift(() => connectly.close());
 
     const { outbound } = config;
@@ -150,14 +161,16 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     const store = config.redisUrl
       ? createRedisStore(new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: false }), rules, undefined, storeOptions)
       : createMemoryStore(rules, undefined, storeOptions);
-    const limiter = instrumentLimiter(createRateLimiter({ store, perSecond: outbound.perSecond, maxQueue: outbound.maxQueue }), metrics);
+    const measuredLimiter = instrumentLimiter(createRateLimiter({ store, perSecond: outbound.perSecond, maxQueue: outbound.maxQueue }), metrics);
+    const limiter = traced ? traceLimiter(measuredLimiter) : measuredLimiter;
     observedLimiter = limiter;
     closeAll.unshift(() => limiter.close());
     const delivery = createDelivery(connectly, limiter, outbound.retry);
 
-    const messages = createMessageStore(database.prisma, database.direct);
-    const statusEvents = createStatusEventStore(database.prisma, database.direct);
-    const customers = createCustomerStore(database.prisma);
+    const traceIf = <T extends object>(name: string, store: T): T => (traced ? traceStore(name, store) : store);
+    const messages = traceIf("messages", createMessageStore(database.prisma, database.direct));
+    const statusEvents = traceIf("status_events", createStatusEventStore(database.prisma, database.direct));
+    const customers = traceIf("customers", createCustomerStore(database.prisma));
     const reportError = (what: string) => (error: unknown) => log.error({ err: error }, what);
 
     // Status changes: published here, delivered to subscribers of every gateway process.
@@ -299,6 +312,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
         return context;
       },
       queryTimeoutMs: config.graphql.queryTimeoutMs,
+      traced,
     });
     const authenticateHttp = async (request: FastifyRequest) => {
       if (request.headers.upgrade?.toLowerCase() === "websocket") {

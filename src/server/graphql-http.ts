@@ -8,6 +8,8 @@ import { Readable } from "node:stream";
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from "fastify";
 import type { OperationTypeNode } from "graphql";
+import { trace } from "@opentelemetry/api";
+import { inSpan } from "../tracing/tracing.js";
 import { HttpGraphQLError } from "./http-errors.js";
 
 /** What the handler learns of the operation while Apollo runs it (shared by Apollo's copies of the context). */
@@ -21,8 +23,10 @@ type WithOperation = BaseContext & { readonly operation: OperationInfo };
 export const operationTypePlugin: ApolloServerPlugin<WithOperation> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ operation, contextValue }) {
+      async didResolveOperation({ operation, operationName, contextValue }) {
         if (operation) contextValue.operation.type = operation.operation;
+        // The request's span, when tracing is on (a no-op span otherwise).
+        trace.getActiveSpan()?.setAttributes({ "graphql.operation.type": operation?.operation ?? "unknown", "graphql.operation.name": operationName ?? "" });
       },
     };
   },
@@ -56,19 +60,22 @@ export function isLegacyRequestError(contentType: string | undefined, body: stri
 
 export function graphqlHandler<Context extends WithOperation>(
   apollo: ApolloServer<Context>,
-  options: { context: (request: FastifyRequest) => Context; queryTimeoutMs: number },
+  options: { context: (request: FastifyRequest) => Context; queryTimeoutMs: number; traced?: boolean },
 ): RouteHandlerMethod {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     let context: Context | undefined;
-    const running = apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: {
-        body: request.body,
-        method: request.method.toUpperCase(),
-        headers: headerMap(request),
-        search: request.url.includes("?") ? request.url.slice(request.url.indexOf("?")) : "",
-      },
-      context: async () => (context = options.context(request)),
-    });
+    const execute = () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: {
+          body: request.body,
+          method: request.method.toUpperCase(),
+          headers: headerMap(request),
+          search: request.url.includes("?") ? request.url.slice(request.url.indexOf("?")) : "",
+        },
+        context: async () => (context = options.context(request)),
+      });
+    // With tracing on, everything the operation does (limiter, Connectly, database) is a child of this span.
+    const running = options.traced ? inSpan("graphql.request", { "http.request.method": request.method }, execute) : execute();
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<"expired">((resolve) => (timer = setTimeout(resolve, options.queryTimeoutMs, "expired")));
     let response = await Promise.race([running, expired]);

@@ -42,6 +42,7 @@ export function testConfig(database: Config["database"], overrides: Partial<Conf
     webhooks: { secrets: [TEST_WEBHOOK_SECRET], maxBytes: 262_144 },
     // Auth off unless a test turns it on (auth.test.ts does).
     auth: undefined,
+    tracing: undefined,
     graphql: {
       introspection: true,
       landingPage: true,

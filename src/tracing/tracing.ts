@@ -1,0 +1,89 @@
+/**
+ * OpenTelemetry tracing, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set: one trace follows a
+ * mutation from the GraphQL request through the rate limiter, the call to Connectly and every
+ * database statement. The instruments are wrappers applied at the composition root; without a
+ * provider the API's tracer is a no-op, so they cost next to nothing when tracing is off.
+ */
+import { context, SpanStatusCode, trace, type Span } from "@opentelemetry/api";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { resourceFromAttributes } from "@opentelemetry/resources";
+import { BatchSpanProcessor, type SpanExporter, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+import type { ConnectlyClient } from "../connectly/client.js";
+import type { RateLimiter } from "../ratelimit/limiter.js";
+
+export const tracer = trace.getTracer("connectly-graphql-gateway");
+
+export interface TracingConfig {
+  /** OTLP/HTTP traces endpoint, e.g. http://collector:4318/v1/traces. */
+  readonly endpoint: string;
+  readonly serviceName: string;
+}
+
+export interface Tracing {
+  shutdown(): Promise<void>;
+}
+
+/** Registers the global tracer provider; `processor` replaces the OTLP exporter (tests). */
+export function startTracing(config: TracingConfig, processor?: SpanProcessor): Tracing {
+  const exporter: SpanExporter = new OTLPTraceExporter({ url: config.endpoint });
+  const provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({ "service.name": config.serviceName }),
+    spanProcessors: [processor ?? new BatchSpanProcessor(exporter)],
+  });
+  provider.register();
+  return {
+    shutdown: async () => {
+      await provider.shutdown();
+      trace.disable();
+      context.disable();
+    },
+  };
+}
+
+/** Runs `fn` in a new active span; errors mark the span and pass through. */
+export async function inSpan<T>(name: string, attributes: Record<string, string | number>, fn: (span: Span) => Promise<T>): Promise<T> {
+  return tracer.startActiveSpan(name, { attributes }, async (span) => {
+    try {
+      return await fn(span);
+    } catch (error) {
+      span.recordException(error instanceof Error ? error : String(error));
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+export function traceConnectly(client: ConnectlyClient): ConnectlyClient {
+  return {
+    sendMessage: (businessId, apiKey, body) =>
+      inSpan("connectly.send_message", { "connectly.business_id": businessId }, async (span) => {
+        const result = await client.sendMessage(businessId, apiKey, body);
+        span.setAttribute("http.response.status_code", result.ok ? result.status : (result.failure.upstream.status ?? 0));
+        if (!result.ok) span.setStatus({ code: SpanStatusCode.ERROR, message: result.failure.code });
+        return result;
+      }),
+    close: () => client.close(),
+  };
+}
+
+export function traceLimiter(limiter: RateLimiter): RateLimiter {
+  return {
+    acquire: (key, deadline) => inSpan("ratelimit.acquire", {}, () => limiter.acquire(key, deadline)),
+    queued: () => limiter.queued(),
+    close: () => limiter.close(),
+  };
+}
+
+/** Every method of a store becomes a `db.<store>.<method>` span. */
+export function traceStore<T extends object>(name: string, store: T): T {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== "function" || typeof property !== "string") return value;
+      return (...args: unknown[]) => inSpan(`db.${name}.${property}`, { "db.system": "postgresql" }, async () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+    },
+  });
+}
