@@ -18,7 +18,7 @@ import { mintToken } from "../src/auth/mint.js";
 import type { Scope } from "../src/auth/principal.js";
 import { buildSchema } from "../src/graphql/schema.js";
 import { startTestGateway, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
-import { postSignedEvent } from "./support/webhooks.js";
+import { deliveryStatusEvent, postSignedEvent } from "./support/webhooks.js";
 
 const SECRET = "auth-test-secret-with-at-least-32-chars";
 const ISSUER = "https://id.example.test/";
@@ -406,14 +406,8 @@ describe("access control", () => {
         const next = iterator.next();
         await waitForSubscriptions(1);
         // Connectly reports the message delivered: both subscriptions hear it.
-        const delivered = {
-          topic: "delivery_status",
-          timestamp: String(Math.floor(Date.now() / 1000)),
-          sender: { id: "+15550000000", channelType: "whatsapp" },
-          recipient: { id: "+16044442222", channelType: "whatsapp" },
-          // A new status each time, so it is a change and not a duplicate.
-          statusUpdate: { id: sent.connectlyId, status: ["sent", "delivered", "read"][statusSeq++]!, error: null },
-        };
+        // A new status each time, so it is a change and not a duplicate.
+        const delivered = deliveryStatusEvent(sent.connectlyId, (["sent", "delivered", "read"] as const)[statusSeq++]!, "+16044442222");
         expect((await postSignedEvent(t.url, "biz-a", delivered)).status).toBe(200);
         const step = await next;
         await iterator.return?.();

@@ -5,29 +5,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { mintToken } from "../src/auth/mint.js";
-import type { AuthConfig } from "../src/config/config.js";
 import { createGatewayClient, type GatewayClient, type StatusChange } from "../examples/client/gateway-client.js";
 import { bundle } from "../examples/web/serve.js";
+import { hs256Auth, tokenFor } from "./support/auth.js";
 import { startTestGateway, type TestGateway } from "./support/gateway.js";
-import { postSignedEvent } from "./support/webhooks.js";
+import { deliveryStatusEvent, postSignedEvent } from "./support/webhooks.js";
 
-const auth: AuthConfig & { secret: string } = {
-  secret: "example-test-secret-of-32-characters",
-  jwksUrl: undefined,
-  issuer: undefined,
-  audience: undefined,
-  businessClaim: "businessIds",
-  scopeClaim: "scope",
-  clockToleranceS: 0,
-};
+const auth = hs256Auth("example-test-secret-of-32-characters");
 
 describe("the example client", () => {
   let t: TestGateway;
   let client: GatewayClient;
   beforeAll(async () => {
     t = await startTestGateway("example-client", { auth });
-    const token = await mintToken(auth, { businessIds: ["biz-example"], scopes: ["send", "read"], ttl: "10m", subject: "example" });
+    const token = await tokenFor(auth, ["biz-example"], { subject: "example" });
     client = createGatewayClient({ url: `${t.url}/graphql`, token, webSocketImpl: WebSocket });
   });
   afterAll(async () => {
@@ -52,13 +43,7 @@ describe("the example client", () => {
     const page = await client.history("biz-example", 10);
     expect(page.edges.map((e) => e.node.id)).toContain(sent.id);
 
-    const event = {
-      topic: "delivery_status",
-      timestamp: String(Math.floor(Date.now() / 1000)),
-      sender: { id: "+15550000000", channelType: "whatsapp" },
-      recipient: { id: "+16044448888", channelType: "whatsapp" },
-      statusUpdate: { id: sent.connectlyId, status: "delivered", error: null },
-    };
+    const event = deliveryStatusEvent(sent.connectlyId!, "delivered", "+16044448888");
     expect((await postSignedEvent(t.url, "biz-example", event)).status).toBe(200);
     await delivered;
     stop();

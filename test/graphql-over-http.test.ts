@@ -4,26 +4,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditServer } from "graphql-http";
-import { mintToken } from "../src/auth/mint.js";
-import type { AuthConfig } from "../src/config/config.js";
+import { hs256Auth, tokenFor } from "./support/auth.js";
 import { startTestGateway, type TestGateway } from "./support/gateway.js";
 
-const auth: AuthConfig & { secret: string } = {
-  secret: "audit-test-secret-of-32-characters!!",
-  jwksUrl: undefined,
-  issuer: undefined,
-  audience: undefined,
-  businessClaim: "businessIds",
-  scopeClaim: "scope",
-  clockToleranceS: 0,
-};
+const auth = hs256Auth("audit-test-secret-of-32-characters!!");
 
 describe("GraphQL over HTTP (graphql-http's server audit)", () => {
   let t: TestGateway;
   let token: string;
   beforeAll(async () => {
     t = await startTestGateway("graphql-over-http", { auth });
-    token = await mintToken(auth, { businessIds: ["biz-audit"], scopes: ["read"], ttl: "10m", subject: "audit" });
+    token = await tokenFor(auth, ["biz-audit"], { scopes: ["read"], subject: "audit" });
   });
   afterAll(() => t?.close());
 

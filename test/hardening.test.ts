@@ -9,21 +9,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
-import { mintToken } from "../src/auth/mint.js";
-import type { AuthConfig, Config } from "../src/config/config.js";
+import type { Config } from "../src/config/config.js";
+import { hs256Auth, tokenFor } from "./support/auth.js";
 import { startTestGateway, testConfig, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
 
 const DASHBOARD = readFileSync(path.join(import.meta.dirname, "fixtures", "dashboard-query.graphql"), "utf8");
-const auth: AuthConfig & { secret: string } = {
-  secret: "hardening-test-secret-of-32-characters",
-  jwksUrl: undefined,
-  issuer: undefined,
-  audience: undefined,
-  businessClaim: "businessIds",
-  scopeClaim: "scope",
-  clockToleranceS: 0,
-};
-const token = (subject: string) => mintToken(auth, { businessIds: ["biz-h"], scopes: ["send", "read"], ttl: "10m", subject });
+const auth = hs256Auth("hardening-test-secret-of-32-characters");
+const token = (subject: string) => tokenFor(auth, ["biz-h"], { subject });
 const SEND = /* GraphQL */ `
   mutation Send($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { message { id status } } }
 `;

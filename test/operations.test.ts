@@ -8,7 +8,7 @@ import WebSocket from "ws";
 import { startGateway, type Gateway } from "../src/server/gateway.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
 import { testConfig } from "./support/gateway.js";
-import { postSignedEvent } from "./support/webhooks.js";
+import { deliveryStatusEvent, postSignedEvent } from "./support/webhooks.js";
 import { SIGNATURE_HEADER } from "../src/webhooks/signature.js";
 
 describe("operations", () => {
@@ -75,13 +75,7 @@ describe("operations", () => {
     expect(await metric(/^gateway_subscriptions_active/)).toBe(1);
 
     // One stored event, one forged POST.
-    const event = {
-      topic: "delivery_status",
-      timestamp: String(Math.floor(Date.now() / 1000)),
-      sender: { id: "+15550000000", channelType: "whatsapp" },
-      recipient: { id: "+16044447777", channelType: "whatsapp" },
-      statusUpdate: { id: message.connectlyId, status: "delivered", error: null },
-    };
+    const event = deliveryStatusEvent(message.connectlyId, "delivered", "+16044447777");
     expect((await postSignedEvent(gateway.url, "biz-ops", event)).status).toBe(200);
     await change;
     const forged = await fetch(`${gateway.url}/webhooks/connectly?businessId=biz-ops`, { method: "POST", headers: { "content-type": "text/plain", [SIGNATURE_HEADER]: "forged" }, body: JSON.stringify(event) });

@@ -17,7 +17,9 @@ import { mintToken } from "../src/auth/mint.js";
 import { startSandbox, type Sandbox } from "../src/sandbox/sandbox.js";
 import { SIGNATURE_HEADER, signWebhookBody } from "../src/webhooks/signature.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
+import { hs256Auth } from "./support/auth.js";
 import { ready, startProcess } from "./support/process.js";
+import { deliveryStatusEvent } from "./support/webhooks.js";
 
 const secret = (label: string) => `${label}-${randomBytes(18).toString("base64url")}`;
 const API_KEY = secret("apikey");
@@ -87,7 +89,7 @@ describe("no secret leaves the process", () => {
   }
 
   it("runs a full scenario, and neither its logs nor its answers hold a secret, a token or a stack trace", async () => {
-    const auth = { secret: JWT_SECRET, jwksUrl: undefined, issuer: undefined, audience: undefined, businessClaim: "businessIds", scopeClaim: "scope", clockToleranceS: 5 };
+    const auth = hs256Auth(JWT_SECRET, 5);
     const token = await mintToken(auth, { businessIds: ["biz-leak", "biz-refused"], scopes: ["send", "read"], ttl: "10m", subject: "leak-test" });
     const SEND = `mutation ($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { message { id connectlyId status error { code message } } } }`;
     const input = (businessId: string) => ({ businessId, recipient: { id: "+16044446666" }, content: { text: "Your order has shipped." } });
@@ -122,13 +124,7 @@ describe("no secret leaves the process", () => {
     await graphql(token, "{ __schema { types { name } } }");
 
     // Webhooks: one signed with the secret, one forged.
-    const event = {
-      topic: "delivery_status",
-      timestamp: String(Math.floor(Date.now() / 1000)),
-      sender: { id: "+15550000000", channelType: "whatsapp" },
-      recipient: { id: "+16044446666", channelType: "whatsapp" },
-      statusUpdate: { id: accepted.data.sendSessionMessage.message.connectlyId, status: "delivered", error: null },
-    };
+    const event = deliveryStatusEvent(accepted.data.sendSessionMessage.message.connectlyId, "delivered", "+16044446666");
     const delivered = subscription.next();
     expect(await webhook("biz-leak", event, WEBHOOK_SECRET)).toBe(200);
     answers.push(JSON.stringify(await delivered));

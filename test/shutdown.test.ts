@@ -8,9 +8,9 @@ import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
-import { mintToken } from "../src/auth/mint.js";
 import { startSandbox, type Sandbox } from "../src/sandbox/sandbox.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
+import { hs256Auth, tokenFor } from "./support/auth.js";
 import { ready, startProcess } from "./support/process.js";
 
 const SECRET = "shutdown-test-secret-of-32-characters";
@@ -40,8 +40,7 @@ describe("SIGTERM", () => {
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     try {
       const url = await ready(child);
-      const auth = { secret: SECRET, jwksUrl: undefined, issuer: undefined, audience: undefined, businessClaim: "businessIds", scopeClaim: "scope", clockToleranceS: 5 };
-      const token = await mintToken(auth, { businessIds: ["biz-shutdown"], scopes: ["send", "read"], ttl: "10m" });
+      const token = await tokenFor(hs256Auth(SECRET, 5), ["biz-shutdown"]);
 
       // A subscriber, connected and acknowledged.
       let closedWith!: (event: { code: number; reason: string }) => void;

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { generateKeyPair, SignJWT } from "jose";
 import { AuthError, bearerToken, createTokenVerifier, principalFromClaims } from "../src/auth/tokens.js";
 import { hasScope, mayActFor } from "../src/auth/principal.js";
+import { hs256Auth } from "./support/auth.js";
 
 const claims = { businessClaim: "businessIds", scopeClaim: "scope" };
 
@@ -78,7 +79,7 @@ describe("createTokenVerifier", () => {
 
   it("remembers a verified token only until it expires", async () => {
     let clock = Date.now();
-    const config = { secret: "s".repeat(32), jwksUrl: undefined, issuer: undefined, audience: undefined, businessClaim: "businessIds", scopeClaim: "scope", clockToleranceS: 0 };
+    const config = hs256Auth("s".repeat(32));
     const verify = createTokenVerifier(config, () => clock);
     const exp = Math.floor(clock / 1000) + 60;
     const token = await new SignJWT({ businessIds: ["a"], scope: "read" }).setProtectedHeader({ alg: "HS256" }).setExpirationTime(exp).sign(new TextEncoder().encode(config.secret));
@@ -90,7 +91,7 @@ describe("createTokenVerifier", () => {
   });
 
   it("refuses an HS256 token when only a JWKS is configured, and an RS256 one when only a secret is", async () => {
-    const onlySecret = createTokenVerifier({ secret: "s".repeat(32), jwksUrl: undefined, issuer: undefined, audience: undefined, businessClaim: "businessIds", scopeClaim: "scope", clockToleranceS: 0 });
+    const onlySecret = createTokenVerifier(hs256Auth("s".repeat(32)));
     const { privateKey } = await generateKeyPair("RS256");
     const rs = await new SignJWT({ businessIds: ["a"] }).setProtectedHeader({ alg: "RS256" }).setExpirationTime("5m").sign(privateKey);
     expect(((await onlySecret(rs).catch((e: unknown) => e)) as AuthError).reason).toBe("TOKEN_ALGORITHM_NOT_ALLOWED");

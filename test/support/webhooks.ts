@@ -24,6 +24,17 @@ export async function postSignedEvent(base: string, businessId: string, event: u
   return { status: response.statusCode, body: (await response.body.json()) as WebhookAnswer["body"] };
 }
 
+/** A delivery_status event for `connectlyId` as Connectly posts it, timestamped now. */
+export function deliveryStatusEvent(connectlyId: string, status: "sent" | "delivered" | "read" | "delivery_failed", recipient: string) {
+  return {
+    topic: "delivery_status",
+    timestamp: String(Math.floor(Date.now() / 1000)),
+    sender: { id: "+15550000000", channelType: "whatsapp" },
+    recipient: { id: recipient, channelType: "whatsapp" },
+    statusUpdate: { id: connectlyId, status, error: null },
+  };
+}
+
 export type GraphQLCall = <T>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
 
 /** Sends a text message with `sendQuery` (selecting `message { … }`); expects it ACCEPTED with a Connectly id. */
