@@ -30,12 +30,15 @@ describe("npm start", () => {
     db.config.kind === "postgres" ? { DATABASE_URL: db.config.url } : { EMBEDDED_DATABASE_DIR: db.config.dir };
 
   it("serves the README's curl in sandbox mode, stores the row, and stops on SIGTERM", async () => {
-    const child = startProcess({ PORT: "0", ...databaseEnv() });
+    // HOST asks for every interface, but with no auth configured only this machine may call.
+    const child = startProcess({ PORT: "0", HOST: "0.0.0.0", ...databaseEnv() });
     let output = "";
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     try {
       const url = await ready(child);
       expect(output).toMatch(/SANDBOX MODE/);
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+      expect(output).toMatch(/AUTH OFF: .*listening on 127\.0\.0\.1 only \(HOST=0\.0\.0\.0 is not honoured without auth\)/);
       const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(await readmeCurlBody()) });
       const body = (await response.json()) as { data: { sendSessionMessage: { message: { id: string; connectlyId: string; status: string } } } };
       const message = body.data.sendSessionMessage.message;
