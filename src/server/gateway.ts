@@ -7,11 +7,7 @@ import { randomBytes } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
-import fastifyCors from "@fastify/cors";
-import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyWebsocket from "@fastify/websocket";
-import { makeHandler as makeGraphQLWsHandler } from "graphql-ws/use/@fastify/websocket";
-import { CloseCode } from "graphql-ws";
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from "fastify";
 import { Redis } from "ioredis";
 import type { Config } from "../config/config.js";
@@ -28,7 +24,6 @@ import { createContext, type GraphQLContext, type GraphQLServices } from "../gra
 import { createFormatError } from "../graphql/errors.js";
 import { limitRules, parseOptions } from "../graphql/limits.js";
 import { buildSchema } from "../graphql/schema.js";
-import { createSharedParse, createSharedValidate, subscribeShared } from "../graphql/subscriptions.js";
 import { openDatabase, type Database } from "../persistence/database.js";
 import { createCustomerStore } from "../persistence/customers.js";
 import { createMessageStore } from "../persistence/messages.js";
@@ -47,7 +42,9 @@ import { operationObserver } from "./operation-log.js";
 import { createMetrics, instrumentConnectly, instrumentIngest, instrumentLimiter } from "../metrics/metrics.js";
 import { committedMigrations, createReadiness } from "./health.js";
 import { graphqlHandler, operationTypePlugin } from "./graphql-http.js";
-import { authFailure, connectionAuthorization, createAuthenticate, originAllowed } from "./http-auth.js";
+import { authFailure, createAuthenticate, originAllowed } from "./http-auth.js";
+import { createGraphQLWsHandler } from "./graphql-ws.js";
+import { registerHttpProtections } from "./http-protections.js";
 import { HttpGraphQLError } from "./http-errors.js";
 
 declare module "fastify" {
@@ -258,44 +255,9 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
 
     const authenticate = createAuthenticate(config.auth ? createTokenVerifier(config.auth) : undefined);
     app.decorateRequest("principal", null);
-    // Answers refused before GraphQL runs (401, 429, 413, 504) in GraphQL's response shape; other
-    // server errors without their internals.
-    app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-      if (error instanceof HttpGraphQLError) return reply.code(error.statusCode).headers(error.headers).send(error.body);
-      const status = error.statusCode ?? 500;
-      if (status >= 500) {
-        request.log.error({ err: error }, "request failed");
-        return reply.code(status).send({ errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
-      }
-      if (request.url.startsWith("/graphql")) {
-        const code = status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
-        const message = status === 413 ? `The request body is larger than ${config.graphql.bodyLimitBytes} bytes.` : error.message;
-        return reply.code(status).send({ errors: [{ message, extensions: { code } }] });
-      }
-      return reply.code(status).send({ statusCode: status, error: error.code ?? "Bad Request", message: error.message });
-    });
-    await app.register(fastifyCors, {
-      origin: config.http.corsOrigins.length > 0 ? [...config.http.corsOrigins] : false,
-      methods: ["GET", "POST"],
-      allowedHeaders: ["authorization", "content-type", "apollo-require-preflight", "x-apollo-operation-name"],
-      maxAge: 600,
-    });
     const rateLimitRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, connectTimeout: 2_000 }) : undefined;
     if (rateLimitRedis) closeAll.unshift(async () => void (await rateLimitRedis.quit().catch(() => {})));
-    const { requestRate } = config.http;
-    await app.register(fastifyRateLimit, {
-      global: false,
-      // After authentication, so the limit follows the token (or the address when auth is off).
-      hook: "preParsing",
-      ...(rateLimitRedis ? { redis: rateLimitRedis, nameSpace: "gateway:requests:" } : {}),
-      keyGenerator: (request: FastifyRequest) => (request.principal && request.principal !== LOCAL_DEVELOPER ? request.principal.id : `ip:${request.ip}`),
-      errorResponseBuilder: (_request, context) =>
-        new HttpGraphQLError(
-          429,
-          `Too many requests: at most ${context.max} per ${requestRate.windowMs} ms for this token. Retry after ${Math.ceil(context.ttl / 1000)} s.`,
-          { code: "RATE_LIMITED", limit: context.max, windowMs: requestRate.windowMs, retryAfterSeconds: Math.ceil(context.ttl / 1000) },
-        ),
-    });
+    const rateLimit = await registerHttpProtections(app, config, rateLimitRedis);
 
     // GraphQL over HTTP (Apollo) and over WebSocket (graphql-ws) on the same path.
     await app.register(fastifyWebsocket, {
@@ -331,43 +293,13 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
         throw error;
       }
     };
-    const rateLimit = { max: requestRate.max, timeWindow: requestRate.windowMs };
-    // One principal and one context per connection: subscription contexts hold only stores and uncached loaders.
-    const connectionPrincipals = new WeakMap<object, Principal>();
-    const connectionContexts = new WeakMap<object, ReturnType<typeof createContext>>();
-    const expiryTimers = new WeakMap<object, NodeJS.Timeout>();
-    const graphqlWs = makeGraphQLWsHandler({
+    const graphqlWs = createGraphQLWsHandler({
       schema,
-      parse: createSharedParse(parseOptions(config.graphql.limits)),
-      validate: createSharedValidate(validationRules),
-      subscribe: subscribeShared,
-      onConnect: async (ctx) => {
-        try {
-          const principal = await authenticate(connectionAuthorization(ctx.connectionParams, ctx.extra.request));
-          connectionPrincipals.set(ctx, principal);
-          if (principal.expiresAt != null) {
-            // A connection lives no longer than its token: the client reconnects with a fresh one.
-            const timer = setTimeout(() => ctx.extra.socket.close(CloseCode.Forbidden, "Forbidden: the access token has expired."), Math.max(0, principal.expiresAt - Date.now()));
-            timer.unref();
-            expiryTimers.set(ctx, timer);
-          }
-          return true;
-        } catch (error) {
-          if (!(error instanceof AuthError)) throw error;
-          // A close reason holds at most 123 bytes.
-          ctx.extra.socket.close(error.status === 503 ? CloseCode.InternalServerError : CloseCode.Forbidden, `Forbidden: ${error.reason}`.slice(0, 123));
-          return false;
-        }
-      },
-      onClose: (ctx) => clearTimeout(expiryTimers.get(ctx)),
-      // The same masking as over HTTP: an unexpected failure leaves only as INTERNAL_SERVER_ERROR.
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : result),
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
-      context: (ctx) => {
-        let context = connectionContexts.get(ctx);
-        if (!context) connectionContexts.set(ctx, (context = createContext(services, connectionPrincipals.get(ctx) ?? LOCAL_DEVELOPER, { subscription: true })));
-        return context;
-      },
+      services,
+      authenticate,
+      parseOptions: parseOptions(config.graphql.limits),
+      validationRules,
+      formatError,
     });
     app.route({
       method: "GET",

@@ -1,0 +1,60 @@
+/**
+ * What every HTTP request meets before GraphQL: answers refused early (401, 413, 429, 504) in
+ * GraphQL's response shape and server errors without their internals; CORS from configuration;
+ * the per-token request rate (in Redis when there is one, so it holds across replicas).
+ */
+import fastifyCors from "@fastify/cors";
+import fastifyRateLimit from "@fastify/rate-limit";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Redis } from "ioredis";
+import { LOCAL_DEVELOPER } from "../auth/principal.js";
+import type { Config } from "../config/config.js";
+import { HttpGraphQLError } from "./http-errors.js";
+
+/** The route option that applies the request rate (routes opt in with `config: { rateLimit }`). */
+export interface RateLimitRouteConfig {
+  readonly max: number;
+  readonly timeWindow: number;
+}
+
+export async function registerHttpProtections(
+  app: FastifyInstance,
+  config: Pick<Config, "graphql" | "http">,
+  redis: Redis | undefined,
+): Promise<RateLimitRouteConfig> {
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (error instanceof HttpGraphQLError) return reply.code(error.statusCode).headers(error.headers).send(error.body);
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, "request failed");
+      return reply.code(status).send({ errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+    }
+    if (request.url.startsWith("/graphql")) {
+      const code = status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
+      const message = status === 413 ? `The request body is larger than ${config.graphql.bodyLimitBytes} bytes.` : error.message;
+      return reply.code(status).send({ errors: [{ message, extensions: { code } }] });
+    }
+    return reply.code(status).send({ statusCode: status, error: error.code ?? "Bad Request", message: error.message });
+  });
+  await app.register(fastifyCors, {
+    origin: config.http.corsOrigins.length > 0 ? [...config.http.corsOrigins] : false,
+    methods: ["GET", "POST"],
+    allowedHeaders: ["authorization", "content-type", "apollo-require-preflight", "x-apollo-operation-name"],
+    maxAge: 600,
+  });
+  const { requestRate } = config.http;
+  await app.register(fastifyRateLimit, {
+    global: false,
+    // After authentication, so the limit follows the token (or the address when auth is off).
+    hook: "preParsing",
+    ...(redis ? { redis, nameSpace: "gateway:requests:" } : {}),
+    keyGenerator: (request: FastifyRequest) => (request.principal && request.principal !== LOCAL_DEVELOPER ? request.principal.id : `ip:${request.ip}`),
+    errorResponseBuilder: (_request, context) =>
+      new HttpGraphQLError(
+        429,
+        `Too many requests: at most ${context.max} per ${requestRate.windowMs} ms for this token. Retry after ${Math.ceil(context.ttl / 1000)} s.`,
+        { code: "RATE_LIMITED", limit: context.max, windowMs: requestRate.windowMs, retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+      ),
+  });
+  return { max: requestRate.max, timeWindow: requestRate.windowMs };
+}
