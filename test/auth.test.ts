@@ -17,7 +17,7 @@ import type { AuthConfig } from "../src/config/config.js";
 import { mintToken } from "../src/auth/mint.js";
 import type { Scope } from "../src/auth/principal.js";
 import { buildSchema } from "../src/graphql/schema.js";
-import { startTestGateway, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
+import { startTestGateway, subscriptionsReach, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
 import { deliveryStatusEvent, postSignedEvent } from "./support/webhooks.js";
 
 const SECRET = "auth-test-secret-with-at-least-32-chars";
@@ -404,7 +404,7 @@ describe("access control", () => {
       try {
         const iterator = client.iterate<{ messageStatusChanged: { status: string } }>({ query: c.operation, variables: c.variables() });
         const next = iterator.next();
-        await waitForSubscriptions(1);
+        await subscriptionsReach(t.gateway, 1);
         // Connectly reports the message delivered: both subscriptions hear it.
         // A new status each time, so it is a change and not a duplicate.
         const delivered = deliveryStatusEvent(sent.connectlyId, (["sent", "delivered", "read"] as const)[statusSeq++]!, "+16044442222");
@@ -416,14 +416,6 @@ describe("access control", () => {
         await client.dispose();
       }
     });
-
-    async function waitForSubscriptions(count: number): Promise<void> {
-      const deadline = Date.now() + 10_000;
-      while (t.gateway.pubsub.subscriptions < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} subscriptions`);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
   });
 
   function wsClient(token: string | null, onClosed?: (event: { code: number; reason: string }) => void): Client {

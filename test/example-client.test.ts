@@ -8,7 +8,7 @@ import WebSocket from "ws";
 import { createGatewayClient, type GatewayClient, type StatusChange } from "../examples/client/gateway-client.js";
 import { bundle } from "../examples/web/serve.js";
 import { hs256Auth, tokenFor } from "./support/auth.js";
-import { startTestGateway, type TestGateway } from "./support/gateway.js";
+import { startTestGateway, subscriptionsReach, type TestGateway } from "./support/gateway.js";
 import { deliveryStatusEvent, postSignedEvent } from "./support/webhooks.js";
 
 const auth = hs256Auth("example-test-secret-of-32-characters");
@@ -34,8 +34,7 @@ describe("the example client", () => {
       changes.push(change);
       if (change.deliveryStatus === "DELIVERED") heard();
     });
-    const deadline = Date.now() + 10_000;
-    while (t.gateway.pubsub.subscriptions < 1 && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+    await subscriptionsReach(t.gateway, 1);
 
     const sent = await client.sendText("biz-example", "+16044448888", "Your order is on its way!");
     expect(sent).toMatchObject({ status: "ACCEPTED", connectlyId: expect.any(String) });

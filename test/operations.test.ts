@@ -7,7 +7,7 @@ import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { startGateway, type Gateway } from "../src/server/gateway.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
-import { testConfig } from "./support/gateway.js";
+import { subscriptionsReach, testConfig } from "./support/gateway.js";
 import { deliveryStatusEvent, postSignedEvent } from "./support/webhooks.js";
 import { SIGNATURE_HEADER } from "../src/webhooks/signature.js";
 
@@ -70,8 +70,7 @@ describe("operations", () => {
     const client = createClient({ url: `${gateway.url.replace(/^http/, "ws")}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
     const iterator = client.iterate({ query: `subscription { messageStatusChanged(businessId: "biz-ops") { status deliveryStatus } }` });
     const change = iterator.next();
-    const deadline = Date.now() + 10_000;
-    while (gateway.pubsub.subscriptions < 1 && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+    await subscriptionsReach(gateway, 1);
     expect(await metric(/^gateway_subscriptions_active/)).toBe(1);
 
     // One stored event, one forged POST.

@@ -13,7 +13,7 @@ import WebSocket from "ws";
 import type { Config } from "../src/config/config.js";
 import { startGateway, type Gateway } from "../src/server/gateway.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
-import { postGraphQL, startTestGateway, testConfig, type TestGateway } from "./support/gateway.js";
+import { postGraphQL, startTestGateway, subscriptionsReach, testConfig, type TestGateway } from "./support/gateway.js";
 import { postSignedEvent } from "./support/webhooks.js";
 
 let seq = 0;
@@ -89,15 +89,6 @@ function subscribe(client: Client, query: string, variables: Record<string, unkn
     },
     end: () => iterator.return?.(),
   };
-}
-
-/** Waits until the gateway's pub/sub holds `count` subscriptions (a subscription is live once its listener is registered). */
-async function subscriptionsReach(gateway: Gateway, count: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (gateway.pubsub.subscriptions !== count) {
-    if (Date.now() > deadline) throw new Error(`expected ${count} subscriptions, have ${gateway.pubsub.subscriptions}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 describe("messageStatusChanged over graphql-ws (one gateway)", () => {

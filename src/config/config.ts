@@ -150,7 +150,7 @@ export interface Config {
     readonly limits: GraphQLLimits;
     readonly bodyLimitBytes: number;
     readonly queryTimeoutMs: number;
-    /** Whether unexpected errors' messages are hidden (always) and production defaults apply. */
+    /** NODE_ENV=production, as read; the introspection and landing-page defaults above follow from it. */
     readonly production: boolean;
   };
   readonly http: {

@@ -25,6 +25,7 @@ import { createFormatError } from "../graphql/errors.js";
 import { limitRules, parseOptions } from "../graphql/limits.js";
 import { buildSchema } from "../graphql/schema.js";
 import { openDatabase, type Database } from "../persistence/database.js";
+import { migrationNames } from "../persistence/migrate.js";
 import { createCustomerStore } from "../persistence/customers.js";
 import { createMessageStore } from "../persistence/messages.js";
 import { createRejectedWebhookStore } from "../persistence/rejected-webhooks.js";
@@ -37,10 +38,10 @@ import { createIngest, type Ingest } from "../webhooks/ingest.js";
 import { registerWebhookRoute, WEBHOOK_PATH } from "../webhooks/route.js";
 import { coalesceFrames } from "./coalesce-frames.js";
 import type { SpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { startTracing, traceConnectly, traceLimiter, traceStore } from "../tracing/tracing.js";
+import { otlpProcessor, startTracing, traceConnectly, traceLimiter, traceStore } from "../tracing/tracing.js";
 import { operationObserver } from "./operation-log.js";
 import { createMetrics, instrumentConnectly, instrumentIngest, instrumentLimiter } from "../metrics/metrics.js";
-import { committedMigrations, createReadiness } from "./health.js";
+import { createReadiness } from "./health.js";
 import { graphqlHandler, operationTypePlugin } from "./graphql-http.js";
 import { authFailure, createAuthenticate, originAllowed } from "./http-auth.js";
 import { createGraphQLWsHandler } from "./graphql-ws.js";
@@ -75,7 +76,6 @@ export const REDACTED_PATHS = [
   "req.headers.authorization",
   "req.headers.cookie",
   'headers["x-api-key"]',
-  "headers.authorization",
   "apiKey",
   "*.apiKey",
   "authorization",
@@ -104,10 +104,8 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const log = app.log;
 
   const database = await openDatabase(config.database);
-  const tracing =
-    config.tracing || options.spanProcessor
-      ? startTracing(config.tracing ?? { endpoint: "http://127.0.0.1:4318/v1/traces", serviceName: "connectly-graphql-gateway" }, options.spanProcessor)
-      : undefined;
+  const spanProcessor = options.spanProcessor ?? (config.tracing ? otlpProcessor(config.tracing.endpoint) : undefined);
+  const tracing = spanProcessor ? startTracing(config.tracing?.serviceName ?? "connectly-graphql-gateway", spanProcessor) : undefined;
   const traced = tracing !== undefined;
   // The sandbox signs its webhooks with a secret only this process knows: that is how the gateway
   // takes the sandbox's events without a configured secret, and nobody else's.
@@ -155,9 +153,9 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       countUntil: outbound.countUntil,
       holdMs: config.connectlyHttp.connectTimeoutMs + config.connectlyHttp.headersTimeoutMs + config.connectlyHttp.bodyTimeoutMs,
     };
-    const store = config.redisUrl
-      ? createRedisStore(new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: false }), rules, undefined, storeOptions)
-      : createMemoryStore(rules, undefined, storeOptions);
+    // One connection serves both rate limits in Redis: Connectly's (the store, which closes it) and the per-token request rate.
+    const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: false }) : undefined;
+    const store = redis ? createRedisStore(redis, rules, undefined, storeOptions) : createMemoryStore(rules, undefined, storeOptions);
     const measuredLimiter = instrumentLimiter(createRateLimiter({ store, perSecond: outbound.perSecond, maxQueue: outbound.maxQueue }), metrics);
     const limiter = traced ? traceLimiter(measuredLimiter) : measuredLimiter;
     observedLimiter = limiter;
@@ -255,9 +253,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
 
     const authenticate = createAuthenticate(config.auth ? createTokenVerifier(config.auth) : undefined);
     app.decorateRequest("principal", null);
-    const rateLimitRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, connectTimeout: 2_000 }) : undefined;
-    if (rateLimitRedis) closeAll.unshift(async () => void (await rateLimitRedis.quit().catch(() => {})));
-    const rateLimit = await registerHttpProtections(app, config, rateLimitRedis);
+    const rateLimit = await registerHttpProtections(app, config, redis);
 
     // GraphQL over HTTP (Apollo) and over WebSocket (graphql-ws) on the same path.
     await app.register(fastifyWebsocket, {
@@ -317,7 +313,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     let shuttingDown = false;
     const readiness = createReadiness(
       { prisma: database.prisma, upstream: { mode: connectlyConfig.mode, baseUrl }, shuttingDown: () => shuttingDown },
-      await committedMigrations(),
+      await migrationNames(),
     );
     // Once shutting down, a keep-alive connection closes after its in-flight answer, so the server can close.
     app.addHook("onSend", async (_request, reply) => {

@@ -4,9 +4,7 @@
  * process is not shutting down. Each check is bounded so a hung database fails the probe instead
  * of hanging it.
  */
-import { readdir } from "node:fs/promises";
 import type { PrismaClient } from "../persistence/generated/prisma/client.js";
-import { MIGRATIONS_DIR } from "../persistence/migrate.js";
 
 export type CheckResult = { readonly ok: true; readonly detail: string } | { readonly ok: false; readonly detail: string };
 
@@ -30,11 +28,6 @@ const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<
       (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
     );
   });
-
-export async function committedMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
-}
 
 export function createReadiness(deps: ReadinessDeps, committed: readonly string[]): () => Promise<Readiness> {
   const timeoutMs = deps.timeoutMs ?? 2_000;

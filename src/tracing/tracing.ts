@@ -7,29 +7,25 @@
 import { context, SpanStatusCode, trace, type Span } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
-import { BatchSpanProcessor, type SpanExporter, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { BatchSpanProcessor, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import type { ConnectlyClient } from "../connectly/client.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
 
 export const tracer = trace.getTracer("connectly-graphql-gateway");
 
-export interface TracingConfig {
-  /** OTLP/HTTP traces endpoint, e.g. http://collector:4318/v1/traces. */
-  readonly endpoint: string;
-  readonly serviceName: string;
-}
-
 export interface Tracing {
   shutdown(): Promise<void>;
 }
 
-/** Registers the global tracer provider; `processor` replaces the OTLP exporter (tests). */
-export function startTracing(config: TracingConfig, processor?: SpanProcessor): Tracing {
-  const exporter: SpanExporter = new OTLPTraceExporter({ url: config.endpoint });
+/** Batches finished spans to an OTLP/HTTP traces endpoint, e.g. http://collector:4318/v1/traces. */
+export const otlpProcessor = (endpoint: string): SpanProcessor => new BatchSpanProcessor(new OTLPTraceExporter({ url: endpoint }));
+
+/** Registers the global tracer provider, its spans going to `processor`. */
+export function startTracing(serviceName: string, processor: SpanProcessor): Tracing {
   const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ "service.name": config.serviceName }),
-    spanProcessors: [processor ?? new BatchSpanProcessor(exporter)],
+    resource: resourceFromAttributes({ "service.name": serviceName }),
+    spanProcessors: [processor],
   });
   provider.register();
   return {

@@ -67,6 +67,15 @@ export async function postGraphQL<T>(url: string, query: string, variables?: Rec
   return { status: response.status, ...body };
 }
 
+/** Waits until the gateway's pub/sub holds `count` subscriptions (a subscription is live once its listener is registered). */
+export async function subscriptionsReach(gateway: Gateway, count: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (gateway.pubsub.subscriptions !== count) {
+    if (Date.now() > deadline) throw new Error(`expected ${count} subscriptions, have ${gateway.pubsub.subscriptions}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 export async function startTestGateway(label: string, overrides: Partial<Config> = {}): Promise<TestGateway> {
   const database = await createTestDatabase(label);
   const gateway = await startGateway(testConfig(database.config, overrides)).catch(async (error: unknown) => {
