@@ -220,15 +220,13 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     };
 
     const schema = buildSchema();
-    /** Fastify's request id of each operation, for its log line (keyed by the object Apollo's context copies share). */
-    const requestIds = new WeakMap<object, string>();
     const formatError = createFormatError(log);
     const validationRules = limitRules(config.graphql.limits);
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
       plugins: [
         fastifyApolloDrainPlugin(app),
-        operationObserver(log, metrics, (context) => requestIds.get(context.operation)),
+        operationObserver(log, metrics),
         operationTypePlugin,
         ...(config.graphql.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()]),
         // Apollo's default cache-control plugin wraps every field resolver to collect cache hints the
@@ -264,11 +262,8 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       },
     });
     const httpHandler = graphqlHandler(apollo, {
-      context: (request) => {
-        const context = createContext(services, request.principal ?? LOCAL_DEVELOPER);
-        requestIds.set(context.operation, request.id);
-        return context;
-      },
+      // The request id goes into the operation's log line.
+      context: (request) => createContext(services, request.principal ?? LOCAL_DEVELOPER, { requestId: request.id }),
       queryTimeoutMs: config.graphql.queryTimeoutMs,
       traced,
     });

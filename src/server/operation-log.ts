@@ -8,10 +8,14 @@ import type { FastifyBaseLogger } from "fastify";
 import type { GraphQLContext } from "../graphql/context.js";
 import type { Metrics } from "../metrics/metrics.js";
 
+/** pino's level values (Fastify's logger type does not expose pino's isLevelEnabled). */
+const LEVEL_VALUES: Readonly<Record<string, number>> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+const enabled = (log: FastifyBaseLogger, level: "debug" | "info"): boolean => (LEVEL_VALUES[log.level] ?? 30) <= LEVEL_VALUES[level]!;
+
 /** Operation names are chosen by clients: only so many distinct ones become metric labels. */
 const MAX_OPERATION_LABELS = 200;
 
-export function operationObserver(log: FastifyBaseLogger, metrics: Metrics, requestIdOf: (context: GraphQLContext) => string | undefined): ApolloServerPlugin<GraphQLContext> {
+export function operationObserver(log: FastifyBaseLogger, metrics: Metrics): ApolloServerPlugin<GraphQLContext> {
   const names = new Set<string>();
   const label = (name: string | null | undefined): string => {
     if (!name || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) return name ? "other" : "anonymous";
@@ -32,8 +36,11 @@ export function operationObserver(log: FastifyBaseLogger, metrics: Metrics, requ
           const outcome = resultErrors && resultErrors.length > 0 ? (typeof code === "string" ? code : "ERROR") : "ok";
           metrics.graphqlOperations.inc({ operation: label(operationName), type, outcome });
           metrics.graphqlDuration.observe({ type }, seconds);
+          const level = outcome === "ok" ? "debug" : "info";
+          // Built only when written: at the default level successful operations are not.
+          if (!enabled(log, level)) return;
           const record = {
-            reqId: requestIdOf(contextValue),
+            reqId: contextValue.operation.requestId,
             operation: operationName ?? null,
             type,
             businessIds: [...contextValue.operation.businesses],
@@ -41,8 +48,7 @@ export function operationObserver(log: FastifyBaseLogger, metrics: Metrics, requ
             outcome,
             durationMs: Math.round(seconds * 10_000) / 10,
           };
-          if (outcome === "ok") log.debug(record, "graphql operation");
-          else log.info(record, "graphql operation failed");
+          log[level](record, outcome === "ok" ? "graphql operation" : "graphql operation failed");
         },
       };
     },
