@@ -89,6 +89,21 @@ describe("operations", () => {
     expect(await metric(/^process_resident_memory_bytes/)).toBeGreaterThan(0);
   });
 
+  it("says what the gateway spent on each operation in a Server-Timing header", async () => {
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: SEND, variables: { input: { businessId: "biz-ops", recipient: { id: "+16044447777" }, content: { text: "Timed" } } } }),
+    });
+    expect(response.status).toBe(200);
+    const header = response.headers.get("server-timing") ?? "";
+    const metrics = Object.fromEntries(header.split(",").map((m) => m.trim().split(";dur=")).map(([name, dur]) => [name, Number(dur)]));
+    expect(Object.keys(metrics)).toEqual(["graphql", "total"]);
+    // A send writes two rows and calls Connectly: it cannot take no time; the total includes Apollo's part.
+    expect(metrics.graphql).toBeGreaterThan(0);
+    expect(metrics.total).toBeGreaterThanOrEqual(metrics.graphql!);
+  });
+
   it("writes one line per operation: request id, name, type, businesses, caller, outcome, duration", async () => {
     lines.length = 0;
     await graphql(SEND, { input: { businessId: "biz-ops", recipient: { id: "+16044447777" }, content: { text: "Logged" } } });

@@ -58,6 +58,15 @@ export function isLegacyRequestError(contentType: string | undefined, body: stri
   }
 }
 
+/**
+ * W3C Server-Timing: `graphql` is Apollo's part (parse and validation caches, plugins, execution,
+ * serialisation), `total` the gateway's from the request's arrival (authentication, request rate,
+ * body parsing and `graphql`) to its answer being ready to write.
+ */
+export function serverTiming(graphqlMs: number, totalMs: number): string {
+  return `graphql;dur=${graphqlMs.toFixed(3)}, total;dur=${totalMs.toFixed(3)}`;
+}
+
 export function graphqlHandler<Context extends WithOperation>(
   apollo: ApolloServer<Context>,
   options: { context: (request: FastifyRequest) => Context; queryTimeoutMs: number; traced?: boolean },
@@ -74,11 +83,14 @@ export function graphqlHandler<Context extends WithOperation>(
         },
         context: async () => (context = options.context(request)),
       });
+    const started = performance.now();
     // With tracing on, everything the operation does (limiter, Connectly, database) is a child of this span.
     const running = options.traced ? inSpan("graphql.request", { "http.request.method": request.method }, execute) : execute();
     let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<"expired">((resolve) => (timer = setTimeout(resolve, options.queryTimeoutMs, "expired")));
-    let response = await Promise.race([running, expired]);
+    let response = await new Promise<Awaited<typeof running> | "expired">((resolve, reject) => {
+      timer = setTimeout(resolve, options.queryTimeoutMs, "expired");
+      running.then(resolve, reject);
+    });
     clearTimeout(timer);
     if (response === "expired") {
       // Until Apollo has parsed it, an operation counts as a query.
@@ -95,6 +107,7 @@ export function graphqlHandler<Context extends WithOperation>(
     }
     const { headers, body, status } = response;
     for (const [key, value] of headers) void reply.header(key, value);
+    void reply.header("server-timing", serverTiming(performance.now() - started, reply.elapsedTime));
     void reply.code(body.kind === "complete" && status === 400 && isLegacyRequestError(headers.get("content-type"), body.string) ? 200 : (status ?? 200));
     if (body.kind === "complete") return body.string;
     return reply.send(Readable.from(body.asyncIterator));
