@@ -5,14 +5,16 @@
  *     concurrent load: parsing, validation (cached), plugins, auth, the request rate, serialisation;
  *   - in this process with graphql-js's `execute` (no HTTP, no Apollo), at the same concurrency.
  * And a bare Apollo Server 5 on Fastify answering `{ hello }`, for reference.
- * BENCH_SECONDS (default 8) per measurement, BENCH_CONCURRENCY (default 16).
+ * BENCH_SECONDS (default 8) per side and measurement, in BENCH_ROUNDS (default 8) alternating rounds;
+ * BENCH_CONCURRENCY (default 16). The gateway reports its own time per request (Server-Timing), so
+ * the table tells the gateway's part from the client's and the loopback's.
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { execute, parse, type DocumentNode } from "graphql";
 import { Pool } from "undici";
-import { benchToken, BENCH_AUTH_SECRET, databaseUrlFor, dropDatabase, fmt, percentile, ROOT, seedAcceptedMessages, startQuietGateway, statusEventBody } from "./lib.js";
+import { benchToken, BENCH_AUTH_SECRET, cpuSecondsOf, databaseUrlFor, dropDatabase, fmt, percentile, ROOT, seedAcceptedMessages, startQuietGateway, statusEventBody } from "./lib.js";
 import { signWebhookBody } from "../src/webhooks/signature.js";
 import { openDatabase } from "../src/persistence/database.js";
 import { createMessageStore } from "../src/persistence/messages.js";
@@ -24,6 +26,11 @@ import { LOCAL_DEVELOPER } from "../src/auth/principal.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+/**
+ * Each measurement is cut into rounds that alternate HTTP and in-process (and bare Apollo and the
+ * gateway): this machine's speed drifts within seconds, and a figure is the median of its rounds.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 /** Sequential requests show what each layer adds to one request; concurrent ones, throughput. */
 const LEVELS = [1, CONCURRENCY];
 const baseDb = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -31,35 +38,109 @@ const WEBHOOK_SECRET = "bench-webhook-secret-0123456789";
 const BUSINESS = "bench-biz";
 const MESSAGES = 500;
 
-interface Figures {
-  readonly rps: number;
-  readonly p50: number;
-  readonly p99: number;
+/** One round of one side: latencies (ms), the gateway's own time from Server-Timing (ms), CPU used. */
+interface Round {
+  readonly latencies: number[];
+  readonly server: number[];
+  readonly seconds: number;
   readonly errors: number;
+  /** CPU ms per request of the serving process (the gateway, or this process in-process) and of this process as the client. */
+  readonly serverCpuMs: number;
+  readonly clientCpuMs: number;
 }
 
-/** Runs `once` from `concurrency` loops for `seconds`; latencies in ms. */
-async function load(once: () => Promise<boolean>, seconds: number, concurrency: number): Promise<Figures> {
+type Once = (server: number[]) => Promise<boolean>;
+
+/** Runs `once` from `concurrency` loops for `seconds`; `serverPid` is the process whose CPU counts as the server's (undefined: this one). */
+async function round(once: Once, seconds: number, concurrency: number, serverPid: number | undefined): Promise<Round> {
   const latencies: number[] = [];
+  const server: number[] = [];
   let errors = 0;
+  const cpu0 = process.cpuUsage();
+  const serverCpu0 = serverPid ? await cpuSecondsOf(serverPid) : 0;
   const end = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < end) {
         const started = performance.now();
-        if (!(await once())) errors++;
+        if (!(await once(server))) errors++;
         latencies.push(performance.now() - started);
       }
     }),
   );
+  const cpu = process.cpuUsage(cpu0);
+  const ownCpuMs = (cpu.user + cpu.system) / 1000 / latencies.length;
+  const serverCpuMs = serverPid ? ((await cpuSecondsOf(serverPid)) - serverCpu0) * 1000 / latencies.length : ownCpuMs;
   latencies.sort((a, b) => a - b);
-  return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+  server.sort((a, b) => a - b);
+  return { latencies, server, seconds, errors, serverCpuMs, clientCpuMs: serverPid ? ownCpuMs : 0 };
 }
 
-async function measure(once: () => Promise<boolean>, concurrency = CONCURRENCY): Promise<Figures> {
-  await load(once, Math.min(2, SECONDS / 4), concurrency); // warm-up: JIT, caches, pools
-  return load(once, SECONDS, concurrency);
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return percentile(sorted, 50);
+};
+
+interface Figures {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  /** The gateway's own time (Server-Timing total) at p50, when the side reports one. */
+  readonly serverP50: number;
+  readonly serverCpuMs: number;
+  readonly clientCpuMs: number;
+  readonly errors: number;
+  /** Per-round p50s, in round order, for paired differences. */
+  readonly roundP50: number[];
+  readonly roundServerP50: number[];
+  readonly roundRps: number[];
 }
+
+function figures(rounds: readonly Round[]): Figures {
+  return {
+    rps: median(rounds.map((r) => r.latencies.length / r.seconds)),
+    p50: median(rounds.map((r) => percentile(r.latencies, 50))),
+    p99: median(rounds.map((r) => percentile(r.latencies, 99))),
+    serverP50: median(rounds.map((r) => (r.server.length ? percentile(r.server, 50) : NaN))),
+    serverCpuMs: median(rounds.map((r) => r.serverCpuMs)),
+    clientCpuMs: median(rounds.map((r) => r.clientCpuMs)),
+    errors: rounds.reduce((n, r) => n + r.errors, 0),
+    roundP50: rounds.map((r) => percentile(r.latencies, 50)),
+    roundServerP50: rounds.map((r) => (r.server.length ? percentile(r.server, 50) : NaN)),
+    roundRps: rounds.map((r) => r.latencies.length / r.seconds),
+  };
+}
+
+/**
+ * Measures two sides in alternating rounds (a then b, then b then a, …) after a warm-up of each:
+ * SECONDS per side in all, ROUNDS rounds.
+ */
+async function compare(a: { once: Once; pid?: number }, b: { once: Once; pid?: number }, concurrency: number): Promise<[Figures, Figures]> {
+  const slice = SECONDS / ROUNDS;
+  await round(a.once, Math.min(2, SECONDS / 4), concurrency, a.pid); // warm-up: JIT, caches, pools
+  await round(b.once, Math.min(2, SECONDS / 4), concurrency, b.pid);
+  const ra: Round[] = [];
+  const rb: Round[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    if (i % 2 === 0) {
+      ra.push(await round(a.once, slice, concurrency, a.pid));
+      rb.push(await round(b.once, slice, concurrency, b.pid));
+    } else {
+      rb.push(await round(b.once, slice, concurrency, b.pid));
+      ra.push(await round(a.once, slice, concurrency, a.pid));
+    }
+  }
+  return [figures(ra), figures(rb)];
+}
+
+/** The median over rounds of a − b (each round's pair measured back to back). */
+const pairedMedian = (a: readonly number[], b: readonly number[]): number => median(a.map((x, i) => x - b[i]!));
+
+/** The `total` of a Server-Timing header, in ms. */
+const serverTotal = (header: string | string[] | undefined): number | undefined => {
+  const m = /(?:^|,)\s*total;dur=([\d.]+)/.exec(String(header ?? ""));
+  return m ? Number(m[1]) : undefined;
+};
 
 const stamp = Date.now().toString(36);
 const dbName = `bench_graphql_${stamp}`;
@@ -110,9 +191,11 @@ try {
   const token = await benchToken();
   const pool = new Pool(gateway.url, { connections: CONCURRENCY, pipelining: 1 });
   const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
-  const overHttp = (body: string) => async () => {
+  const overHttp = (body: string): Once => async (server) => {
     const response = await pool.request({ method: "POST", path: "/graphql", headers, body });
     const text = await response.body.text();
+    const total = serverTotal(response.headers["server-timing"]);
+    if (total !== undefined) server.push(total);
     return response.statusCode === 200 && !text.includes('"errors"');
   };
 
@@ -126,30 +209,37 @@ try {
     now: Date.now,
   };
   const schema = buildSchema();
-  const inProcess = (document: DocumentNode, variableValues: Record<string, unknown>) => async () => {
+  const inProcess = (document: DocumentNode, variableValues: Record<string, unknown>): Once => async () => {
     const result = await execute({ schema, document, variableValues, contextValue: createContext(services, LOCAL_DEVELOPER) });
     return !result.errors;
   };
 
   const barePool = new Pool(bareUrl, { connections: CONCURRENCY, pipelining: 1 });
-  const bareOnce = async () => {
+  const bareOnce: Once = async () => {
     const response = await barePool.request({ method: "POST", path: "/graphql", headers: { "content-type": "application/json" }, body: '{"query":"{ hello }"}' });
     await response.body.text();
     return response.statusCode === 200;
   };
+  const gatewayPid = gateway.child.pid!;
+  const ms = (n: number) => fmt(n, 2);
 
-  console.log(`# graphql-overhead: ${SECONDS} s per measurement; PostgreSQL; gateway = production build with auth (HS256 token)`);
+  console.log(`# graphql-overhead: ${SECONDS} s per side and measurement in ${ROUNDS} alternating rounds (figures are medians of rounds); PostgreSQL; gateway = production build with auth (HS256 token)`);
+  console.log("# gateway's own time = Server-Timing total (request arrival to answer ready); CPU = CPU time per request of the serving process (gateway, or this process in-process) / of the HTTP client");
   for (const concurrency of LEVELS) {
-    const bare = await measure(bareOnce, concurrency);
-    console.log(`\n## concurrency ${concurrency}\n\nbare Apollo Server 5 on Fastify, { hello }: ${fmt(bare.rps, 0)} requests/s, p50 ${fmt(bare.p50, 2)} ms, p99 ${fmt(bare.p99, 2)} ms\n`);
-    console.log("| operation | HTTP req/s | HTTP p50 / p99 ms | in-process execute req/s | in-process p50 / p99 ms | HTTP adds at p50 |");
-    console.log("|---|---|---|---|---|---|");
-    for (const op of operations) {
+    const [bare, trivial] = await compare({ once: bareOnce, pid: bareChild.pid! }, { once: overHttp(JSON.stringify({ query: "{ __typename }" })), pid: gatewayPid }, concurrency);
+    const ratio = median(trivial.roundRps.map((r, i) => r / bare.roundRps[i]!));
+    console.log(`\n## concurrency ${concurrency}\n`);
+    console.log(`bare Apollo Server 5 on Fastify, { hello }: ${fmt(bare.rps, 0)} requests/s, p50 ${ms(bare.p50)} ms, p99 ${ms(bare.p99)} ms, CPU ${ms(bare.serverCpuMs)} ms server + ${ms(bare.clientCpuMs)} ms client a request`);
+    console.log(`gateway { __typename } in the same rounds: ${fmt(trivial.rps, 0)} requests/s (${fmt(100 * ratio, 0)}% of bare Apollo, median of rounds), p50 ${ms(trivial.p50)} ms, p99 ${ms(trivial.p99)} ms, gateway's own time p50 ${ms(trivial.serverP50)} ms, CPU ${ms(trivial.serverCpuMs)} ms gateway + ${ms(trivial.clientCpuMs)} ms client a request${trivial.errors ? ` (errors: ${trivial.errors})` : ""}\n`);
+    console.log("| operation | HTTP req/s | HTTP p50 / p99 ms | gateway's own time p50 ms | in-process req/s | in-process p50 / p99 ms | HTTP adds at p50 | gateway adds at p50 | CPU ms a request: gateway + client / in-process |");
+    console.log("|---|---|---|---|---|---|---|---|---|");
+    for (const op of operations.slice(1)) {
       const body = JSON.stringify({ query: op.query, variables: op.variables });
-      const http = await measure(overHttp(body), concurrency);
-      const local = await measure(inProcess(parse(op.query), op.variables), concurrency);
+      const [http, local] = await compare({ once: overHttp(body), pid: gatewayPid }, { once: inProcess(parse(op.query), op.variables) }, concurrency);
       const errors = http.errors + local.errors ? ` (errors: HTTP ${http.errors}, in-process ${local.errors})` : "";
-      console.log(`| ${op.name} | ${fmt(http.rps, 0)} | ${fmt(http.p50, 2)} / ${fmt(http.p99, 2)} | ${fmt(local.rps, 0)} | ${fmt(local.p50, 2)} / ${fmt(local.p99, 2)} | ${fmt(http.p50 - local.p50, 2)} ms${errors} |`);
+      console.log(
+        `| ${op.name} | ${fmt(http.rps, 0)} | ${ms(http.p50)} / ${ms(http.p99)} | ${ms(http.serverP50)} | ${fmt(local.rps, 0)} | ${ms(local.p50)} / ${ms(local.p99)} | ${ms(pairedMedian(http.roundP50, local.roundP50))} ms | ${ms(pairedMedian(http.roundServerP50, local.roundP50))} ms | ${ms(http.serverCpuMs)} + ${ms(http.clientCpuMs)} / ${ms(local.serverCpuMs)} |${errors}`,
+      );
     }
   }
   console.log(`\ngateway memory ${fmt(await gateway.rssMb())} MB resident after the run`);
