@@ -17,6 +17,8 @@ export interface WebhookRouteOptions {
   /** The built-in sandbox's per-process secret, when the sandbox runs in this process. */
   readonly sandboxSecret?: string | null;
   readonly maxBytes: number;
+  /** Told every answer's status (for metrics), refusals included. */
+  readonly onAnswered?: (statusCode: number) => void;
 }
 
 const BUSINESS_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -28,6 +30,14 @@ export async function registerWebhookRoute(app: FastifyInstance, options: Webhoo
     // Only this route sees bodies as raw bytes.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: options.maxBytes }, (_request, body, done) => done(null, body));
+    const { onAnswered } = options;
+    // On this route only: GraphQL requests do not pay for a hook they never use.
+    if (onAnswered) {
+      scope.addHook("onResponse", (_request, reply, done) => {
+        onAnswered(reply.statusCode);
+        done();
+      });
+    }
     scope.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
       if (error.statusCode === 413) return refuse(reply, 413, "BODY_TOO_LARGE", `The body exceeds ${options.maxBytes} bytes.`);
       if (error.statusCode !== undefined && error.statusCode < 500) return refuse(reply, error.statusCode, "BAD_REQUEST", error.message);
