@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { request } from "undici";
 import type { Config } from "../src/config/config.js";
 import type { PostedWebhook, Sandbox } from "../src/sandbox/sandbox.js";
+import type { StatusChange } from "../src/pubsub/pubsub.js";
 import { postSignedEvent, readMessage, sendAcceptedText, type GraphQLCall, type WebhookAnswer } from "./support/webhooks.js";
 import { startTestGateway, type TestGateway } from "./support/gateway.js";
 
@@ -234,6 +235,50 @@ describe("events and sends that race (sandbox status webhooks off)", () => {
       expect((await messageOf(graphql, m.id)).deliveryStatus).toBe("DELIVERED");
     });
 
+    it("events that beat the send's answer reach a subscriber each once, after the outcome and as soon as it is stored", async () => {
+      const businessId = freshBusiness("beaten");
+      const recipient = freshCustomer();
+      const messageId = `order-${tag()}`;
+      const connectlyId = await sendStraightToSandbox(t.sandbox, businessId, messageId, recipient);
+      let release!: () => void;
+      t.sandbox.injectFaults({ kind: "hold", release: new Promise<void>((resolve) => (release = resolve)) });
+      const arrived = new Promise<void>((resolve) => {
+        const listener = (b: string) => {
+          if (b !== businessId) return;
+          t.sandbox.events.off("arrived", listener);
+          resolve();
+        };
+        t.sandbox.events.on("arrived", listener);
+      });
+      const sending = send(graphql, businessId, { messageId }, recipient);
+      const at = nowSeconds() - 30;
+      let changes: AsyncIterator<StatusChange> | undefined;
+      try {
+        await arrived;
+        const pendingId = (await page(graphql, { businessId })).edges[0]!.node.id;
+        changes = t.gateway.pubsub.subscribe({ messageId: pendingId });
+        // Stored before the message has its Connectly id: nobody can be told of them yet.
+        accepted(await postSignedEvent(t.url, businessId, statusEvent(connectlyId, "delivered", at + 1)));
+        accepted(await postSignedEvent(t.url, businessId, statusEvent(connectlyId, "sent", at)));
+      } finally {
+        release();
+      }
+      try {
+        const m = await sending;
+        const next = async () => (await changes!.next()).value as StatusChange;
+        // The outcome first (already carrying the events), then each event, in the order they happened.
+        expect(await next()).toMatchObject({ message: { id: m.id, status: "ACCEPTED", deliveryStatus: "DELIVERED" }, event: null });
+        const first = await next();
+        const second = await next();
+        expect([first, second].map((c) => [c.message.id, c.message.deliveryStatus, c.event?.status, c.event?.occurredAt.toISOString()])).toEqual([
+          [m.id, "DELIVERED", "SENT", iso(at)],
+          [m.id, "DELIVERED", "DELIVERED", iso(at + 1)],
+        ]);
+      } finally {
+        await changes?.return?.();
+      }
+    }, 10_000); // without the accepted send's own look the events would come only with the timer (1 s), or never
+
     it("when the message's Connectly id is stored without taking an earlier event (a lost race), the ingest's re-check attaches it and publishes the change", async () => {
       const businessId = freshBusiness("reattach");
       const m = await send(graphql, businessId);
@@ -250,7 +295,8 @@ describe("events and sends that race (sandbox status webhooks off)", () => {
         // The ingest looks again for events stored before their message (about a second later, on its timer).
         const change = await changes.next();
         expect(change.done).toBe(false);
-        expect(change.value).toMatchObject({ message: { id: m.id, connectlyId: lateId, deliveryStatus: "DELIVERED" }, event: null });
+        // With the event it had not been told of.
+        expect(change.value).toMatchObject({ message: { id: m.id, connectlyId: lateId, deliveryStatus: "DELIVERED" }, event: { connectlyId: lateId, status: "DELIVERED" } });
       } finally {
         await changes.return?.();
       }

@@ -134,6 +134,7 @@ export function instrumentIngest(ingest: Ingest, metrics: Metrics): Ingest {
       return outcome;
     },
     reattach: () => ingest.reattach(),
+    accepted: (connectlyId) => ingest.accepted(connectlyId),
     close: () => ingest.close(),
   };
 }

@@ -189,15 +189,6 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     observedPubsub = pubsub;
     closeAll.unshift(() => pubsub.close());
 
-    const sending = {
-      store: messages,
-      delivery,
-      apiKeyFor,
-      newId: newMessageId,
-      onOutcome: (message: StatusChange["message"]) => pubsub.publish([{ message, event: null }]),
-    };
-    const services: GraphQLServices = { messages, statusEvents, customers, sending, pubsub, now: Date.now };
-
     const ingest = instrumentIngest(createIngest({
       statusEvents,
       messages,
@@ -207,6 +198,19 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       onError: reportError("webhook events could not be applied"),
     }), metrics);
     closeAll.unshift(() => ingest.close());
+
+    const sending = {
+      store: messages,
+      delivery,
+      apiKeyFor,
+      newId: newMessageId,
+      onOutcome: (message: StatusChange["message"]) => {
+        pubsub.publish([{ message, event: null }]);
+        // Events that beat the send's answer here are told to subscribers now, after the outcome.
+        if (message.connectlyId != null) ingest.accepted(message.connectlyId);
+      },
+    };
+    const services: GraphQLServices = { messages, statusEvents, customers, sending, pubsub, now: Date.now };
 
     // A PENDING row is stale once no live process can still be working on it: after the send deadline
     // plus the HTTP timeouts. With the embedded database (one process, by its lock) every row older

@@ -49,6 +49,12 @@ export interface Ingest {
   ingest(body: Buffer, businessId: string | null, contentType: string | null): Promise<IngestOutcome>;
   /** Looks again now for the messages of events that came before them (also done on a timer). */
   reattach(): Promise<void>;
+  /**
+   * A send of this process was just accepted with this Connectly id: events that came before it
+   * (stored by this process) are applied and published now, each as its own change, rather than on
+   * the timer.
+   */
+  accepted(connectlyId: string): void;
   close(): Promise<void>;
 }
 
@@ -107,8 +113,11 @@ export function createIngest(deps: IngestDeps): Ingest {
   let inFlight = 0;
   let scheduled = false;
   const running = new Set<Promise<void>>();
-  /** Connectly ids of events stored before their message, with when to look again. */
-  const unattached = new Map<string, number[]>();
+  /**
+   * Connectly ids of events stored before their message: when to look again, and the events, which
+   * nobody has been told of yet (they are published once their message is found).
+   */
+  const unattached = new Map<string, { readonly due: number[]; readonly eventIds: bigint[] }>();
   let closed = false;
 
   const track = (run: Promise<void>) => {
@@ -127,7 +136,7 @@ export function createIngest(deps: IngestDeps): Ingest {
     const keys = new Set(stored.map((s) => eventKey(s.event)));
     // The first of equal events in a batch is the one stored; the others are duplicates.
     for (const w of batch) w.resolve(keys.delete(eventKey(w.event)));
-    for (const s of stored) if (s.messageId === null) scheduleReattach(s.event.connectlyId);
+    for (const s of stored) if (s.messageId === null) scheduleReattach(s.event.connectlyId, s.event.id);
     const refs = refsOf(stored);
     if (refs.length > 0) {
       track(deps.pubsub.publishStored(refs, async (wanted) => changesFor(wanted, stored, await deps.messages.findByIds([...new Set(wanted.map((r) => r.messageId))]))));
@@ -164,21 +173,25 @@ export function createIngest(deps: IngestDeps): Ingest {
 
   // One timer looks again, in one batch, for every event whose time has come.
   let sweeper: NodeJS.Timeout | undefined;
-  function scheduleReattach(connectlyId: string) {
-    if (closed || unattached.has(connectlyId)) return;
+  function scheduleReattach(connectlyId: string, eventId: bigint) {
+    if (closed) return;
+    const known = unattached.get(connectlyId);
+    if (known) {
+      known.eventIds.push(eventId);
+      return;
+    }
     const now = Date.now();
-    unattached.set(connectlyId, reattachAfter.map((ms) => now + ms));
+    unattached.set(connectlyId, { due: reattachAfter.map((ms) => now + ms), eventIds: [eventId] });
     sweeper ??= setInterval(sweep, Math.max(50, Math.min(...reattachAfter, 500)));
     sweeper.unref();
   }
   function sweep() {
     const now = Date.now();
     const due: string[] = [];
-    for (const [id, times] of unattached) {
+    for (const [id, { due: times }] of unattached) {
       if (times[0]! <= now) {
         due.push(id);
         times.shift();
-        if (times.length === 0) unattached.delete(id);
       }
     }
     if (unattached.size === 0 && sweeper) {
@@ -188,17 +201,38 @@ export function createIngest(deps: IngestDeps): Ingest {
     for (let i = 0; i < due.length; i += 1000) track(reattachIds(due.slice(i, i + 1000)));
   }
 
-  /** Applies stored events to messages that appeared after them, and publishes what moved. */
+  /**
+   * Applies stored events to messages that appeared after them and publishes, for each message found,
+   * every event it had not been told of (the message as it now stands with each), or, when this
+   * process kept no such event, the message if it moved.
+   */
   async function reattachIds(ids: readonly string[]) {
     try {
-      const moved = await deps.statusEvents.advance(ids);
-      if (moved.length === 0) return;
+      const moved = new Set(await deps.statusEvents.advance(ids));
       const messages = await deps.statusEvents.messagesByConnectlyId(ids);
-      for (const m of messages) if (m.connectlyId) unattached.delete(m.connectlyId);
-      const movedSet = new Set(moved);
-      deps.pubsub.publish(messages.filter((m) => movedSet.has(m.id)).map((message) => ({ message, event: null })));
+      const changes: StatusChange[] = [];
+      const withEvents: { message: MessageRow; eventIds: bigint[] }[] = [];
+      for (const message of messages) {
+        const kept = message.connectlyId == null ? undefined : unattached.get(message.connectlyId);
+        if (message.connectlyId != null) unattached.delete(message.connectlyId);
+        if (kept) withEvents.push({ message, eventIds: kept.eventIds });
+        else if (moved.has(message.id)) changes.push({ message, event: null });
+      }
+      if (withEvents.length > 0) {
+        const events = new Map((await deps.statusEvents.eventsById(withEvents.flatMap((m) => m.eventIds))).map((e) => [e.id, e]));
+        for (const { message, eventIds } of withEvents) {
+          const own = eventIds.flatMap((id) => events.get(id) ?? []);
+          // In the order they happened (then as stored).
+          own.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : 1));
+          for (const event of own) changes.push({ message, event });
+        }
+      }
+      if (changes.length > 0) deps.pubsub.publish(changes);
     } catch (error) {
       deps.onError(error);
+    } finally {
+      // Ids whose last look is over are given up (messages sent elsewhere never appear here).
+      for (const id of ids) if (unattached.get(id)?.due.length === 0) unattached.delete(id);
     }
   }
 
@@ -236,6 +270,9 @@ export function createIngest(deps: IngestDeps): Ingest {
       return { status: 200, topic: event.topic, duplicate: !stored };
     },
     reattach: () => reattachIds([...unattached.keys()]),
+    accepted(connectlyId) {
+      if (!closed && unattached.has(connectlyId)) track(reattachIds([connectlyId]));
+    },
     async close() {
       closed = true;
       if (sweeper) clearInterval(sweeper);
