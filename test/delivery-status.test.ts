@@ -150,6 +150,21 @@ describe("events and sends that race (sandbox status webhooks off)", () => {
   const graphql: Graphql = (query, variables) => t.graphql(query, variables);
   const storedEvents = (connectlyId: string) => t.gateway.database.prisma.messageStatusEvent.count({ where: { connectlyId } });
 
+  /** The sandbox holds the next send until `release()`; `arrived` settles when that send of `businessId` reaches it. */
+  const holdNextSend = (businessId: string) => {
+    let release!: () => void;
+    t.sandbox.injectFaults({ kind: "hold", release: new Promise<void>((resolve) => (release = resolve)) });
+    const arrived = new Promise<void>((resolve) => {
+      const listener = (b: string) => {
+        if (b !== businessId) return;
+        t.sandbox.events.off("arrived", listener);
+        resolve();
+      };
+      t.sandbox.events.on("arrived", listener);
+    });
+    return { arrived, release };
+  };
+
   describe("an event before its message", () => {
     it("an event for an unknown Connectly id gets 200 and is kept; the message sent later with that id starts from it", async () => {
       const businessId = freshBusiness("early");
@@ -204,16 +219,7 @@ describe("events and sends that race (sandbox status webhooks off)", () => {
       const recipient = freshCustomer();
       const messageId = `order-${tag()}`;
       const connectlyId = await sendStraightToSandbox(t.sandbox, businessId, messageId, recipient);
-      let release!: () => void;
-      t.sandbox.injectFaults({ kind: "hold", release: new Promise<void>((resolve) => (release = resolve)) });
-      const arrived = new Promise<void>((resolve) => {
-        const listener = (b: string) => {
-          if (b !== businessId) return;
-          t.sandbox.events.off("arrived", listener);
-          resolve();
-        };
-        t.sandbox.events.on("arrived", listener);
-      });
+      const { arrived, release } = holdNextSend(businessId);
       const sending = send(graphql, businessId, { messageId }, recipient);
       let pending: Page;
       try {
@@ -240,16 +246,7 @@ describe("events and sends that race (sandbox status webhooks off)", () => {
       const recipient = freshCustomer();
       const messageId = `order-${tag()}`;
       const connectlyId = await sendStraightToSandbox(t.sandbox, businessId, messageId, recipient);
-      let release!: () => void;
-      t.sandbox.injectFaults({ kind: "hold", release: new Promise<void>((resolve) => (release = resolve)) });
-      const arrived = new Promise<void>((resolve) => {
-        const listener = (b: string) => {
-          if (b !== businessId) return;
-          t.sandbox.events.off("arrived", listener);
-          resolve();
-        };
-        t.sandbox.events.on("arrived", listener);
-      });
+      const { arrived, release } = holdNextSend(businessId);
       const sending = send(graphql, businessId, { messageId }, recipient);
       const at = nowSeconds() - 30;
       let changes: AsyncIterator<StatusChange> | undefined;
