@@ -40,6 +40,12 @@ function render(): void {
   );
 }
 
+/** A history in the order things happened, each event once (a reload and a live change may both bring one). */
+function merged(history: Row["statusHistory"], event: Row["statusHistory"][number]): Row["statusHistory"] {
+  if (history.some((e) => e.status === event.status && e.occurredAt === event.occurredAt)) return history;
+  return [...history, event].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+}
+
 function apply(change: StatusChange): void {
   const known = rows.get(change.message.id);
   if (!known) return void load();
@@ -48,7 +54,7 @@ function apply(change: StatusChange): void {
     status: change.message.status,
     deliveryStatus: change.message.deliveryStatus,
     updatedAt: change.message.updatedAt,
-    statusHistory: change.event ? [...known.statusHistory, { status: change.event.status, occurredAt: change.event.occurredAt, error: null }] : known.statusHistory,
+    statusHistory: change.event ? merged(known.statusHistory, { status: change.event.status, occurredAt: change.event.occurredAt, error: null }) : known.statusHistory,
   });
   render();
 }
@@ -56,8 +62,11 @@ function apply(change: StatusChange): void {
 async function load(): Promise<void> {
   if (!client) return;
   const page = await client.history(businessId, 50);
-  rows.clear();
-  for (const { node } of page.edges) rows.set(node.id, node);
+  for (const { node } of page.edges) {
+    // A live change may have come while the page was read: keep whichever is newer.
+    const known = rows.get(node.id);
+    if (!known || known.updatedAt <= node.updatedAt) rows.set(node.id, node);
+  }
   render();
 }
 
@@ -67,6 +76,7 @@ $<HTMLFormElement>("#connect").addEventListener("submit", (event) => {
   stopWatching?.();
   void client?.close();
   businessId = String(form.get("businessId"));
+  rows.clear();
   const token = String(form.get("token") ?? "").trim();
   client = createGatewayClient({ url: String(form.get("url")), ...(token ? { token } : {}) });
   stopWatching = client.watch(businessId, apply, (error) => ($("#state").textContent = `Subscription: ${error.message}`));

@@ -1,0 +1,61 @@
+/**
+ * The example page in a real browser (Chromium, driven by playwright-core): connect with a token,
+ * send a message from the page, and watch its row move to READ live through the subscription, as
+ * the built-in sandbox posts sent, delivered and read. Skipped where no Chromium is installed
+ * (Debian: `apt-get install chromium`; or set CHROMIUM_PATH).
+ */
+import { existsSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser } from "playwright-core";
+import { servePage } from "../examples/web/serve.js";
+import { hs256Auth, tokenFor } from "./support/auth.js";
+import { startTestGateway, type TestGateway } from "./support/gateway.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => existsSync(p));
+const auth = hs256Auth("example-web-secret-of-32-characters!");
+
+describe.skipIf(!CHROMIUM)("the example page in Chromium", () => {
+  let t: TestGateway;
+  let page: Awaited<ReturnType<typeof servePage>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    page = await servePage(0);
+    t = await startTestGateway("example-web", {
+      auth,
+      http: { requestRate: { max: 100_000, windowMs: 1000 }, corsOrigins: [page.url] },
+      // The sandbox posts sent, delivered and read for every message, as Connectly would.
+      connectly: { mode: "sandbox", sandboxPort: 0, statusEvents: true, failureRate: 0, statusDelayMs: 50 },
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM!, args: ["--no-sandbox"] });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await page?.close();
+  });
+
+  it("sends from the page and shows the message reach READ live", async () => {
+    const tab = await browser.newPage();
+    const errors: string[] = [];
+    tab.on("pageerror", (error) => errors.push(error.message));
+    await tab.goto(page.url);
+    await tab.fill('input[name="url"]', `${t.url}/graphql`);
+    await tab.fill('input[name="businessId"]', "biz-web");
+    await tab.fill('input[name="token"]', await tokenFor(auth, ["biz-web"], { subject: "web" }));
+    await tab.click("#connect button");
+    await tab.locator("#state", { hasText: "Showing biz-web, live." }).waitFor();
+
+    await tab.fill('input[name="text"]', "Sent from the page");
+    await tab.click("#send button");
+    const row = tab.locator("#rows tr");
+    // The delivery cell carries the status as its class: READ once the last webhook has been pushed.
+    await row.locator("td.READ").waitFor();
+    const cells = await row.locator("td").allTextContents();
+    expect(cells[2]).toBe("+16044441111");
+    expect(cells[3]).toBe("ACCEPTED");
+    expect(cells[4]).toBe("READ");
+    expect(cells[5]).toBe("SENT → DELIVERED → READ");
+    expect(errors).toEqual([]);
+    await tab.close();
+  }, 60_000);
+});
