@@ -63,7 +63,7 @@ export function isLegacyRequestError(contentType: string | undefined, body: stri
  * serialisation), `total` the gateway's from the request's arrival (authentication, request rate,
  * body parsing and `graphql`) to its answer being ready to write.
  */
-export function serverTiming(graphqlMs: number, totalMs: number): string {
+function serverTiming(graphqlMs: number, totalMs: number): string {
   return `graphql;dur=${graphqlMs.toFixed(3)}, total;dur=${totalMs.toFixed(3)}`;
 }
 
