@@ -40,10 +40,16 @@ function render(): void {
   );
 }
 
-/** A history in the order things happened, each event once (a reload and a live change may both bring one). */
+/** The order of meaning, for events of the same second (Connectly's timestamps are in seconds). */
+const RANK: Record<Row["statusHistory"][number]["status"], number> = { SENT: 0, DELIVERED: 1, FAILED: 2, READ: 3 };
+
+/**
+ * A history ordered as the gateway orders statusHistory (by time, then by meaning), each event once:
+ * a reload and a live change may both bring one, and live changes may come in any order.
+ */
 function merged(history: Row["statusHistory"], event: Row["statusHistory"][number]): Row["statusHistory"] {
   if (history.some((e) => e.status === event.status && e.occurredAt === event.occurredAt)) return history;
-  return [...history, event].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+  return [...history, event].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || RANK[a.status] - RANK[b.status]);
 }
 
 function apply(change: StatusChange): void {
