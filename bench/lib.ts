@@ -10,6 +10,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { Pool } from "undici";
 import { mintToken } from "../src/auth/mint.js";
+import { loadAuthConfig } from "../src/config/config.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -98,11 +99,9 @@ export interface GraphQLClient {
 
 /** A token secret for benches that run the gateway with an API key (which needs auth configured). */
 export const BENCH_AUTH_SECRET = "bench-only-token-secret-of-32-characters";
+/** A token for every business, read from the same variable the gateway reads (so its claims match the gateway's). */
 export const benchToken = (): Promise<string> =>
-  mintToken(
-    { secret: BENCH_AUTH_SECRET, jwksUrl: undefined, issuer: undefined, audience: undefined, businessClaim: "businessIds", scopeClaim: "scope", clockToleranceS: 5 },
-    { businessIds: ["*"], scopes: ["send", "read"], ttl: "2h", subject: "bench" },
-  );
+  mintToken({ ...loadAuthConfig({ AUTH_JWT_SECRET: BENCH_AUTH_SECRET })!, secret: BENCH_AUTH_SECRET }, { businessIds: ["*"], scopes: ["send", "read"], ttl: "2h", subject: "bench" });
 
 export function graphqlClient(baseUrl: string, connections: number, bearer?: string): GraphQLClient {
   const pool = new Pool(baseUrl, { connections, pipelining: 1 });

@@ -15,7 +15,6 @@ import { HttpGraphQLError } from "./http-errors.js";
 /** What the handler learns of the operation while Apollo runs it (shared by Apollo's copies of the context). */
 export interface OperationInfo {
   type: OperationTypeNode | null;
-  readonly businesses: Set<string>;
 }
 type WithOperation = BaseContext & { readonly operation: OperationInfo };
 
