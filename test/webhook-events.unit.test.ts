@@ -7,7 +7,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { DeliveryStatus } from "../src/persistence/generated/prisma/client.js";
-import { deliveryStatusOf, parseWebhookEvent, type InboundEvent, type StatusEvent } from "../src/webhooks/events.js";
+import { deliveryStatusOf, futureTimestampReason, MAX_CLOCK_AHEAD_MS, parseWebhookEvent, type InboundEvent, type StatusEvent } from "../src/webhooks/events.js";
 import { SIGNATURE_HEADER, signWebhookBody, verifyWebhookSignature } from "../src/webhooks/signature.js";
 
 /** Connectly's documented delivery_status example. */
@@ -333,6 +333,23 @@ describe("parseWebhookEvent: refusals", () => {
     const reason = refusal({ topic: "delivery_status", timestamp: "never", sender: { id: "" }, recipient: { id: "" }, statusUpdate: { id: "", status: "y".repeat(500) } });
     expect(reason.split("; ")).toHaveLength(3);
     expect(refusal(withStatus("z".repeat(500)))).not.toContain("z".repeat(41));
+  });
+});
+
+describe("futureTimestampReason", () => {
+  const now = Date.parse("2026-11-24T12:00:00.000Z");
+
+  it("allows five minutes of clock skew ahead, and anything in the past", () => {
+    expect(MAX_CLOCK_AHEAD_MS).toBe(5 * 60 * 1000);
+    for (const offset of [-365 * 86_400_000, -1, 0, 2 * 60_000, MAX_CLOCK_AHEAD_MS]) expect(futureTimestampReason(new Date(now + offset), now)).toBeNull();
+  });
+
+  it("refuses a millisecond past the tolerance, ten minutes and a year ahead, naming the time and the allowance", () => {
+    for (const offset of [MAX_CLOCK_AHEAD_MS + 1, 10 * 60_000, 365 * 86_400_000]) {
+      const reason = futureTimestampReason(new Date(now + offset), now);
+      expect(reason).toContain(new Date(now + offset).toISOString());
+      expect(reason).toMatch(/ahead of the gateway's clock \(at most 300 s/);
+    }
   });
 });
 

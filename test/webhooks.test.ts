@@ -509,13 +509,11 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
       expect(await t.gateway.database.prisma.inboundMessage.count({ where: { businessId, customerId } })).toBe(1);
     });
 
-    it("an inbound message without ?businessId is stored (200) but opens no window", async () => {
+    it("an inbound message without a business in its address (none configured by name): 400 BUSINESS_REQUIRED, nothing stored", async () => {
       const { businessId, customer: customerId } = fresh();
-      ok(await postEvent(t, inboundEvent(customerId, nowSeconds() - 5), { businessId: null }), "messages");
-      const rows = await t.gateway.database.prisma.inboundMessage.findMany({ where: { customerId } });
-      expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ businessId: null, customerId, businessNumber: "+15550000000", text: "Hello!" });
-      expect(await t.gateway.database.prisma.customerSession.count({ where: { customerId } })).toBe(0);
+      refused(await postEvent(t, inboundEvent(customerId, nowSeconds() - 5), { businessId: null }), 400, "BUSINESS_REQUIRED");
+      expect(await t.gateway.database.prisma.inboundMessage.count({ where: { customerId } })).toBe(0);
+      expect(await t.gateway.database.prisma.rejectedWebhook.count({ where: { body: { contains: customerId } } })).toBe(0);
       expect((await customer(t, businessId, customerId)).sessionWindow).toEqual({ open: false, expiresAt: null });
     });
 
@@ -570,7 +568,7 @@ describe("a gateway without a webhook secret (sandbox status webhooks on)", () =
   let t: TestGateway;
   beforeAll(async () => {
     t = await startTestGateway("webhooks_nosecret", {
-      webhooks: { secrets: [], maxBytes: MAX_BYTES },
+      webhooks: { secrets: [], businessSecrets: new Map(), maxBytes: MAX_BYTES },
       connectly: { mode: "sandbox", sandboxPort: 0, statusEvents: true, failureRate: 0, statusDelayMs: 5 },
     });
   });

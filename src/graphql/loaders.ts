@@ -6,13 +6,13 @@
 import DataLoader from "dataloader";
 import type { CustomerRow, CustomerStore } from "../persistence/customers.js";
 import type { MessageRow, MessageStore } from "../persistence/messages.js";
-import type { StatusEventRow, StatusEventStore } from "../persistence/status-events.js";
+import { messageKey, type MessageKey, type StatusEventRow, type StatusEventStore } from "../persistence/status-events.js";
 
 export interface Loaders {
   readonly messageById: DataLoader<string, MessageRow | null>;
   readonly messageByConnectlyId: DataLoader<string, MessageRow | null>;
-  /** Every event of a Connectly id, in the order they happened. */
-  readonly statusHistory: DataLoader<string, StatusEventRow[]>;
+  /** Every event of a message (its business's events for its Connectly id), in the order they happened. */
+  readonly statusHistory: DataLoader<MessageKey, StatusEventRow[], string>;
   readonly customer: DataLoader<{ businessId: string; customerId: string }, CustomerRow, string>;
 }
 
@@ -36,12 +36,14 @@ export function createLoaders(stores: LoaderStores, options: { cache: boolean } 
   const { cache } = options;
   return {
     messageById: new DataLoader(async (ids) => byKey(ids, await stores.messages.findByIds(ids), (m) => m.id), { cache }),
-    messageByConnectlyId: new DataLoader(async (ids) => byKey(ids, await stores.statusEvents.messagesByConnectlyId(ids), (m) => m.connectlyId), { cache }),
-    statusHistory: new DataLoader(async (connectlyIds) => {
-      const grouped = new Map<string, StatusEventRow[]>(connectlyIds.map((id) => [id, []]));
-      for (const event of await stores.statusEvents.historyOf(connectlyIds)) grouped.get(event.connectlyId)?.push(event);
-      return connectlyIds.map((id) => grouped.get(id) ?? []);
-    }, { cache }),
+    messageByConnectlyId: new DataLoader(async (ids) => byKey(ids, await stores.messages.findByConnectlyIds(ids), (m) => m.connectlyId), { cache }),
+    statusHistory: new DataLoader(async (keys) => {
+      const grouped = new Map<string, StatusEventRow[]>(keys.map((k) => [messageKey(k), []]));
+      for (const event of await stores.statusEvents.historyOf(keys)) {
+        if (event.businessId !== null) grouped.get(messageKey({ businessId: event.businessId, connectlyId: event.connectlyId }))?.push(event);
+      }
+      return keys.map((k) => grouped.get(messageKey(k)) ?? []);
+    }, { cache, cacheKeyFn: messageKey }),
     customer: new DataLoader((keys) => stores.customers.customers(keys), { cache, cacheKeyFn: (k) => `${k.businessId}|${k.customerId}` }),
   };
 }

@@ -134,7 +134,7 @@ export function instrumentIngest(ingest: Ingest, metrics: Metrics): Ingest {
       return outcome;
     },
     reattach: () => ingest.reattach(),
-    accepted: (connectlyId) => ingest.accepted(connectlyId),
+    accepted: (businessId, connectlyId) => ingest.accepted(businessId, connectlyId),
     close: () => ingest.close(),
   };
 }

@@ -1,13 +1,15 @@
 /**
  * Inbound customer messages and what they open: the 24-hour session window of a customer with a
- * business. Inbound events are stored once per distinct body (a redelivery is the same bytes), and
+ * business. Inbound events are stored once per business and distinct body (a redelivery is the
+ * same bytes to the same address; the same bytes for two businesses are two messages), and
  * a customer's last-inbound time only moves forward, whatever order events arrive in.
  */
 import type { PrismaClient } from "./generated/prisma/client.js";
 
 export interface NewInboundMessage {
   readonly bodyHash: string;
-  readonly businessId: string | null;
+  /** The business whose webhook address took the message (verified by its signature). */
+  readonly businessId: string;
   readonly businessNumber: string;
   readonly customerId: string;
   readonly customerName: string | null;
@@ -37,8 +39,7 @@ export function createCustomerStore(prisma: PrismaClient): CustomerStore {
   return {
     async recordInbound(message) {
       // One statement, so a crash cannot keep the message (making its redelivery a duplicate)
-      // without the window it opened. Without a business the window cannot be placed: the message
-      // is kept, the window left alone.
+      // without the window it opened.
       const [result] = await prisma.$queryRaw<{ inserted: number }[]>`
         WITH ins AS (
           INSERT INTO "InboundMessage" ("bodyHash", "businessId", "businessNumber", "customerId", "customerName", "text",
@@ -46,11 +47,11 @@ export function createCustomerStore(prisma: PrismaClient): CustomerStore {
           VALUES (${message.bodyHash}, ${message.businessId}, ${message.businessNumber}, ${message.customerId}, ${message.customerName},
             ${message.text}, ${message.replyToConnectlyId}, CAST(${message.callbackData == null ? null : JSON.stringify(message.callbackData)} AS jsonb),
             ${message.occurredAt}, CAST(${JSON.stringify(message.raw)} AS jsonb), now())
-          ON CONFLICT ("bodyHash") DO NOTHING
+          ON CONFLICT ("businessId", "bodyHash") DO NOTHING
           RETURNING "businessId", "customerId", "customerName", "businessNumber", "occurredAt"
         ), session AS (
           INSERT INTO "CustomerSession" ("businessId", "customerId", "customerName", "businessNumber", "lastInboundAt", "updatedAt")
-          SELECT "businessId", "customerId", "customerName", "businessNumber", "occurredAt", now() FROM ins WHERE "businessId" IS NOT NULL
+          SELECT "businessId", "customerId", "customerName", "businessNumber", "occurredAt", now() FROM ins
           ON CONFLICT ("businessId", "customerId") DO UPDATE SET
             "lastInboundAt" = GREATEST("CustomerSession"."lastInboundAt", EXCLUDED."lastInboundAt"),
             "customerName" = CASE WHEN EXCLUDED."lastInboundAt" >= "CustomerSession"."lastInboundAt"

@@ -72,6 +72,8 @@ export interface MessageStore {
   findById(id: string): Promise<MessageRow | null>;
   findByIds(ids: readonly string[]): Promise<MessageRow[]>;
   findByConnectlyId(connectlyId: string): Promise<MessageRow | null>;
+  /** Messages by Connectly id, whatever their business (GraphQL's messageByConnectlyId checks the caller's). */
+  findByConnectlyIds(connectlyIds: readonly string[]): Promise<MessageRow[]>;
   /** A page of a business's messages, newest first, after a cursor; one more than `first` tells whether more follow. */
   list(filter: MessageListFilter, first: number, after: MessageCursor | null): Promise<MessageRow[]>;
   /** PENDING rows untouched since `before`: candidates for crash recovery, oldest first. */
@@ -149,7 +151,7 @@ export function createMessageStore(prisma: PrismaClient, direct?: DirectQuery): 
     async markAccepted(row, connectlyId, upstreamStatus, attempts) {
       const updatedAt = new Date();
       // Delivery-status events can arrive before Connectly's answer does: the message starts from
-      // the furthest status already stored for its Connectly id (nothing, usually).
+      // the furthest status its business's webhooks already stored for its Connectly id (nothing, usually).
       const [delivery] = await hot<DeliveryColumns>("message-mark-accepted", Prisma.sql`
         UPDATE "Message" SET "status" = 'ACCEPTED', "connectlyId" = ${connectlyId}, "upstreamStatus" = ${upstreamStatus},
           "attempts" = ${attempts}, "errorCode" = NULL, "errorMessage" = NULL, "updatedAt" = ${updatedAt},
@@ -158,7 +160,7 @@ export function createMessageStore(prisma: PrismaClient, direct?: DirectQuery): 
               CASE WHEN e."status" = 'FAILED' THEN COALESCE(e."errorCode", 'DELIVERY_FAILED') END,
               CASE WHEN e."status" = 'FAILED' THEN COALESCE(e."errorMessage", 'Connectly reported the message as not delivered.') END
             FROM (SELECT 1) AS one LEFT JOIN LATERAL (
-              SELECT * FROM "MessageStatusEvent" WHERE "connectlyId" = ${connectlyId} ORDER BY "status" DESC, "occurredAt" DESC, "id" DESC LIMIT 1
+              SELECT * FROM "MessageStatusEvent" WHERE "businessId" = ${row.businessId} AND "connectlyId" = ${connectlyId} ORDER BY "status" DESC, "occurredAt" DESC, "id" DESC LIMIT 1
             ) AS e ON true)
         WHERE "id" = ${row.id}
         RETURNING "deliveryStatus", "deliveryStatusAt", "deliveryErrorCode", "deliveryErrorMessage"`);
@@ -199,6 +201,8 @@ export function createMessageStore(prisma: PrismaClient, direct?: DirectQuery): 
     findById: (id) => prisma.message.findUnique({ where: { id } }),
     findByIds: (ids) => (ids.length === 0 ? Promise.resolve([]) : prisma.message.findMany({ where: { id: { in: [...ids] } } })),
     findByConnectlyId: (connectlyId) => prisma.message.findUnique({ where: { connectlyId } }),
+    findByConnectlyIds: (connectlyIds) =>
+      connectlyIds.length === 0 ? Promise.resolve([]) : prisma.message.findMany({ where: { connectlyId: { in: [...new Set(connectlyIds)] } } }),
     list: (filter, first, after) =>
       prisma.message.findMany({
         where: {

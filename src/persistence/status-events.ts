@@ -1,8 +1,10 @@
 /**
- * Delivery-status events and what they do to their message. Events are stored once (the unique key
- * (connectlyId, status, occurredAt) turns a redelivery into a no-op) and joined to their message by
- * connectlyId, so an event that comes before the gateway has stored Connectly's id attaches when it
- * does. A message's deliveryStatus only moves forward in the order of meaning the database enum is
+ * Delivery-status events and what they do to their message. Events are stored once per business
+ * (the unique key (businessId, connectlyId, status, occurredAt) turns a redelivery into a no-op) and
+ * joined to their message by (businessId, connectlyId), so an event that comes before the gateway
+ * has stored Connectly's id attaches when it does, and only ever to a message of the business whose
+ * webhook address took it (an event posted as another business changes nothing of this one's).
+ * A message's deliveryStatus only moves forward in the order of meaning the database enum is
  * declared in (SENT < DELIVERED < FAILED < READ): the result is the same whatever order events
  * arrive in, and concurrent writers cannot move it back.
  */
@@ -13,11 +15,21 @@ import type { MessageRow } from "./messages.js";
 
 export type StatusEventRow = MessageStatusEvent;
 
+/** A message as webhooks name it: the business whose address took the event, and Connectly's id. */
+export interface MessageKey {
+  readonly businessId: string;
+  readonly connectlyId: string;
+}
+
+/** A MessageKey as one string, for maps (business ids cannot hold NUL). */
+export const messageKey = (key: MessageKey): string => `${key.businessId}\u0000${key.connectlyId}`;
+
 export interface NewStatusEvent {
   readonly connectlyId: string;
   readonly status: DeliveryStatus;
   readonly occurredAt: Date;
-  readonly businessId: string | null;
+  /** The business whose webhook address took the event (verified by its signature). */
+  readonly businessId: string;
   readonly recipientId: string | null;
   readonly senderId: string | null;
   readonly errorCode: string | null;
@@ -50,14 +62,15 @@ export interface StatusEventStore {
    */
   apply(events: readonly NewStatusEvent[]): Promise<ApplyResult>;
   /**
-   * Moves each message with one of these Connectly ids to the furthest status its stored events
-   * show, when that is further than where it stands; returns the gateway ids of the messages that moved.
+   * Moves each message of one of these (business, Connectly id) pairs to the furthest status that
+   * business's stored events show, when that is further than where it stands; returns the gateway
+   * ids of the messages that moved.
    */
-  advance(connectlyIds: readonly string[]): Promise<string[]>;
-  /** Messages by Connectly id. */
-  messagesByConnectlyId(connectlyIds: readonly string[]): Promise<MessageRow[]>;
-  /** Every stored event of these Connectly ids, in the order they happened. */
-  historyOf(connectlyIds: readonly string[]): Promise<StatusEventRow[]>;
+  advance(keys: readonly MessageKey[]): Promise<string[]>;
+  /** Messages by (business, Connectly id): a message of another business with that id is not one. */
+  messagesByConnectlyId(keys: readonly MessageKey[]): Promise<MessageRow[]>;
+  /** Every stored event of these (business, Connectly id) pairs, in the order they happened. */
+  historyOf(keys: readonly MessageKey[]): Promise<StatusEventRow[]>;
   eventsById(ids: readonly bigint[]): Promise<StatusEventRow[]>;
 }
 
@@ -82,6 +95,7 @@ const jsonText = (value: unknown): string | null => (value === undefined || valu
 /** A row of the apply statement: an event it stored, and its message if the gateway has it. */
 interface AppliedRow {
   id: bigint;
+  businessId: string;
   connectlyId: string;
   status: DeliveryStatus;
   occurredAt: Date;
@@ -112,37 +126,37 @@ export function applyStatement(events: readonly NewStatusEvent[]): Prisma.Sql {
             CAST(${column((e) => e.errorMessage)} AS text[]), CAST(${column((e) => jsonText(e.callbackData))} AS text[]),
             CAST(${column((e) => e.campaignName)} AS text[]), CAST(${column((e) => JSON.stringify(e.raw))} AS text[])
           ) AS e(cid, st, at, bid, rid, sid, ecode, etype, emsg, cb, camp, raw)
-          ON CONFLICT ("connectlyId", "status", "occurredAt") DO NOTHING
-          RETURNING "id", "connectlyId", "status", "occurredAt", "errorCode", "errorMessage", "receivedAt"
+          ON CONFLICT ("businessId", "connectlyId", "status", "occurredAt") DO NOTHING
+          RETURNING "id", "businessId", "connectlyId", "status", "occurredAt", "errorCode", "errorMessage", "receivedAt"
         ),
         candidates AS (
-          SELECT ids.cid, prior."status", prior."occurredAt", prior."errorCode", prior."errorMessage"
-          FROM (SELECT DISTINCT "connectlyId" AS cid FROM ins) AS ids
+          SELECT ids.bid, ids.cid, prior."status", prior."occurredAt", prior."errorCode", prior."errorMessage"
+          FROM (SELECT DISTINCT "businessId" AS bid, "connectlyId" AS cid FROM ins) AS ids
           CROSS JOIN LATERAL (
             SELECT p."status", p."occurredAt", p."errorCode", p."errorMessage" FROM "MessageStatusEvent" AS p
-            WHERE p."connectlyId" = ids.cid ORDER BY p."status" DESC, p."occurredAt" DESC LIMIT 1
+            WHERE p."businessId" = ids.bid AND p."connectlyId" = ids.cid ORDER BY p."status" DESC, p."occurredAt" DESC LIMIT 1
           ) AS prior
           UNION ALL
-          SELECT "connectlyId", "status", "occurredAt", "errorCode", "errorMessage" FROM ins
+          SELECT "businessId", "connectlyId", "status", "occurredAt", "errorCode", "errorMessage" FROM ins
         ),
         best AS (
-          SELECT DISTINCT ON (cid) cid, "status", "occurredAt", "errorCode", "errorMessage"
-          FROM candidates ORDER BY cid, "status" DESC, "occurredAt" DESC
+          SELECT DISTINCT ON (bid, cid) bid, cid, "status", "occurredAt", "errorCode", "errorMessage"
+          FROM candidates ORDER BY bid, cid, "status" DESC, "occurredAt" DESC
         ),
         moved AS (
           UPDATE "Message" AS m SET ${ADVANCE_SET}
           FROM best
-          WHERE m."connectlyId" = best.cid AND ${IS_FURTHER}
+          WHERE m."businessId" = best.bid AND m."connectlyId" = best.cid AND ${IS_FURTHER}
           RETURNING m."id"
         )
-        SELECT ins."id", ins."connectlyId", ins."status", ins."occurredAt", ins."receivedAt",
+        SELECT ins."id", ins."businessId", ins."connectlyId", ins."status", ins."occurredAt", ins."receivedAt",
           msg."id" AS "messageId", msg."businessId" AS "messageBusinessId"
-        FROM ins LEFT JOIN "Message" AS msg ON msg."connectlyId" = ins."connectlyId"`;
+        FROM ins LEFT JOIN "Message" AS msg ON msg."businessId" = ins."businessId" AND msg."connectlyId" = ins."connectlyId"`;
 }
 
 /** The stored events in the order given (RETURNING does not keep it), filled in from what the caller already has. */
 function matchApplied(events: readonly NewStatusEvent[], rows: readonly AppliedRow[]): AppliedEvent[] {
-  const key = (e: { connectlyId: string; status: string; occurredAt: Date }) => `${e.connectlyId}|${e.status}|${e.occurredAt.getTime()}`;
+  const key = (e: MessageKey & { status: string; occurredAt: Date }) => `${messageKey(e)}|${e.status}|${e.occurredAt.getTime()}`;
   const byKey = new Map(rows.map((row) => [key(row), row]));
   const stored: AppliedEvent[] = [];
   for (const e of events) {
@@ -174,9 +188,19 @@ function matchApplied(events: readonly NewStatusEvent[], rows: readonly AppliedR
 }
 
 
+const distinctKeys = (keys: readonly MessageKey[]): MessageKey[] => [...new Map(keys.map((k) => [messageKey(k), k])).values()];
+
+/** A filter matching exactly these pairs: one `connectlyId IN (...)` per business (a page is usually one business). */
+function byBusiness(keys: readonly MessageKey[]): { businessId: string; connectlyId: { in: string[] } }[] {
+  const ids = new Map<string, Set<string>>();
+  for (const k of keys) ids.set(k.businessId, (ids.get(k.businessId) ?? new Set()).add(k.connectlyId));
+  return [...ids].map(([businessId, connectlyIds]) => ({ businessId, connectlyId: { in: [...connectlyIds] } }));
+}
+
 /** pg's rows of the apply statement (bigint ids come as text). */
 const appliedRowOf = (row: Record<string, unknown>): AppliedRow => ({
   id: BigInt(row.id as string),
+  businessId: row.businessId as string,
   connectlyId: row.connectlyId as string,
   status: row.status as DeliveryStatus,
   occurredAt: row.occurredAt as Date,
@@ -200,33 +224,33 @@ export function createStatusEventStore(prisma: PrismaClient, direct?: DirectQuer
       return { stored, duplicates: events.length - stored.length };
     },
 
-    async advance(connectlyIds) {
-      if (connectlyIds.length === 0) return [];
-      const ids = [...new Set(connectlyIds)];
+    async advance(keys) {
+      if (keys.length === 0) return [];
+      const unique = distinctKeys(keys);
       const moved = await prisma.$queryRaw<{ id: string }[]>`
         WITH best AS (
-          SELECT ids.cid, e."status", e."occurredAt", e."errorCode", e."errorMessage"
-          FROM unnest(CAST(${ids} AS text[])) AS ids(cid)
+          SELECT ids.bid, ids.cid, e."status", e."occurredAt", e."errorCode", e."errorMessage"
+          FROM unnest(CAST(${unique.map((k) => k.businessId)} AS text[]), CAST(${unique.map((k) => k.connectlyId)} AS text[])) AS ids(bid, cid)
           CROSS JOIN LATERAL (
             SELECT p."status", p."occurredAt", p."errorCode", p."errorMessage" FROM "MessageStatusEvent" AS p
-            WHERE p."connectlyId" = ids.cid ORDER BY p."status" DESC, p."occurredAt" DESC LIMIT 1
+            WHERE p."businessId" = ids.bid AND p."connectlyId" = ids.cid ORDER BY p."status" DESC, p."occurredAt" DESC LIMIT 1
           ) AS e
         )
         UPDATE "Message" AS m SET ${ADVANCE_SET}
         FROM best
-        WHERE m."connectlyId" = best.cid AND ${IS_FURTHER}
+        WHERE m."businessId" = best.bid AND m."connectlyId" = best.cid AND ${IS_FURTHER}
         RETURNING m."id"`;
       return moved.map((m) => m.id);
     },
 
-    messagesByConnectlyId: (connectlyIds) =>
-      connectlyIds.length === 0 ? Promise.resolve([]) : prisma.message.findMany({ where: { connectlyId: { in: [...new Set(connectlyIds)] } } }),
+    messagesByConnectlyId: (keys) =>
+      keys.length === 0 ? Promise.resolve([]) : prisma.message.findMany({ where: { OR: byBusiness(keys) } }),
 
-    historyOf: (connectlyIds) =>
-      connectlyIds.length === 0
+    historyOf: (keys) =>
+      keys.length === 0
         ? Promise.resolve([])
         : prisma.messageStatusEvent.findMany({
-            where: { connectlyId: { in: [...new Set(connectlyIds)] } },
+            where: { OR: byBusiness(keys) },
             // By Connectly's time; events of the same second in order of meaning, then as stored.
             orderBy: [{ occurredAt: "asc" }, { status: "asc" }, { id: "asc" }],
           }),

@@ -187,6 +187,21 @@ export function parseWebhookEvent(body: unknown): ParseResult {
   };
 }
 
+/**
+ * How far ahead of the gateway's clock an event's timestamp may be: clock skew, not more. A later
+ * one is refused, not clamped: clamping would make each redelivery a new event (another time),
+ * while a refusal is idempotent, and a redelivery passes once the clocks agree. Left in, a date a
+ * year ahead would hold a customer's session window open until then (it only moves forward).
+ */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
+
+/** Why an event's timestamp is refused as in the future, or null when it is not. */
+export function futureTimestampReason(occurredAt: Date, nowMs: number): string | null {
+  const ahead = occurredAt.getTime() - nowMs;
+  if (ahead <= MAX_CLOCK_AHEAD_MS) return null;
+  return `timestamp ${occurredAt.toISOString()} is ${Math.round(ahead / 1000)} s ahead of the gateway's clock (at most ${MAX_CLOCK_AHEAD_MS / 1000} s is allowed for clock skew)`;
+}
+
 /** The order of meaning of delivery statuses; the database enum is declared in the same order. */
 export const DELIVERY_RANK: Readonly<Record<DeliveryStatus, number>> = { SENT: 1, DELIVERED: 2, FAILED: 3, READ: 4 };
 

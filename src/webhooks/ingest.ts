@@ -7,18 +7,26 @@
  * next one (one statement stores them and moves their messages forward): a burst of webhooks costs
  * one round trip per batch, not a few per event. Each request is answered once its batch is
  * committed; messages are read back only for changes a subscriber of this process listens to.
+ *
+ * Everything is scoped by the business the route verified: an event is stored under it and only
+ * ever moves, joins or is published with a message of that business with that Connectly id. An
+ * event matching no such message (another business's, or one whose send's answer is still on its
+ * way) is kept and answered exactly like a matched one, so the answer does not tell a business
+ * whether another has that id, and Connectly does not redeliver it forever.
  */
 import { createHash } from "node:crypto";
 import type { CustomerStore } from "../persistence/customers.js";
 import type { MessageRow, MessageStore } from "../persistence/messages.js";
 import type { RejectedWebhookStore } from "../persistence/rejected-webhooks.js";
-import type { AppliedEvent, NewStatusEvent, StatusEventStore } from "../persistence/status-events.js";
+import { messageKey, type AppliedEvent, type MessageKey, type NewStatusEvent, type StatusEventStore } from "../persistence/status-events.js";
 import type { PubSub, StatusChange, StoredChangeRef } from "../pubsub/pubsub.js";
-import { parseWebhookEvent, type StatusEvent } from "./events.js";
+import { futureTimestampReason, parseWebhookEvent, type StatusEvent } from "./events.js";
+
+export type RefusalCode = "MALFORMED_EVENT" | "UNRECOGNISED_EVENT" | "EVENT_IN_FUTURE";
 
 export type IngestOutcome =
   | { readonly status: 200; readonly topic: "delivery_status" | "messages"; readonly duplicate: boolean }
-  | { readonly status: 400; readonly code: "MALFORMED_EVENT" | "UNRECOGNISED_EVENT"; readonly reason: string };
+  | { readonly status: 400; readonly code: RefusalCode; readonly reason: string };
 
 export interface IngestDeps {
   readonly statusEvents: StatusEventStore;
@@ -42,19 +50,21 @@ export interface IngestDeps {
    * send may still be committing. Messages sent elsewhere are never found; that is fine.
    */
   readonly reattachAfterMs?: readonly number[];
+  /** The gateway's clock, against which event timestamps are checked (Date.now by default). */
+  readonly now?: () => number;
 }
 
 export interface Ingest {
-  /** Handles one verified body; `businessId` is the business the webhook address names, if any. */
-  ingest(body: Buffer, businessId: string | null, contentType: string | null): Promise<IngestOutcome>;
+  /** Handles one body verified as `businessId`'s (the business the webhook address names). */
+  ingest(body: Buffer, businessId: string, contentType: string | null): Promise<IngestOutcome>;
   /** Looks again now for the messages of events that came before them (also done on a timer). */
   reattach(): Promise<void>;
   /**
-   * A send of this process was just accepted with this Connectly id: events that came before it
-   * (stored by this process) are applied and published now, each as its own change, rather than on
-   * the timer.
+   * A send of this process for this business was just accepted with this Connectly id: events of
+   * that business that came before it (stored by this process) are applied and published now, each
+   * as its own change, rather than on the timer.
    */
-  accepted(connectlyId: string): void;
+  accepted(businessId: string, connectlyId: string): void;
   close(): Promise<void>;
 }
 
@@ -64,7 +74,7 @@ interface Waiting {
   readonly reject: (error: unknown) => void;
 }
 
-export function toNewStatusEvent(event: StatusEvent, businessId: string | null, raw: unknown): NewStatusEvent {
+export function toNewStatusEvent(event: StatusEvent, businessId: string, raw: unknown): NewStatusEvent {
   return {
     connectlyId: event.connectlyId,
     status: event.status,
@@ -81,7 +91,8 @@ export function toNewStatusEvent(event: StatusEvent, businessId: string | null, 
   };
 }
 
-const eventKey = (e: { connectlyId: string; status: string; occurredAt: Date }) => `${e.connectlyId}|${e.status}|${e.occurredAt.getTime()}`;
+const eventKey = (e: { businessId: string | null; connectlyId: string; status: string; occurredAt: Date }) =>
+  `${messageKey({ businessId: e.businessId ?? "", connectlyId: e.connectlyId })}|${e.status}|${e.occurredAt.getTime()}`;
 
 /** The stored events whose message the gateway has, as pub/sub references. */
 export function refsOf(stored: readonly AppliedEvent[]): StoredChangeRef[] {
@@ -109,15 +120,16 @@ export function createIngest(deps: IngestDeps): Ingest {
   const maxBatch = deps.maxBatch ?? 500;
   const maxConcurrent = deps.maxConcurrentBatches ?? 2;
   const reattachAfter = deps.reattachAfterMs ?? [1_000, 10_000];
+  const clock = deps.now ?? Date.now;
   let queue: Waiting[] = [];
   let inFlight = 0;
   let scheduled = false;
   const running = new Set<Promise<void>>();
   /**
-   * Connectly ids of events stored before their message: when to look again, and the events, which
-   * nobody has been told of yet (they are published once their message is found).
+   * (business, Connectly id) of events stored before their message, by messageKey: when to look
+   * again, and the events, which nobody has been told of yet (published once their message is found).
    */
-  const unattached = new Map<string, { readonly due: number[]; readonly eventIds: bigint[] }>();
+  const unattached = new Map<string, { readonly key: MessageKey; readonly due: number[]; readonly eventIds: bigint[] }>();
   let closed = false;
 
   const track = (run: Promise<void>) => {
@@ -136,7 +148,9 @@ export function createIngest(deps: IngestDeps): Ingest {
     const keys = new Set(stored.map((s) => eventKey(s.event)));
     // The first of equal events in a batch is the one stored; the others are duplicates.
     for (const w of batch) w.resolve(keys.delete(eventKey(w.event)));
-    for (const s of stored) if (s.messageId === null) scheduleReattach(s.event.connectlyId, s.event.id);
+    for (const s of stored) {
+      if (s.messageId === null && s.event.businessId !== null) scheduleReattach({ businessId: s.event.businessId, connectlyId: s.event.connectlyId }, s.event.id);
+    }
     const refs = refsOf(stored);
     if (refs.length > 0) {
       track(deps.pubsub.publishStored(refs, async (wanted) => changesFor(wanted, stored, await deps.messages.findByIds([...new Set(wanted.map((r) => r.messageId))]))));
@@ -173,24 +187,24 @@ export function createIngest(deps: IngestDeps): Ingest {
 
   // One timer looks again, in one batch, for every event whose time has come.
   let sweeper: NodeJS.Timeout | undefined;
-  function scheduleReattach(connectlyId: string, eventId: bigint) {
+  function scheduleReattach(key: MessageKey, eventId: bigint) {
     if (closed) return;
-    const known = unattached.get(connectlyId);
+    const known = unattached.get(messageKey(key));
     if (known) {
       known.eventIds.push(eventId);
       return;
     }
     const now = Date.now();
-    unattached.set(connectlyId, { due: reattachAfter.map((ms) => now + ms), eventIds: [eventId] });
+    unattached.set(messageKey(key), { key, due: reattachAfter.map((ms) => now + ms), eventIds: [eventId] });
     sweeper ??= setInterval(sweep, Math.max(50, Math.min(...reattachAfter, 500)));
     sweeper.unref();
   }
   function sweep() {
     const now = Date.now();
-    const due: string[] = [];
-    for (const [id, { due: times }] of unattached) {
+    const due: MessageKey[] = [];
+    for (const { key, due: times } of unattached.values()) {
       if (times[0]! <= now) {
-        due.push(id);
+        due.push(key);
         times.shift();
       }
     }
@@ -206,15 +220,16 @@ export function createIngest(deps: IngestDeps): Ingest {
    * every event it had not been told of (the message as it now stands with each), or, when this
    * process kept no such event, the message if it moved.
    */
-  async function reattachIds(ids: readonly string[]) {
+  async function reattachIds(keys: readonly MessageKey[]) {
     try {
-      const moved = new Set(await deps.statusEvents.advance(ids));
-      const messages = await deps.statusEvents.messagesByConnectlyId(ids);
+      const moved = new Set(await deps.statusEvents.advance(keys));
+      const messages = await deps.statusEvents.messagesByConnectlyId(keys);
       const changes: StatusChange[] = [];
       const withEvents: { message: MessageRow; eventIds: bigint[] }[] = [];
       for (const message of messages) {
-        const kept = message.connectlyId == null ? undefined : unattached.get(message.connectlyId);
-        if (message.connectlyId != null) unattached.delete(message.connectlyId);
+        const key = message.connectlyId == null ? null : messageKey({ businessId: message.businessId, connectlyId: message.connectlyId });
+        const kept = key === null ? undefined : unattached.get(key);
+        if (key !== null) unattached.delete(key);
         if (kept) withEvents.push({ message, eventIds: kept.eventIds });
         else if (moved.has(message.id)) changes.push({ message, event: null });
       }
@@ -232,13 +247,13 @@ export function createIngest(deps: IngestDeps): Ingest {
       deps.onError(error);
     } finally {
       // Ids whose last look is over are given up (messages sent elsewhere never appear here).
-      for (const id of ids) if (unattached.get(id)?.due.length === 0) unattached.delete(id);
+      for (const key of keys) if (unattached.get(messageKey(key))?.due.length === 0) unattached.delete(messageKey(key));
     }
   }
 
   return {
     async ingest(body, businessId, contentType) {
-      const reject = async (code: "MALFORMED_EVENT" | "UNRECOGNISED_EVENT", reason: string): Promise<IngestOutcome> => {
+      const reject = async (code: RefusalCode, reason: string): Promise<IngestOutcome> => {
         await deps.rejected.record({ reason, body: body.toString("utf8"), contentType, businessId });
         return { status: 400, code, reason };
       };
@@ -251,6 +266,8 @@ export function createIngest(deps: IngestDeps): Ingest {
       const parsed = parseWebhookEvent(json);
       if (!parsed.ok) return reject(parsed.reason.startsWith("malformed") ? "MALFORMED_EVENT" : "UNRECOGNISED_EVENT", parsed.reason);
       const { event } = parsed;
+      const future = futureTimestampReason(event.occurredAt, clock());
+      if (future !== null) return reject("EVENT_IN_FUTURE", future);
       if (event.topic === "delivery_status") {
         const stored = await recordStatus(toNewStatusEvent(event, businessId, json));
         return { status: 200, topic: event.topic, duplicate: !stored };
@@ -269,9 +286,10 @@ export function createIngest(deps: IngestDeps): Ingest {
       });
       return { status: 200, topic: event.topic, duplicate: !stored };
     },
-    reattach: () => reattachIds([...unattached.keys()]),
-    accepted(connectlyId) {
-      if (!closed && unattached.has(connectlyId)) track(reattachIds([connectlyId]));
+    reattach: () => reattachIds([...unattached.values()].map((u) => u.key)),
+    accepted(businessId, connectlyId) {
+      const key = { businessId, connectlyId };
+      if (!closed && unattached.has(messageKey(key))) track(reattachIds([key]));
     },
     async close() {
       closed = true;

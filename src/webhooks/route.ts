@@ -1,19 +1,21 @@
 /**
  * POST /webhooks/connectly: Connectly's delivery_status and messages topics. The raw body is read
  * whatever the content type (Connectly sends JSON as text/plain), its signature checked before it
- * is parsed, and 200 is answered only once the event is stored. `?businessId=` names the business
- * the address was registered for (`npm run webhooks:register` adds it).
+ * is parsed, and 200 is answered only once the event is stored. The address names the business it
+ * was registered for, as `/webhooks/connectly/<businessId>` or `?businessId=` (which
+ * `npm run webhooks:register` writes); trust.ts decides whether the signature proves it.
  */
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Ingest } from "./ingest.js";
-import { SIGNATURE_HEADER, verifyWebhookSignature } from "./signature.js";
+import { SIGNATURE_HEADER } from "./signature.js";
+import { webhookTrust, type WebhookKeys } from "./trust.js";
 
 export const WEBHOOK_PATH = "/webhooks/connectly";
 
 export interface WebhookRouteOptions {
   readonly ingest: Ingest;
-  /** CONNECTLY_WEBHOOK_SECRET's values; empty refuses every event not signed by the sandbox. */
-  readonly secrets: readonly string[];
+  /** The secrets each business's events must be signed with (webhookKeys(config)). */
+  readonly keys: WebhookKeys;
   /** The built-in sandbox's per-process secret, when the sandbox runs in this process. */
   readonly sandboxSecret?: string | null;
   readonly maxBytes: number;
@@ -21,7 +23,10 @@ export interface WebhookRouteOptions {
   readonly onAnswered?: (statusCode: number) => void;
 }
 
-const BUSINESS_ID = /^[A-Za-z0-9_-]{1,128}$/;
+type WebhookRequest = FastifyRequest<{ Querystring: { businessId?: string | string[] }; Params: { "*"?: string } }>;
+
+/** Every ?businessId= value: a repeated parameter arrives as an array. */
+const queryBusinessIds = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 const refuse = (reply: FastifyReply, status: number, code: string, message: string) => reply.code(status).send({ error: { code, message } });
 
@@ -46,26 +51,27 @@ export async function registerWebhookRoute(app: FastifyInstance, options: Webhoo
       return refuse(reply, 503, "NOT_STORED", "The event could not be stored; send it again.");
     });
 
-    scope.post<{ Querystring: { businessId?: string } }>(WEBHOOK_PATH, async (request, reply) => {
+    const handle = async (request: WebhookRequest, reply: FastifyReply) => {
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const signature = request.headers[SIGNATURE_HEADER];
-      const fromSandbox = options.sandboxSecret != null && verifyWebhookSignature(body, signature, [options.sandboxSecret]);
-      if (!fromSandbox && options.secrets.length === 0) {
-        return refuse(reply, 401, "WEBHOOK_SECRET_NOT_CONFIGURED", "CONNECTLY_WEBHOOK_SECRET is not set, so the gateway cannot verify webhooks and refuses them.");
-      }
-      if (!fromSandbox && !verifyWebhookSignature(body, signature, options.secrets)) {
-        return refuse(reply, 401, "INVALID_SIGNATURE", `The ${SIGNATURE_HEADER} header is missing or does not match the body.`);
-      }
-      const businessId = request.query.businessId ?? null;
-      if (businessId !== null && !BUSINESS_ID.test(businessId)) {
-        return refuse(reply, 400, "BAD_REQUEST", "businessId must be 1 to 128 letters, digits, '_' or '-'.");
-      }
-      const outcome = await options.ingest.ingest(body, businessId, request.headers["content-type"] ?? null);
+      // Decided before the body is parsed: nothing unverified reaches the parser or the database.
+      const trust = webhookTrust(options.keys, options.sandboxSecret ?? null, {
+        queryBusinessIds: queryBusinessIds(request.query.businessId),
+        pathBusinessId: request.params["*"] ?? null,
+        body,
+        signature: request.headers[SIGNATURE_HEADER],
+      });
+      if (!trust.trusted) return refuse(reply, trust.status, trust.code, trust.message);
+      const outcome = await options.ingest.ingest(body, trust.businessId, request.headers["content-type"] ?? null);
       if (outcome.status === 400) {
         request.log.warn({ reason: outcome.reason }, "webhook event refused and kept for inspection");
         return refuse(reply, 400, outcome.code, outcome.reason);
       }
+      // The same answer whether or not the event matched a message of this business: see ingest.ts.
       return reply.code(200).send({ ok: true, topic: outcome.topic, duplicate: outcome.duplicate });
-    });
+    };
+    scope.post(WEBHOOK_PATH, handle);
+    // The path form as a wildcard, not `:businessId`: Fastify caps named parameters at 100
+    // characters and business ids run to 128. trust.ts checks it (no '/', the id's pattern).
+    scope.post(`${WEBHOOK_PATH}/*`, handle);
   });
 }

@@ -13,25 +13,56 @@ export interface WebhookAnswer {
   body: { ok?: boolean; topic?: string; duplicate?: boolean; error?: { code: string; message: string } };
 }
 
-/** One real HTTP POST of `event` to the webhook endpoint, signed with TEST_WEBHOOK_SECRET, as text/plain (as Connectly sends it). */
-export async function postSignedEvent(base: string, businessId: string, event: unknown): Promise<WebhookAnswer> {
-  const body = JSON.stringify(event);
-  const response = await request(`${base}/webhooks/connectly?businessId=${encodeURIComponent(businessId)}`, {
-    method: "POST",
-    headers: { "content-type": "text/plain; charset=utf-8", [SIGNATURE_HEADER]: signWebhookBody(body, TEST_WEBHOOK_SECRET) },
-    body,
-  });
+/** How a webhook address names its business: `?businessId=` (as webhooks:register writes it), the path, or not at all. */
+export type AddressForm = "query" | "path" | "none";
+
+/** The webhook address of `businessId` under `base`, in the given form. */
+export function webhookUrl(base: string, businessId: string, form: AddressForm = "query"): string {
+  const id = encodeURIComponent(businessId);
+  return form === "query" ? `${base}/webhooks/connectly?businessId=${id}` : form === "path" ? `${base}/webhooks/connectly/${id}` : `${base}/webhooks/connectly`;
+}
+
+/**
+ * One real HTTP POST of `body` to `url`, as text/plain (as Connectly sends it), signed with `secret`
+ * (null: no signature header; `garbled`: the right signature with its first character changed).
+ */
+export async function postSignedBody(url: string, body: string, secret: string | null = TEST_WEBHOOK_SECRET, options: { garbled?: boolean } = {}): Promise<WebhookAnswer> {
+  const headers: Record<string, string> = { "content-type": "text/plain; charset=utf-8" };
+  if (secret !== null) {
+    const signature = signWebhookBody(body, secret);
+    headers[SIGNATURE_HEADER] = options.garbled ? `${signature[0] === "A" ? "B" : "A"}${signature.slice(1)}` : signature;
+  }
+  const response = await request(url, { method: "POST", headers, body });
   return { status: response.statusCode, body: (await response.body.json()) as WebhookAnswer["body"] };
 }
 
-/** A delivery_status event for `connectlyId` as Connectly posts it, timestamped now. */
-export function deliveryStatusEvent(connectlyId: string, status: "sent" | "delivered" | "read" | "delivery_failed", recipient: string) {
+/**
+ * One real HTTP POST of `event` to `businessId`'s webhook address, signed with TEST_WEBHOOK_SECRET
+ * unless `options.secret` says otherwise.
+ */
+export function postSignedEvent(base: string, businessId: string, event: unknown, options: { secret?: string | null; form?: AddressForm } = {}): Promise<WebhookAnswer> {
+  return postSignedBody(webhookUrl(base, businessId, options.form), JSON.stringify(event), options.secret === undefined ? TEST_WEBHOOK_SECRET : options.secret);
+}
+
+/** A delivery_status event for `connectlyId` as Connectly posts it, timestamped `atSeconds` (Unix seconds; now by default). */
+export function deliveryStatusEvent(connectlyId: string, status: "sent" | "delivered" | "read" | "delivery_failed", recipient: string, atSeconds = Math.floor(Date.now() / 1000)) {
   return {
     topic: "delivery_status",
-    timestamp: String(Math.floor(Date.now() / 1000)),
+    timestamp: String(atSeconds),
     sender: { id: "+15550000000", channelType: "whatsapp" },
     recipient: { id: recipient, channelType: "whatsapp" },
     statusUpdate: { id: connectlyId, status, error: null },
+  };
+}
+
+/** An inbound customer message (topic messages) as Connectly posts it, timestamped `atSeconds`. */
+export function inboundMessageEvent(customerId: string, atSeconds: number, text = "Hello!") {
+  return {
+    topic: "messages",
+    timestamp: String(atSeconds),
+    sender: { id: customerId, channelType: "whatsapp", name: "Ada" },
+    recipient: { id: "+15550000000", channelType: "whatsapp", name: "business" },
+    message: { text },
   };
 }
 

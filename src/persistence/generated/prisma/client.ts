@@ -48,14 +48,15 @@ export { Prisma }
 export type Message = Prisma.MessageModel
 /**
  * Model MessageStatusEvent
- * One delivery-status webhook event, stored once: Connectly sends no event id, so the same
- * (connectlyId, status, occurredAt) again is a redelivery. Joined to its message by connectlyId,
- * so an event that arrives before the gateway knows the message attaches when the message appears.
+ * One delivery-status webhook event, stored once per business: Connectly sends no event id, so the
+ * same (businessId, connectlyId, status, occurredAt) again is a redelivery. Joined to its message by
+ * (businessId, connectlyId), so an event that arrives before the gateway knows the message attaches
+ * when the message appears, and an event posted as another business never touches it.
  */
 export type MessageStatusEvent = Prisma.MessageStatusEventModel
 /**
  * Model InboundMessage
- * An inbound customer message (topic `messages`), stored once per distinct body.
+ * An inbound customer message (topic `messages`), stored once per business and distinct body.
  */
 export type InboundMessage = Prisma.InboundMessageModel
 /**

@@ -14,7 +14,7 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model InboundMessage
- * An inbound customer message (topic `messages`), stored once per distinct body.
+ * An inbound customer message (topic `messages`), stored once per business and distinct body.
  */
 export type InboundMessageModel = runtime.Types.Result.DefaultSelection<Prisma.$InboundMessagePayload>
 
@@ -283,10 +283,11 @@ export type InboundMessageOrderByWithRelationInput = {
 
 export type InboundMessageWhereUniqueInput = Prisma.AtLeast<{
   id?: bigint | number
-  bodyHash?: string
+  businessId_bodyHash?: Prisma.InboundMessageBusinessIdBodyHashCompoundUniqueInput
   AND?: Prisma.InboundMessageWhereInput | Prisma.InboundMessageWhereInput[]
   OR?: Prisma.InboundMessageWhereInput[]
   NOT?: Prisma.InboundMessageWhereInput | Prisma.InboundMessageWhereInput[]
+  bodyHash?: Prisma.StringFilter<"InboundMessage"> | string
   businessId?: Prisma.StringNullableFilter<"InboundMessage"> | string | null
   businessNumber?: Prisma.StringFilter<"InboundMessage"> | string
   customerId?: Prisma.StringFilter<"InboundMessage"> | string
@@ -297,7 +298,7 @@ export type InboundMessageWhereUniqueInput = Prisma.AtLeast<{
   occurredAt?: Prisma.DateTimeFilter<"InboundMessage"> | Date | string
   raw?: Prisma.JsonFilter<"InboundMessage">
   receivedAt?: Prisma.DateTimeFilter<"InboundMessage"> | Date | string
-}, "id" | "bodyHash">
+}, "id" | "businessId_bodyHash">
 
 export type InboundMessageOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -442,6 +443,11 @@ export type InboundMessageUncheckedUpdateManyInput = {
   receivedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
+export type InboundMessageBusinessIdBodyHashCompoundUniqueInput = {
+  businessId: string
+  bodyHash: string
+}
+
 export type InboundMessageCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   bodyHash?: Prisma.SortOrder
@@ -561,9 +567,12 @@ export type $InboundMessagePayload<ExtArgs extends runtime.Types.Extensions.Inte
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: bigint
     /**
-     * SHA-256 of the raw body: a redelivery is the same bytes again.
+     * SHA-256 of the raw body: a redelivery is the same bytes again (to the same business).
      */
     bodyHash: string
+    /**
+     * The business whose webhook address received it; null only on rows stored before that was required.
+     */
     businessId: string | null
     /**
      * The business number the customer wrote to.

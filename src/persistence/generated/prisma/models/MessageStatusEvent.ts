@@ -14,9 +14,10 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model MessageStatusEvent
- * One delivery-status webhook event, stored once: Connectly sends no event id, so the same
- * (connectlyId, status, occurredAt) again is a redelivery. Joined to its message by connectlyId,
- * so an event that arrives before the gateway knows the message attaches when the message appears.
+ * One delivery-status webhook event, stored once per business: Connectly sends no event id, so the
+ * same (businessId, connectlyId, status, occurredAt) again is a redelivery. Joined to its message by
+ * (businessId, connectlyId), so an event that arrives before the gateway knows the message attaches
+ * when the message appears, and an event posted as another business never touches it.
  */
 export type MessageStatusEventModel = runtime.Types.Result.DefaultSelection<Prisma.$MessageStatusEventPayload>
 
@@ -303,7 +304,7 @@ export type MessageStatusEventOrderByWithRelationInput = {
 
 export type MessageStatusEventWhereUniqueInput = Prisma.AtLeast<{
   id?: bigint | number
-  connectlyId_status_occurredAt?: Prisma.MessageStatusEventConnectlyIdStatusOccurredAtCompoundUniqueInput
+  businessId_connectlyId_status_occurredAt?: Prisma.MessageStatusEventBusinessIdConnectlyIdStatusOccurredAtCompoundUniqueInput
   AND?: Prisma.MessageStatusEventWhereInput | Prisma.MessageStatusEventWhereInput[]
   OR?: Prisma.MessageStatusEventWhereInput[]
   NOT?: Prisma.MessageStatusEventWhereInput | Prisma.MessageStatusEventWhereInput[]
@@ -320,7 +321,7 @@ export type MessageStatusEventWhereUniqueInput = Prisma.AtLeast<{
   campaignName?: Prisma.StringNullableFilter<"MessageStatusEvent"> | string | null
   raw?: Prisma.JsonFilter<"MessageStatusEvent">
   receivedAt?: Prisma.DateTimeFilter<"MessageStatusEvent"> | Date | string
-}, "id" | "connectlyId_status_occurredAt">
+}, "id" | "businessId_connectlyId_status_occurredAt">
 
 export type MessageStatusEventOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -483,7 +484,8 @@ export type MessageStatusEventUncheckedUpdateManyInput = {
   receivedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
-export type MessageStatusEventConnectlyIdStatusOccurredAtCompoundUniqueInput = {
+export type MessageStatusEventBusinessIdConnectlyIdStatusOccurredAtCompoundUniqueInput = {
+  businessId: string
   connectlyId: string
   status: $Enums.DeliveryStatus
   occurredAt: Date | string
@@ -643,7 +645,8 @@ export type $MessageStatusEventPayload<ExtArgs extends runtime.Types.Extensions.
      */
     occurredAt: Date
     /**
-     * The business whose webhook address received the event, when the address names it.
+     * The business whose webhook address received the event (verified by its signature). Null only
+     * on rows stored before events were bound to a business whose message was never found.
      */
     businessId: string | null
     /**
