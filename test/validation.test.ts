@@ -5,8 +5,9 @@
  * sandbox and nothing is stored. Where it is cheap, an input just inside the limit is sent too and
  * must be accepted (e.g. 60 characters pass where 61 fail).
  *
- * Rows whose `rule` is null are refused by GraphQL's own input coercion (@oneOf, required fields,
- * enum values, a list where an object is expected): they carry extensions.field but no rule.
+ * Rows refused by GraphQL's own input coercion (@oneOf, required fields, enum values, a list where an
+ * object is expected) carry the same extensions as the gateway's rules: field, a rule (ONE_OF,
+ * REQUIRED, ENUM_VALUE, GRAPHQL_COERCION) and issues.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEND_MUTATION, startTestGateway, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
@@ -38,8 +39,8 @@ interface RuleCase {
   readonly bad: Input;
   /** The exact dotted path expected in extensions.field. */
   readonly field: string;
-  /** The expected extensions.rule; null when GraphQL's coercion refuses the input (no rule). */
-  readonly rule: string | null;
+  /** The expected extensions.rule (GraphQL's coercion errors have one too, e.g. ONE_OF). */
+  readonly rule: string;
   /** Inputs just inside the limit, each of which must be accepted. */
   readonly good?: readonly Input[];
 }
@@ -92,10 +93,10 @@ const utf8Bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(v
 const messageCount = (): Promise<number> => t.gateway.database.prisma.message.count();
 
 /**
- * Sends `input` and checks that it is refused with BAD_USER_INPUT on `field` (and `rule`, or no rule
- * when null), that the sandbox received nothing and that nothing was stored. Returns the error.
+ * Sends `input` and checks that it is refused with BAD_USER_INPUT on `field` and `rule` (with issues),
+ * that the sandbox received nothing and that nothing was stored. Returns the error.
  */
-async function expectRefused(input: Input, field: string, rule: string | null): Promise<NonNullable<GraphQLResponse["errors"]>[number]> {
+async function expectRefused(input: Input, field: string, rule: string): Promise<NonNullable<GraphQLResponse["errors"]>[number]> {
   const requestsBefore = t.sandbox.requests.length;
   const rowsBefore = await messageCount();
 
@@ -108,13 +109,9 @@ async function expectRefused(input: Input, field: string, rule: string | null): 
   expect(extensions.code).toBe("BAD_USER_INPUT");
   expect(extensions.field).toBe(field);
   expect(error?.message).toContain(field);
-  if (rule == null) {
-    expect(extensions.rule).toBeUndefined();
-  } else {
-    expect(extensions.rule).toBe(rule);
-    const issues = extensions.issues as Issue[] | undefined;
-    expect(issues?.[0]).toEqual({ field, rule, message: error?.message });
-  }
+  expect(extensions.rule).toBe(rule);
+  const issues = extensions.issues as Issue[] | undefined;
+  expect(issues?.[0]).toEqual({ field, rule, message: error?.message });
   expect(t.sandbox.requests.length, "the sandbox received no request").toBe(requestsBefore);
   expect(await messageCount(), "no message was stored").toBe(rowsBefore);
   return error!;
@@ -286,13 +283,13 @@ describe("content (@oneOf MessageContentInput)", () => {
       name: "oneOf: content with two content types is refused by GraphQL",
       bad: withContent({ text: "hi", location: { latitude: 1, longitude: 2 } }),
       field: "input.content",
-      rule: null,
+      rule: "ONE_OF",
     },
     {
       name: "oneOf: content with no content type is refused by GraphQL",
       bad: withContent({}),
       field: "input.content",
-      rule: null,
+      rule: "ONE_OF",
     },
   ]);
 });
@@ -420,13 +417,13 @@ describe("content.attachment", () => {
         ],
       }),
       field: "input.content.attachment",
-      rule: null,
+      rule: "GRAPHQL_COERCION",
     },
     {
       name: "enum: an unknown attachment type is refused by GraphQL",
       bad: attachment({ type: "STICKER" }),
       field: "input.content.attachment.type",
-      rule: null,
+      rule: "ENUM_VALUE",
     },
   ]);
 });
@@ -482,13 +479,13 @@ describe("header of a list or reply-button message (@oneOf HeaderInput)", () => 
       name: "oneOf: a header with both text and attachment is refused by GraphQL",
       bad: list({ header: { text: "Hello", attachment: { type: "IMAGE", url: "https://example.com/a.png" } } }),
       field: "input.content.listMessage.header",
-      rule: null,
+      rule: "ONE_OF",
     },
     {
       name: "oneOf: a header with neither text nor attachment is refused by GraphQL",
       bad: replyButtons({ header: {} }),
       field: "input.content.replyButtonMessage.header",
-      rule: null,
+      rule: "ONE_OF",
     },
     {
       name: "MAX_LENGTH: header text of 61 characters is refused; 60 pass",
@@ -520,7 +517,7 @@ describe("header of a list or reply-button message (@oneOf HeaderInput)", () => 
       name: "enum: an AUDIO header attachment is refused by GraphQL (not a HeaderAttachmentType)",
       bad: list({ header: { attachment: { type: "AUDIO", url: "https://example.com/a.mp3" } } }),
       field: "input.content.listMessage.header.attachment.type",
-      rule: null,
+      rule: "ENUM_VALUE",
     },
   ]);
 });
@@ -640,7 +637,7 @@ describe("content.listMessage", () => {
       name: "required: a list without button is refused by GraphQL",
       bad: withContent({ listMessage: { sections: listSections(1, 1) } }),
       field: L,
-      rule: null,
+      rule: "REQUIRED",
     },
   ]);
 });
@@ -686,7 +683,7 @@ describe("content.replyButtonMessage", () => {
       name: "required: a reply-button message without body is refused by GraphQL",
       bad: withContent({ replyButtonMessage: { buttons: [button("a")] } }),
       field: R,
-      rule: null,
+      rule: "REQUIRED",
     },
     {
       name: "NOT_BLANK: a blank reply-button body is refused",
@@ -758,7 +755,7 @@ describe("content.multiProductMessage", () => {
       name: "required: a multi-product message without body is refused by GraphQL",
       bad: withContent({ multiProductMessage: without(MULTI_PRODUCT, "body") }),
       field: M,
-      rule: null,
+      rule: "REQUIRED",
     },
     {
       name: "NOT_BLANK: a blank multi-product body is refused",
@@ -907,7 +904,7 @@ describe("campaignName, order, messageId", () => {
       name: "enum: an unknown order.strategy is refused by GraphQL",
       bad: send({ order: { strategy: "SOMETIMES" } }),
       field: "input.order.strategy",
-      rule: null,
+      rule: "ENUM_VALUE",
     },
     {
       name: "MESSAGE_ID_FORMAT: a messageId with spaces is refused",
@@ -924,6 +921,151 @@ describe("campaignName, order, messageId", () => {
       good: [send({ messageId: str(128, "m") })],
     },
   ]);
+});
+
+describe("media URLs: absolute http(s), written as scheme://host, no credentials, a public host (issue 15)", () => {
+  const A = "input.content.attachment.url";
+  const H = "input.content.listMessage.header.attachment.url";
+  const R = "input.content.replyButtonMessage.header.attachment.url";
+  const headerImage = (url: string) => list({ header: { attachment: { type: "IMAGE", url } } });
+  testRules([
+    { name: "HTTP_URL: https:/example.com/a (one slash, which WHATWG parsing would repair) is refused", bad: attachment({ url: "https:/example.com/a" }), field: A, rule: "HTTP_URL" },
+    { name: "HTTP_URL: https:\\\\example.com\\a (backslashes) is refused", bad: attachment({ url: "https:\\\\example.com\\a" }), field: A, rule: "HTTP_URL" },
+    { name: "HTTP_URL: a list header's https:example.com is refused", bad: headerImage("https:example.com/a.png"), field: H, rule: "HTTP_URL" },
+    {
+      name: "PUBLIC_HTTP_URL: credentials in the URL are refused; a public host with port, query and IDN passes",
+      bad: attachment({ url: "https://user:secret@example.com/a.png" }),
+      field: A,
+      rule: "PUBLIC_HTTP_URL",
+      good: [attachment({ url: "https://cdn.example.com:8443/a.png?x=1#y" }), attachment({ url: "https://bücher.example/a.png" }), attachment({ url: "http://93.184.216.34/a.png" })],
+    },
+    { name: "PUBLIC_HTTP_URL: a user name alone (https://example.com@10.0.0.1/) is refused", bad: attachment({ url: "https://example.com@10.0.0.1/a" }), field: A, rule: "PUBLIC_HTTP_URL" },
+    ...[
+      "http://localhost/a.png",
+      "http://LOCALHOST./a.png",
+      "http://api.localhost/a.png",
+      "http://printer.local/a.png",
+      "http://metadata.google.internal/a.png",
+      "http://intranet/a.png",
+      "http://127.0.0.1/a.png",
+      "http://127.1/a.png",
+      "http://2130706433/a.png",
+      "http://0x7f.1/a.png",
+      "http://0177.0.0.1/a.png",
+      "http://0.0.0.0/a.png",
+      "http://10.0.0.1/a.png",
+      "http://172.16.5.4/a.png",
+      "http://192.168.1.1/a.png",
+      "http://169.254.169.254/latest/meta-data",
+      "http://100.64.0.1/a.png",
+      "http://224.0.0.1/a.png",
+      "http://240.0.0.1/a.png",
+      "http://255.255.255.255/a.png",
+      "http://[::1]/a.png",
+      "http://[::]/a.png",
+      "http://[::ffff:10.0.0.1]/a.png",
+      "http://[::ffff:127.0.0.1]/a.png",
+      "http://[fc00::1]/a.png",
+      "http://[fd12:3456::1]/a.png",
+      "http://[fe80::1]/a.png",
+      "http://[ff02::1]/a.png",
+      "http://[2001:db8::1]/a.png",
+    ].map((url) => ({ name: `PUBLIC_HTTP_URL: ${url} is refused`, bad: attachment({ url }), field: A, rule: "PUBLIC_HTTP_URL" })),
+    {
+      name: "PUBLIC_HTTP_URL: a reply-button header on 192.168.0.10 is refused",
+      bad: replyButtons({ header: { attachment: { type: "IMAGE", url: "https://192.168.0.10/a.png" } } }),
+      field: R,
+      rule: "PUBLIC_HTTP_URL",
+      good: [replyButtons({ header: { attachment: { type: "IMAGE", url: "https://[2606:4700::1111]/a.png" } } })],
+    },
+  ]);
+});
+
+describe("characters no database can store: NUL and unpaired surrogates in any string (issue 15)", () => {
+  const NUL = "a\u0000b";
+  const HIGH = "x\ud800";
+  const LOW = "\udc00y";
+  testRules([
+    { name: "NO_NUL: content.text", bad: withContent({ text: NUL }), field: "input.content.text", rule: "NO_NUL", good: [withContent({ text: "👍 \ud83d\ude00 paired surrogates are characters" })] },
+    { name: "UNPAIRED_SURROGATE: content.text with a lone high surrogate", bad: withContent({ text: HIGH }), field: "input.content.text", rule: "UNPAIRED_SURROGATE" },
+    { name: "UNPAIRED_SURROGATE: content.text with a lone low surrogate", bad: withContent({ text: LOW }), field: "input.content.text", rule: "UNPAIRED_SURROGATE" },
+    { name: "NO_NUL: recipient.name", bad: send({ recipient: { id: "+16044441111", name: NUL } }), field: "input.recipient.name", rule: "NO_NUL" },
+    { name: "UNPAIRED_SURROGATE: recipient.userId", bad: send({ recipient: { id: "+16044441111", userId: `US.1${HIGH}` } }), field: "input.recipient.userId", rule: "UNPAIRED_SURROGATE" },
+    { name: "NO_NUL: recipient.id", bad: send({ recipient: { id: "+1604444\u00001111" } }), field: "input.recipient.id", rule: "NO_NUL" },
+    { name: "NO_NUL: sender.name", bad: send({ sender: { name: NUL } }), field: "input.sender.name", rule: "NO_NUL" },
+    { name: "UNPAIRED_SURROGATE: campaignName", bad: send({ campaignName: HIGH }), field: "input.campaignName", rule: "UNPAIRED_SURROGATE" },
+    { name: "NO_NUL: messageId", bad: send({ messageId: NUL }), field: "input.messageId", rule: "NO_NUL" },
+    { name: "NO_NUL: businessId", bad: send({ businessId: NUL }), field: "input.businessId", rule: "NO_NUL" },
+    { name: "NO_NUL: an attachment url (which URL parsing would percent-encode)", bad: attachment({ url: "https://example.com/a\u0000.png" }), field: "input.content.attachment.url", rule: "NO_NUL" },
+    { name: "UNPAIRED_SURROGATE: an attachment caption", bad: attachment({ caption: LOW }), field: "input.content.attachment.caption", rule: "UNPAIRED_SURROGATE" },
+    { name: "NO_NUL: a location name", bad: location({ name: NUL }), field: "input.content.location.name", rule: "NO_NUL" },
+    { name: "NO_NUL: a list row id", bad: list({ sections: [{ rows: [row(NUL)] }] }), field: "input.content.listMessage.sections[0].rows[0].id", rule: "NO_NUL" },
+    { name: "UNPAIRED_SURROGATE: a list header text", bad: list({ header: { text: HIGH } }), field: "input.content.listMessage.header.text", rule: "UNPAIRED_SURROGATE" },
+    { name: "NO_NUL: a reply button text", bad: replyButtons({ buttons: [button("yes", NUL)] }), field: "input.content.replyButtonMessage.buttons[0].text", rule: "NO_NUL" },
+    { name: "NO_NUL: a single product's catalogId", bad: singleProduct({ catalogId: NUL }), field: "input.content.singleProductMessage.catalogId", rule: "NO_NUL" },
+    {
+      name: "UNPAIRED_SURROGATE: a multi-product retailer id",
+      bad: withContent({ multiProductMessage: { ...MULTI_PRODUCT, sections: [{ title: "S", productItems: [{ productRetailerId: HIGH }] }] } }),
+      field: "input.content.multiProductMessage.sections[0].productItems[0].productRetailerId",
+      rule: "UNPAIRED_SURROGATE",
+    },
+    { name: "NO_NUL: a callbackData string value, nested", bad: send({ callbackData: { order: { ids: ["ok", NUL] } } }), field: "input.callbackData.order.ids[1]", rule: "NO_NUL" },
+    { name: "UNPAIRED_SURROGATE: a callbackData key", bad: send({ callbackData: { [HIGH]: 1 } }), field: "input.callbackData", rule: "UNPAIRED_SURROGATE" },
+    { name: "NO_NUL: a callbackData that is one string", bad: send({ callbackData: NUL }), field: "input.callbackData", rule: "NO_NUL" },
+  ]);
+});
+
+describe("callbackData numbers are echoed exactly or refused (issue 15)", () => {
+  testRules([
+    {
+      name: "CALLBACK_DATA_NUMBER: 2^53 is refused; ±(2^53 − 1), decimals and exponents that a double keeps pass",
+      bad: send({ callbackData: { n: 2 ** 53 } }),
+      field: "input.callbackData.n",
+      rule: "CALLBACK_DATA_NUMBER",
+      good: [send({ callbackData: { a: Number.MAX_SAFE_INTEGER, b: -Number.MAX_SAFE_INTEGER, c: 0.1, d: 1.5e-300, e: -0 } })],
+    },
+    {
+      name: "CALLBACK_DATA_NUMBER: 123456789012345678901234567890 (read as 1.2345678901234568e+29) is refused",
+      bad: send({ callbackData: [1, { deep: [123456789012345678901234567890] }] }),
+      field: "input.callbackData[1].deep[0]",
+      rule: "CALLBACK_DATA_NUMBER",
+    },
+  ]);
+
+  it("CALLBACK_DATA_NUMBER: 1e400 in a variable (JSON.parse makes it Infinity, which would be stored as null) is refused", async () => {
+    const requestsBefore = t.sandbox.requests.length;
+    const rowsBefore = await messageCount();
+    const body = `{"query":${JSON.stringify(SEND_MUTATION)},"variables":{"input":{"businessId":"biz-validation","recipient":{"id":"+16044441111"},"content":{"text":"hi"},"callbackData":{"n":1e400}}}}`;
+    const response = await fetch(`${t.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const json = (await response.json()) as { errors?: { extensions?: Record<string, unknown> }[] };
+    expect(json.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.callbackData.n", rule: "CALLBACK_DATA_NUMBER" });
+    expect(t.sandbox.requests.length).toBe(requestsBefore);
+    expect(await messageCount()).toBe(rowsBefore);
+  });
+
+  it.each([
+    ["1e400", "1e400"],
+    ["123456789012345678901234567890", "123456789012345678901234567890"],
+    ["0.12345678901234567890", "0.12345678901234567890"],
+    ["9007199254740993", "9007199254740993"],
+  ])("CALLBACK_DATA_NUMBER: %s written in the document is refused as GRAPHQL_VALIDATION_FAILED with field and rule", async (_label, literal) => {
+    const requestsBefore = t.sandbox.requests.length;
+    const response = await t.graphql(
+      `mutation { sendSessionMessage(input: { businessId: "biz-validation", recipient: { id: "+16044441111" }, content: { text: "hi" }, callbackData: { a: [${literal}] } }) { message { id } } }`,
+    );
+    expect(response.status).toBeLessThan(500);
+    const error = response.errors?.[0];
+    expect(error?.extensions).toMatchObject({ code: "GRAPHQL_VALIDATION_FAILED", field: "input.callbackData", rule: "CALLBACK_DATA_NUMBER" });
+    expect(error?.extensions?.issues).toEqual([{ field: "input.callbackData", rule: "CALLBACK_DATA_NUMBER", message: error?.message }]);
+    expect(t.sandbox.requests.length).toBe(requestsBefore);
+  });
+
+  it("numbers a double keeps are echoed as written, from the document and from variables", async () => {
+    const literal = await t.graphql<{ sendSessionMessage: { message: { callbackData: unknown } } }>(
+      `mutation { sendSessionMessage(input: { businessId: "biz-validation", recipient: { id: "+16044441111" }, content: { text: "hi" }, callbackData: { a: 0.1, b: 9007199254740991, c: 1.5e-300, d: 1.50 } }) { message { callbackData } } }`,
+    );
+    expect(literal.data?.sendSessionMessage.message.callbackData).toEqual({ a: 0.1, b: 9007199254740991, c: 1.5e-300, d: 1.5 });
+  });
 });
 
 describe("several problems at once", () => {

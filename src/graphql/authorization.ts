@@ -11,6 +11,7 @@
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
 import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { hasScope, mayActFor, type Principal, type Scope } from "../auth/principal.js";
+import { VALUES } from "../validation/values.js";
 import type { GraphQLContext } from "./context.js";
 import type {
   MutationResolvers,
@@ -44,8 +45,8 @@ const forbidden = (message: string, extensions: Record<string, unknown>) => new 
 /** The businesses of a messageId subscription: its message's, which must exist and be the caller's. */
 async function subscriptionBusinesses(args: SubscriptionMessageStatusChangedArgs, context: GraphQLContext): Promise<readonly string[]> {
   const businesses = args.businessId != null ? [args.businessId] : [];
-  // Only a well-formed messageId subscription is looked up; the resolver refuses the others.
-  if (args.messageId != null && args.businessId == null && args.campaignName == null) {
+  // Only a well-formed messageId subscription is looked up (a NUL would fail the query); the resolver refuses the others.
+  if (args.messageId != null && args.businessId == null && args.campaignName == null && VALUES.opaqueId.safeParse(args.messageId).success) {
     const message = await context.loaders.messageById.load(args.messageId);
     if (!message || !mayActFor(context.principal, message.businessId)) throw new NotFoundError(`Message ${args.messageId}`);
     businesses.push(message.businessId);

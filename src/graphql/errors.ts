@@ -4,7 +4,8 @@
  * sendSessionMessages' per-item failures. Nothing else leaves the process.
  */
 import { unwrapResolverError } from "@apollo/server/errors";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { GraphQLError, Kind, parse, visit, type GraphQLFormattedError, type ValueNode } from "graphql";
+import type { ValidationIssue } from "../validation/values.js";
 import type { MessageRow } from "../persistence/messages.js";
 import { unconfirmedMessage, type SendError } from "../sending/send-session-message.js";
 
@@ -20,6 +21,18 @@ export interface SendErrorDescription {
   readonly extensions: Record<string, unknown>;
 }
 
+/** The extensions of every input error, ours or GraphQL's: the first issue as field and rule, and all of them. */
+export const inputErrorExtensions = (issues: readonly ValidationIssue[]) => ({
+  field: issues[0]?.field,
+  rule: issues[0]?.rule,
+  issues: issues.map(({ field, rule, message }) => ({ field, rule, message })),
+});
+
+/** A BAD_USER_INPUT error for broken argument rules (queries, the subscription), shaped like the mutations'. */
+export function badUserInput(issues: readonly ValidationIssue[]): GraphQLError {
+  return new GraphQLError(issues[0]?.message ?? "The input is invalid.", { extensions: { code: "BAD_USER_INPUT", ...inputErrorExtensions(issues) } });
+}
+
 export function describeSendError(error: SendError): SendErrorDescription {
   switch (error.kind) {
     case "invalid": {
@@ -31,7 +44,7 @@ export function describeSendError(error: SendError): SendErrorDescription {
         message: first?.message ?? "The input is invalid.",
         ...(field ? { field } : {}),
         ...(rule ? { rule } : {}),
-        extensions: { field, rule, issues: error.issues.map(({ field, rule, message }) => ({ field, rule, message })) },
+        extensions: inputErrorExtensions(error.issues),
       };
     }
     case "businessNotConfigured":
@@ -72,11 +85,60 @@ export function sendErrorToGraphQL(error: SendError): GraphQLError {
 }
 
 const VARIABLE_PATH = / at "([^"]+)";/;
+const VARIABLE_NAME = /^Variable "\$([^"]+)"/;
+
+/** GraphQL's own coercion messages (graphql-js 16, variables and literals) and the rule each breaks. */
+const COERCION_RULES: readonly [RegExp, string][] = [
+  [/OneOf|must be non-null\.$/, "ONE_OF"],
+  [/was not provided\.|not to be null\.|must not be null\./, "REQUIRED"],
+  [/is not defined by type/, "UNKNOWN_FIELD"],
+  [/ enum\.|^Enum "|; Enum "/, "ENUM_VALUE"],
+  [/got invalid value|^Expected value of type|cannot represent/, "GRAPHQL_COERCION"],
+];
+
+const coercionRule = (message: string): string | undefined => COERCION_RULES.find(([re]) => re.test(message))?.[1];
+
+/** The dotted path of the literal that starts at `offset`, below the argument it sits in ("input.content.text"). */
+function literalPath(body: string, offset: number): string | undefined {
+  const within = (n: { loc?: { start: number; end: number } | undefined }) => n.loc != null && n.loc.start <= offset && offset < n.loc.end;
+  const below = (node: ValueNode, prefix: string): string => {
+    if (node.loc?.start === offset) return prefix;
+    if (node.kind === Kind.OBJECT) {
+      const f = node.fields.find(within);
+      return f ? (f.loc?.start === offset ? `${prefix}.${f.name.value}` : below(f.value, `${prefix}.${f.name.value}`)) : prefix;
+    }
+    if (node.kind === Kind.LIST) {
+      const i = node.values.findIndex(within);
+      return i < 0 ? prefix : below(node.values[i]!, `${prefix}[${i}]`);
+    }
+    return prefix;
+  };
+  let found: string | undefined;
+  try {
+    visit(parse(body), { Argument: (arg) => void (found ??= within(arg) ? below(arg.value, arg.name.value) : undefined) });
+  } catch {
+    return undefined;
+  }
+  return found;
+}
+
+/** Where a coercion error points: the path in its message, the literal it is about, or the variable. */
+function coercionField(formatted: GraphQLFormattedError, error: unknown): string {
+  const fromMessage = VARIABLE_PATH.exec(formatted.message)?.[1] ?? VARIABLE_NAME.exec(formatted.message)?.[1];
+  // An unknown field is named in the message only; point at it, as a literal's error does.
+  const unknown = /; Field "([^"]+)" is not defined by type/.exec(formatted.message)?.[1];
+  if (fromMessage) return unknown ? `${fromMessage}.${unknown}` : fromMessage;
+  const original = error instanceof GraphQLError ? error : undefined;
+  const start = original?.nodes?.[0]?.loc?.start;
+  const body = original?.source?.body;
+  return (start != null && body != null ? literalPath(body, start) : undefined) ?? "query";
+}
 
 /**
- * Apollo's formatError hook: request errors from GraphQL's own input coercion (a @oneOf with two
- * fields, a missing required field) say the offending path only in their message; expose it as
- * extensions.field like the gateway's own validation errors. Stack traces never leave, and an
+ * Apollo's formatError hook. Errors from GraphQL's own input coercion (a @oneOf with two fields, a
+ * missing required field, a wrong enum value) get the same extensions as the gateway's rules:
+ * field, rule and issues; in variables they are BAD_USER_INPUT, in literals of the document they
+ * keep GRAPHQL_VALIDATION_FAILED (the document itself is invalid). Stack traces never leave, and an
  * unexpected failure (a bug, a database error) leaves only as "Internal server error." with its
  * code: its message may name tables, hosts or values. The original goes to the log.
  */
@@ -88,9 +150,11 @@ export function createFormatError(log: { error(details: object, message: string)
       log.error({ err: unwrapResolverError(error), path: formatted.path }, "GraphQL request failed unexpectedly");
       return { message: "Internal server error.", ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code: "INTERNAL_SERVER_ERROR" } };
     }
-    if (extensions.code === "BAD_USER_INPUT" && extensions.field == null) {
-      const match = VARIABLE_PATH.exec(formatted.message);
-      if (match?.[1]) extensions.field = match[1];
+    // Our own input errors come with a field; GraphQL's come without one (and a scalar of ours may give only the rule).
+    if (extensions.field == null && (extensions.code === "BAD_USER_INPUT" || extensions.code === "GRAPHQL_VALIDATION_FAILED")) {
+      const given = typeof extensions.rule === "string" ? extensions.rule : undefined;
+      const rule = given ?? coercionRule(formatted.message) ?? (extensions.code === "BAD_USER_INPUT" ? "GRAPHQL_COERCION" : undefined);
+      if (rule) Object.assign(extensions, inputErrorExtensions([{ field: coercionField(formatted, error), rule, message: formatted.message }]));
     }
     return { ...formatted, extensions };
   };

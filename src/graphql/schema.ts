@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import { DateTimeISOResolver, DateTimeResolver, JSONResolver } from "graphql-scalars";
-import { GraphQLScalarType, type GraphQLSchema } from "graphql";
+import { GraphQLError, GraphQLScalarType, Kind, type GraphQLSchema, type ValueNode } from "graphql";
 import type { Resolvers } from "./generated/types.js";
 import { authorizeSchema } from "./authorization.js";
 import { customerQuery, Customer } from "./resolvers/customer.js";
@@ -13,6 +13,7 @@ import { MessageStatusChange, MessageStatusEvent, messageStatusChangedSubscripti
 import { messagesQuery } from "./resolvers/messages.js";
 import { sendSessionMessageResolver } from "./resolvers/send-session-message.js";
 import { sendSessionMessagesResolver } from "./resolvers/send-session-messages.js";
+import { jsonNumberLiteral } from "../validation/values.js";
 
 export const SCHEMA_DIR = fileURLToPath(new URL("../../schema", import.meta.url));
 
@@ -31,8 +32,39 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
  */
 export const DateTime = new GraphQLScalarType({ ...DateTimeResolver.toConfig(), serialize: (value) => DateTimeISOResolver.serialize(value) });
 
+/** The first number written in a JSON literal that a JSON number would not keep exactly. */
+const lossyNumber = (node: ValueNode): { raw: string; message: string } | null => {
+  if (node.kind === Kind.INT || node.kind === Kind.FLOAT) {
+    const problem = jsonNumberLiteral(node.value);
+    return problem ? { raw: node.value, message: problem.message } : null;
+  }
+  const children = node.kind === Kind.LIST ? node.values : node.kind === Kind.OBJECT ? node.fields.map((f) => f.value) : [];
+  for (const child of children) {
+    const found = lossyNumber(child);
+    if (found) return found;
+  }
+  return null;
+};
+
+/**
+ * graphql-scalars' JSON, refusing numbers written in the document that would not be echoed as
+ * written (1e400, 123456789012345678901234567890, 0.12345678901234567890). Only a literal still has
+ * their text: in variables JSON.parse has already rounded them, and the input rules catch what they can.
+ */
+export const JSON_SCALAR = new GraphQLScalarType({
+  ...JSONResolver.toConfig(),
+  parseLiteral: (node, variables) => {
+    const lossy = lossyNumber(node);
+    if (lossy) {
+      // formatError adds the field (the literal's path) and issues, as for GraphQL's own coercion errors.
+      throw new GraphQLError(`callbackData ${lossy.message}.`, { nodes: node, extensions: { rule: "CALLBACK_DATA_NUMBER" } });
+    }
+    return JSONResolver.parseLiteral(node, variables);
+  },
+});
+
 export const resolvers: Resolvers = {
-  JSON: JSONResolver,
+  JSON: JSON_SCALAR,
   DateTime,
   Query: { message: messageQuery, messageByConnectlyId: messageByConnectlyIdQuery, messages: messagesQuery, customer: customerQuery },
   Subscription: { messageStatusChanged: messageStatusChangedSubscription },

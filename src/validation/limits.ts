@@ -36,4 +36,10 @@ export const LIMITS = {
   productsTotal: 30,
   productSectionTitle: 24,
   callbackDataBytes: 1024,
+  /** Ids the gateway or Connectly gave out, as arguments of message(id), messageByConnectlyId and the subscription. */
+  opaqueId: 256,
+  /** A customer's id in customer(id:): an E.164 number or a BSUID as webhooks name them. */
+  customerId: 256,
+  /** The most messages one page of messages(first:) holds. */
+  pageSize: 100,
 } as const;

@@ -2,50 +2,12 @@ import { z } from "zod";
 import type { SendSessionMessageInput } from "../graphql/generated/types.js";
 import { LIMITS } from "./limits.js";
 
-/** One broken rule: where (a dotted path under the mutation's `input` argument), which rule, and why. */
-export interface ValidationIssue {
-  /** e.g. "input.content.listMessage.sections[0].rows[1].id" */
-  readonly field: string;
-  /** A stable name of the rule, e.g. "MAX_LENGTH" or "UNIQUE_ROW_IDS". */
-  readonly rule: string;
-  /** A sentence a person can act on. */
-  readonly message: string;
-}
+import { characters, checked, jsonValueProblems, text, toIssues, url, VALUES, type ValidationIssue } from "./values.js";
 
-const codePoints = (s: string): number => {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-};
+export type { ValidationIssue } from "./values.js";
 
-/** A string that is not blank and has at most `max` characters (Unicode code points). */
-const text = (max: number) =>
-  z
-    .string()
-    .refine((s) => s.trim().length > 0, { message: "must not be blank", params: { rule: "NOT_BLANK" } })
-    .refine((s) => codePoints(s) <= max, { message: `must be at most ${max} characters`, params: { rule: "MAX_LENGTH" } });
-
-const pattern = (re: RegExp, rule: string, message: string) => z.string().refine((s) => re.test(s), { message, params: { rule } });
-
-const isHttpUrl = (s: string): boolean => {
-  if (/\s/.test(s)) return false;
-  try {
-    const u = new URL(s);
-    return (u.protocol === "http:" || u.protocol === "https:") && u.hostname.length > 0;
-  } catch {
-    return false;
-  }
-};
-
-const url = z
-  .string()
-  .refine((s) => s.length <= LIMITS.url, { message: `must be at most ${LIMITS.url} characters`, params: { rule: "MAX_LENGTH" } })
-  .refine(isHttpUrl, { message: "must be an absolute http(s) URL", params: { rule: "HTTP_URL" } });
-
-const e164 = pattern(LIMITS.e164Pattern, "E164", "must be a phone number in E.164 format, such as +16044441111");
-
-const recipientId = z.string().superRefine((s, ctx) => {
-  if (LIMITS.e164Pattern.test(s)) return;
+const recipientId = checked(characters).superRefine((s, ctx) => {
+  if (characters(s) != null || LIMITS.e164Pattern.test(s)) return;
   if (LIMITS.bsuidPattern.test(s)) {
     ctx.addIssue({
       code: "custom",
@@ -211,6 +173,8 @@ const callbackData = z
   .unknown()
   .superRefine((v, ctx) => {
     if (v == null) return;
+    // What is stored and echoed must be exactly what was given: refuse what PostgreSQL or JSON would change.
+    for (const { path, problem } of jsonValueProblems(v)) custom(ctx, path, problem.rule, problem.message);
     const bytes = Buffer.byteLength(JSON.stringify(v), "utf8");
     if (bytes > LIMITS.callbackDataBytes)
       custom(ctx, [], "CALLBACK_DATA_SIZE", `must be at most ${LIMITS.callbackDataBytes} bytes once serialized as JSON (got ${bytes})`);
@@ -218,41 +182,28 @@ const callbackData = z
   .optional();
 
 const sendSessionMessageInput = z.object({
-  businessId: pattern(LIMITS.businessIdPattern, "BUSINESS_ID_FORMAT", "must be 1 to 128 letters, digits, '-' or '_'"),
+  businessId: VALUES.businessId,
   recipient: z.object({
     id: recipientId,
-    userId: pattern(LIMITS.bsuidPattern, "BSUID", "must be a BSUID such as US.13491208655302741918").nullish(),
-    name: text(LIMITS.displayName).nullish(),
+    userId: VALUES.bsuid.nullish(),
+    name: VALUES.displayName.nullish(),
   }),
   sender: z
-    .object({ id: e164.nullish(), name: text(LIMITS.displayName).nullish() })
+    .object({ id: VALUES.e164.nullish(), name: VALUES.displayName.nullish() })
     .refine((s) => s.id != null || s.name != null, { message: "must set id or name", params: { rule: "SENDER_NOT_EMPTY" } })
     .nullish(),
   content,
   callbackData,
-  campaignName: text(LIMITS.campaignName).nullish(),
+  campaignName: VALUES.campaignName.nullish(),
   order: z
     .object({
-      parentId: pattern(LIMITS.messageIdPattern, "MESSAGE_ID_FORMAT", "must be 1 to 128 letters, digits, '_', '-', '.' or ':'").nullish(),
+      parentId: VALUES.messageId.nullish(),
       strategy: z.enum(["INDEPENDENT", "SHORT_CIRCUIT"]).nullish(),
     })
     .refine((o) => o.parentId != null || o.strategy != null, { message: "must set parentId or strategy", params: { rule: "ORDER_NOT_EMPTY" } })
     .nullish(),
-  messageId: pattern(LIMITS.messageIdPattern, "MESSAGE_ID_FORMAT", "must be 1 to 128 letters, digits, '_', '-', '.' or ':'").nullish(),
+  messageId: VALUES.messageId.nullish(),
 });
-
-const formatPath = (root: string, path: readonly PropertyKey[]): string =>
-  path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : `${acc}.${String(key)}`), root);
-
-const ruleOf = (issue: z.core.$ZodIssue): string => {
-  if (issue.code === "custom") {
-    const rule = (issue.params as { rule?: unknown } | undefined)?.rule;
-    if (typeof rule === "string") return rule;
-  }
-  if (issue.code === "invalid_value") return "ENUM";
-  if (issue.code === "invalid_type") return "TYPE";
-  return issue.code.toUpperCase();
-};
 
 /**
  * Checks a sendSessionMessage input against every rule of Connectly's endpoint and WhatsApp's limits.
@@ -261,9 +212,5 @@ const ruleOf = (issue: z.core.$ZodIssue): string => {
  */
 export function validateSendSessionMessageInput(input: SendSessionMessageInput, root = "input"): ValidationIssue[] {
   const result = sendSessionMessageInput.safeParse(input);
-  if (result.success) return [];
-  return result.error.issues.map((issue) => {
-    const field = formatPath(root, issue.path);
-    return { field, rule: ruleOf(issue), message: `${field} ${issue.message}.` };
-  });
+  return result.success ? [] : toIssues(result.error.issues, root);
 }

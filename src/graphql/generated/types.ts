@@ -49,7 +49,13 @@ export type AttachmentInput = {
   filename?: InputMaybe<Scalars['String']['input']>;
   /** The kind of media. */
   type: AttachmentType;
-  /** Public http(s) URL of the media (at most 2048 characters). */
+  /**
+   * Public http(s) URL of the media (at most 2048 characters): absolute and written as
+   * scheme://host (rule HTTP_URL); no credentials (user:password@) and a public host: no loopback,
+   * private, link-local, CGNAT, multicast, reserved or other special-purpose IPv4/IPv6 address in any
+   * spelling (127.1, 2130706433, [::1], [::ffff:10.0.0.1], fc00::/7 …), no localhost, *.localhost,
+   * *.local, *.internal, *.home.arpa, *.localdomain or single-label name (rule PUBLIC_HTTP_URL).
+   */
   url: Scalars['String']['input'];
 };
 
@@ -136,7 +142,13 @@ export type HeaderAttachmentInput = {
   filename?: InputMaybe<Scalars['String']['input']>;
   /** The kind of media. */
   type: HeaderAttachmentType;
-  /** Public http(s) URL of the media (at most 2048 characters). */
+  /**
+   * Public http(s) URL of the media (at most 2048 characters): absolute and written as
+   * scheme://host (rule HTTP_URL); no credentials (user:password@) and a public host: no loopback,
+   * private, link-local, CGNAT, multicast, reserved or other special-purpose IPv4/IPv6 address in any
+   * spelling (127.1, 2130706433, [::1], [::ffff:10.0.0.1], fc00::/7 …), no localhost, *.localhost,
+   * *.local, *.internal, *.home.arpa, *.localdomain or single-label name (rule PUBLIC_HTTP_URL).
+   */
   url: Scalars['String']['input'];
 };
 
@@ -359,9 +371,9 @@ export type MessageError = {
 
 /** Which messages to list. Every field narrows the list. */
 export type MessageFilter = {
-  /** The business whose messages to list. */
+  /** The business whose messages to list (1 to 128 letters, digits, '-' or '_'). */
   businessId: Scalars['ID']['input'];
-  /** Only messages of this campaign. */
+  /** Only messages of this campaign (1 to 128 characters, as at send). */
   campaignName?: InputMaybe<Scalars['String']['input']>;
   /** Only messages stored at or after this time. */
   createdAfter?: InputMaybe<Scalars['DateTime']['input']>;
@@ -369,7 +381,7 @@ export type MessageFilter = {
   createdBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only messages with this delivery status. */
   deliveryStatus?: InputMaybe<DeliveryStatus>;
-  /** Only messages to this customer (E.164 number). */
+  /** Only messages to this customer (E.164 number, e.g. +16044441111). */
   recipient?: InputMaybe<Scalars['String']['input']>;
   /** Only messages with this send status. */
   status?: InputMaybe<MessageStatus>;
@@ -546,16 +558,22 @@ export type ProductSectionInput = {
 
 export type Query = {
   __typename?: 'Query';
-  /** A customer of a business, and whether their 24-hour session window is open (never null: a customer who never wrote has a closed window). */
+  /**
+   * A customer of a business, and whether their 24-hour session window is open (never null: a customer
+   * who never wrote has a closed window). businessId follows sendSessionMessage's rule (1 to 128
+   * letters, digits, '-' or '_'); id is the customer's number or BSUID, 1 to 256 characters.
+   */
   customer: Customer;
-  /** A message sent through this gateway, by the gateway's id; null when there is none. */
+  /** A message sent through this gateway, by the gateway's id (1 to 256 characters); null when there is none. */
   message: Maybe<Message>;
-  /** A message by the id Connectly returned for it (the id delivery-status webhooks refer to); null when there is none. */
+  /** A message by the id Connectly returned for it (the id delivery-status webhooks refer to; 1 to 256 characters); null when there is none. */
   messageByConnectlyId: Maybe<Message>;
   /**
    * A business's messages, newest first, as a Relay cursor connection. Pass pageInfo.endCursor as
    * `after` for the next page. To catch up after a lost subscription, ask for
    * filter.updatedAfter = the time you last heard from the gateway (minus a few seconds of overlap).
+   * `first` is 1 to 100 (default 50); anything else is BAD_USER_INPUT with extensions.field "first"
+   * and rule PAGE_SIZE. The filter's values follow the same rules as sendSessionMessage's.
    */
   messages: MessageConnection;
 };
@@ -679,13 +697,25 @@ export type SendSessionMessageFailure = {
   rule: Maybe<Scalars['String']['output']>;
 };
 
-/** A session message to send: who receives it, from which number, and exactly one kind of content. */
+/**
+ * A session message to send: who receives it, from which number, and exactly one kind of content.
+ *
+ * Lengths ("1 to 60 characters") count Unicode code points, as WhatsApp counts characters: an emoji
+ * such as 👍 is one character (a browser's maxLength counts it as two UTF-16 units). No string, here
+ * or inside callbackData (keys included), may contain NUL (U+0000, rule NO_NUL) or an unpaired
+ * UTF-16 surrogate (rule UNPAIRED_SURROGATE): neither can be stored or sent.
+ */
 export type SendSessionMessageInput = {
   /** The Connectly business that sends the message (1 to 128 letters, digits, '-' or '_'). */
   businessId: Scalars['ID']['input'];
   /**
-   * Any JSON value, echoed back by Connectly in every webhook event tied to this message.
-   * At most 1024 bytes once serialized as JSON (UTF-8).
+   * Any JSON value, echoed back by Connectly in every webhook event tied to this message, exactly as
+   * given: at most 1024 bytes once serialized as JSON (UTF-8, rule CALLBACK_DATA_SIZE). Numbers JSON
+   * cannot keep exactly are refused (rule CALLBACK_DATA_NUMBER): integers beyond ±9007199254740991
+   * (2^53 − 1) and non-finite values such as 1e400; written in the document itself, also a decimal with
+   * more digits than a double keeps (0.12345678901234567890). In variables such a decimal has already
+   * been rounded by JSON parsing before the gateway sees it: send numbers that must survive digit for
+   * digit as strings.
    */
   callbackData?: InputMaybe<Scalars['JSON']['input']>;
   /** Tags the message with a campaign name for analytics (1 to 128 characters), e.g. test_campaign_2022-03-12. */
@@ -803,7 +833,10 @@ export type Subscription = {
    * Give exactly one of messageId (one message) or businessId (a dashboard: every message of the
    * business, optionally of one campaign). Events received by any gateway process sharing the
    * database (or Redis) reach subscribers connected to any other.
-   * Errors (extensions.code): BAD_USER_INPUT when neither or both of messageId and businessId are given.
+   * Errors (extensions.code): BAD_USER_INPUT when neither or both of messageId and businessId are given,
+   * or when a value breaks its rule (the same as sendSessionMessage's: businessId 1 to 128 letters,
+   * digits, '-' or '_'; campaignName 1 to 128 characters, not blank; messageId 1 to 256 characters),
+   * so a subscription that could never fire is refused rather than opened.
    */
   messageStatusChanged: MessageStatusChange;
 };

@@ -1,15 +1,15 @@
 /** Query.customer and the Customer type: the 24-hour session window from inbound-message webhooks. */
-import { GraphQLError } from "graphql";
+import { z } from "zod";
 import type { CustomerResolvers, QueryResolvers } from "../generated/types.js";
 import { sessionWindow } from "../../persistence/customers.js";
+import { checkValue, VALUES } from "../../validation/values.js";
+import { badUserInput } from "../errors.js";
+
+const customerArgs = z.object({ businessId: VALUES.businessId, id: VALUES.customerId });
 
 export const customerQuery: QueryResolvers["customer"] = (_parent, { businessId, id }, context) => {
-  if (businessId.trim() === "" || businessId.length > 128) {
-    throw new GraphQLError("businessId must be 1 to 128 characters.", { extensions: { code: "BAD_USER_INPUT", field: "businessId", rule: "LENGTH" } });
-  }
-  if (id.trim() === "" || id.length > 256) {
-    throw new GraphQLError("id must be 1 to 256 characters.", { extensions: { code: "BAD_USER_INPUT", field: "id", rule: "LENGTH" } });
-  }
+  const issues = checkValue(customerArgs, { businessId, id }, "");
+  if (issues.length > 0) throw badUserInput(issues);
   return context.loaders.customer.load({ businessId, customerId: id });
 };
 

@@ -1,12 +1,19 @@
 /** Subscription.messageStatusChanged: one message's changes, or a business's (optionally one campaign's). */
-import { GraphQLError } from "graphql";
+import { z } from "zod";
 import type { MessageStatusChangeResolvers, MessageStatusEventResolvers, SubscriptionResolvers } from "../generated/types.js";
 import type { StatusChange } from "../../pubsub/pubsub.js";
+import { checkValue, type ValidationIssue, VALUES } from "../../validation/values.js";
+import { badUserInput } from "../errors.js";
 
-const badInput = (message: string, field: string, rule: string) => new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", field, rule } });
+const badInput = (message: string, field: string, rule: string) => badUserInput([{ field, rule, message }]);
+
+/** The same rules as the values sendSessionMessage stores: a subscription that could never fire is refused. */
+const subscriptionArgs = z.object({ messageId: VALUES.opaqueId.nullish(), businessId: VALUES.businessId.nullish(), campaignName: VALUES.campaignName.nullish() });
 
 export const messageStatusChangedSubscription: SubscriptionResolvers["messageStatusChanged"] = {
   subscribe: (_parent, { messageId, businessId, campaignName }, context) => {
+    const issues: ValidationIssue[] = checkValue(subscriptionArgs, { messageId, businessId, campaignName }, "");
+    if (issues.length > 0) throw badUserInput(issues);
     if ((messageId == null) === (businessId == null)) {
       throw badInput("Give exactly one of messageId or businessId.", messageId == null ? "messageId" : "businessId", "ONE_OF");
     }

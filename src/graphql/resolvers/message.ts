@@ -1,10 +1,20 @@
 /** How a stored message row reads as the GraphQL Message type, and the queries that find messages. */
+import { z } from "zod";
+import { checkValue, VALUES } from "../../validation/values.js";
+import { badUserInput } from "../errors.js";
 import type { MessageContentInput, MessageContentResolvers, MessageResolvers, QueryResolvers, DispatchStrategy } from "../generated/types.js";
 
-export const messageQuery: QueryResolvers["message"] = (_parent, { id }, context) => context.loaders.messageById.load(id);
+/** An id argument the database can be asked about (a NUL would fail the query itself). */
+const checkedId = (field: string, value: string): string => {
+  const issues = checkValue(z.object({ [field]: VALUES.opaqueId }), { [field]: value }, "");
+  if (issues.length > 0) throw badUserInput(issues);
+  return value;
+};
+
+export const messageQuery: QueryResolvers["message"] = (_parent, { id }, context) => context.loaders.messageById.load(checkedId("id", id));
 
 export const messageByConnectlyIdQuery: QueryResolvers["messageByConnectlyId"] = (_parent, { connectlyId }, context) =>
-  context.loaders.messageByConnectlyId.load(connectlyId);
+  context.loaders.messageByConnectlyId.load(checkedId("connectlyId", connectlyId));
 
 export const Message: MessageResolvers = {
   recipient: (row) => ({ id: row.recipientId, userId: row.recipientUserId, name: row.recipientName }),
@@ -21,7 +31,8 @@ export const Message: MessageResolvers = {
     row.deliveryStatus !== "FAILED" || row.deliveryErrorCode == null
       ? null
       : { code: row.deliveryErrorCode, message: row.deliveryErrorMessage ?? row.deliveryErrorCode, upstreamStatus: null },
-  statusHistory: (row, _args, context) => (row.connectlyId == null ? [] : context.loaders.statusHistory.load(row.connectlyId)),
+  statusHistory: (row, _args, context) =>
+    row.connectlyId == null ? [] : context.loaders.statusHistory.load({ businessId: row.businessId, connectlyId: row.connectlyId }),
 };
 
 const CONTENT_TYPENAMES = {

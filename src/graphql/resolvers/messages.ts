@@ -1,9 +1,12 @@
 /** Query.messages: a business's messages, newest first, as a Relay cursor connection. */
-import { GraphQLError } from "graphql";
+import { z } from "zod";
 import type { QueryResolvers } from "../generated/types.js";
 import type { MessageCursor } from "../../persistence/messages.js";
+import { LIMITS } from "../../validation/limits.js";
+import { checkValue, VALUES } from "../../validation/values.js";
+import { badUserInput } from "../errors.js";
 
-export const MAX_PAGE = 100;
+export const MAX_PAGE = LIMITS.pageSize;
 
 export function encodeCursor(cursor: MessageCursor): string {
   return Buffer.from(`${cursor.createdAt.getTime()}:${cursor.id}`, "utf8").toString("base64url");
@@ -16,16 +19,18 @@ export function decodeCursor(value: string): MessageCursor | null {
   return { createdAt: new Date(Number(match[1])), id: match[2]! };
 }
 
-const badInput = (message: string, field: string, rule: string) => new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", field, rule } });
+/** The arguments' rules: the same businessId and campaignName rules as sendSessionMessage's. */
+const messagesArgs = z.object({
+  first: VALUES.pageSize,
+  filter: z.object({ businessId: VALUES.businessId, recipient: VALUES.e164.nullish(), campaignName: VALUES.campaignName.nullish() }),
+});
 
 export const messagesQuery: QueryResolvers["messages"] = async (_parent, { filter, first, after }, context) => {
   const size = first ?? 50;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw badInput(`first must be from 1 to ${MAX_PAGE}.`, "first", "PAGE_SIZE");
+  const issues = checkValue(messagesArgs, { first: size, filter }, "");
   const cursor = after == null ? null : decodeCursor(after);
-  if (after != null && cursor == null) throw badInput("after is not a cursor this gateway gave out.", "after", "CURSOR");
-  if (filter.businessId.trim() === "" || filter.businessId.length > 128) throw badInput("filter.businessId must be 1 to 128 characters.", "filter.businessId", "LENGTH");
-  if (filter.recipient != null && filter.recipient.length > 64) throw badInput("filter.recipient must be at most 64 characters.", "filter.recipient", "LENGTH");
-  if (filter.campaignName != null && filter.campaignName.length > 256) throw badInput("filter.campaignName must be at most 256 characters.", "filter.campaignName", "LENGTH");
+  if (after != null && cursor == null) issues.push({ field: "after", rule: "CURSOR", message: "after is not a cursor this gateway gave out." });
+  if (issues.length > 0) throw badUserInput(issues);
   const rows = await context.messages.list(
     {
       businessId: filter.businessId,
