@@ -71,7 +71,7 @@ async function main() {
   let failed = false;
   try {
     const profileSince = Date.now();
-    gateway = await startQuietGateway({ DATABASE_URL: dbUrl, CONNECTLY_WEBHOOK_SECRET: SECRET, SANDBOX_STATUS_EVENTS: "false", LOG_LEVEL: "warn" }, cpuProfileFlags(CPU_PROF));
+    gateway = await startQuietGateway({ DATABASE_URL: dbUrl, CONNECTLY_WEBHOOK_SECRET: SECRET, SANDBOX_STATUS_EVENTS: "false", LOG_LEVEL: "warn", WS_MAX_CONNECTIONS_PER_PRINCIPAL: String(CONNECTIONS) }, cpuProfileFlags(CPU_PROF));
     const warmId = `warm-${run}`;
     const ids = Array.from({ length: EVENTS }, (_, i) => `fan-${run}-${String(i).padStart(5, "0")}`);
     const seed: SeedMessage[] = [warmId, ...ids].map((id, i) => ({ id, businessId: business, messageId: `m-${id}`, connectlyId: `cly-${id}`, recipientId: `+1604666${String(i % 10_000).padStart(4, "0")}` }));

@@ -8,6 +8,10 @@
 import {
   createSourceEventStream,
   execute,
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  type GraphQLSchema,
   parse,
   print,
   specifiedRules,
@@ -15,7 +19,6 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
-  type GraphQLError,
   type ParseOptions,
   type ValidationRule,
 } from "graphql";
@@ -121,4 +124,57 @@ export function createSharedValidate(extraRules: readonly ValidationRule[]): typ
     if (!errors) validations.set(document, (errors = validate(schema, document, rules)));
     return errors;
   };
+}
+
+/** A request error as Apollo codes it over HTTP; a code the error already has (a limit rule's) stays. */
+function coded(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    ...(error.nodes ? { nodes: error.nodes } : {}),
+    ...(error.source ? { source: error.source } : {}),
+    ...(error.positions ? { positions: error.positions } : {}),
+    extensions: { ...error.extensions, code: error.extensions.code ?? code },
+  });
+}
+
+export interface SubscribePayload {
+  readonly query: string;
+  readonly operationName?: string | null;
+  readonly variables?: Record<string, unknown> | null;
+}
+
+/**
+ * What GraphQL over HTTP (Apollo) checks before executing, with its codes and messages, for a
+ * graphql-ws `subscribe`: parse (GRAPHQL_PARSE_FAILED, the token limit included), validation
+ * (GRAPHQL_VALIDATION_FAILED), operation resolution (OPERATION_RESOLUTION_FAILURE) and variable
+ * coercion (BAD_USER_INPUT). Errors are returned, never thrown: a bad operation fails alone.
+ */
+export function prepareOperation(
+  schema: GraphQLSchema,
+  parseDocument: typeof parse,
+  validateDocument: typeof validate,
+  payload: SubscribePayload,
+): ExecutionArgs | GraphQLError[] {
+  let document: DocumentNode;
+  try {
+    document = parseDocument(payload.query);
+  } catch (error) {
+    if (error instanceof GraphQLError) return [coded(error, "GRAPHQL_PARSE_FAILED")];
+    throw error;
+  }
+  const invalid = validateDocument(schema, document);
+  if (invalid.length > 0) return invalid.map((e) => coded(e, "GRAPHQL_VALIDATION_FAILED"));
+  const operationName = payload.operationName ?? undefined;
+  const operation = getOperationAST(document, operationName);
+  if (!operation) {
+    // graphql-js's own words, as Apollo answers them over HTTP.
+    const message = operationName != null ? `Unknown operation named "${operationName}".` : "Must provide operation name if query contains multiple operations.";
+    return [new GraphQLError(message, { extensions: { code: "OPERATION_RESOLUTION_FAILURE" } })];
+  }
+  const variables: unknown = payload.variables ?? {};
+  if (typeof variables !== "object" || variables === null || Array.isArray(variables)) {
+    return [new GraphQLError("Variables must be provided as an Object where each property is a variable value.", { extensions: { code: "BAD_USER_INPUT" } })];
+  }
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables as Record<string, unknown>, { maxErrors: 50 });
+  if (coerced.errors) return coerced.errors.map((e) => coded(e, "BAD_USER_INPUT"));
+  return { schema, document, ...(operationName != null ? { operationName } : {}), variableValues: variables as Record<string, unknown> };
 }

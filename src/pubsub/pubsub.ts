@@ -104,11 +104,29 @@ export interface PubSubOptions {
   readonly transport?: Transport;
   readonly hydrate: Hydrate;
   readonly onError: (error: unknown) => void;
+  /** Changes one subscription may have waiting for its reader; past it the subscription ends (default 1,000). */
+  readonly maxPending?: number;
+}
+
+/**
+ * Ends a subscription whose reader fell more than `maxPending` changes behind: holding them all would
+ * let one stalled client grow the process without bound. `extensions` reaches the GraphQL error.
+ */
+export class SubscriberTooSlowError extends Error {
+  override readonly name = "SubscriberTooSlowError";
+  readonly extensions: { readonly code: "SUBSCRIBER_TOO_SLOW"; readonly maxPending: number };
+  constructor(maxPending: number) {
+    super(
+      `This subscription fell more than ${maxPending} status changes behind and was ended; the changes not yet received are lost. Re-read with messages(filter: { businessId, updatedAfter }) (or the message's statusHistory) and subscribe again.`,
+    );
+    this.extensions = { code: "SUBSCRIBER_TOO_SLOW", maxPending };
+  }
 }
 
 const refOf = (change: StatusChange): ChangeRef => ({ messageId: change.message.id, eventId: change.event ? String(change.event.id) : null });
 
 export async function createPubSub(options: PubSubOptions): Promise<PubSub> {
+  const maxPending = options.maxPending ?? 1_000;
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   const origin = randomUUID();
@@ -199,12 +217,17 @@ export async function createPubSub(options: PubSubOptions): Promise<PubSub> {
       const campaign = "businessId" in topic ? topic.campaignName : null;
       const queue: StatusChange[] = [];
       let waiting: ((result: IteratorResult<StatusChange, undefined>) => void) | null = null;
+      /** Set once the reader fell too far behind: its next read fails, then the iterator is done. */
+      let tooSlow: SubscriberTooSlowError | null = null;
       const listener = (change: StatusChange) => {
         if (campaign != null && change.message.campaignName !== campaign) return;
         if (waiting) {
           const resolve = waiting;
           waiting = null;
           resolve({ done: false, value: change });
+        } else if (queue.length >= maxPending) {
+          tooSlow = new SubscriberTooSlowError(maxPending);
+          end();
         } else {
           queue.push(change);
         }
@@ -224,6 +247,11 @@ export async function createPubSub(options: PubSubOptions): Promise<PubSub> {
       open.add(end);
       const iterator: AsyncIterableIterator<StatusChange> = {
         next() {
+          if (tooSlow) {
+            const error = tooSlow;
+            tooSlow = null;
+            return Promise.reject(error);
+          }
           if (queue.length > 0) return Promise.resolve({ done: false, value: queue.shift()! });
           if (!open.has(end)) return Promise.resolve({ done: true, value: undefined });
           return new Promise((resolve) => (waiting = resolve));

@@ -2,10 +2,17 @@
  * Crash recovery. A message left PENDING by a gateway process that died mid-send is found by a
  * later start-up (and by a periodic sweep) and resolved by one rule: it is sent once more with the
  * same message.id (Connectly deduplicates by id, so one that did get through is not sent twice);
- * if that attempt fails, the message is FAILED with INTERRUPTED. No message stays PENDING forever.
+ * if that attempt fails, the message is FAILED with INTERRUPTED (written and published once, as
+ * its one outcome). No message stays PENDING forever.
  */
 import type { MessageRow } from "../persistence/messages.js";
+import type { DeliveryFailure } from "../connectly/delivery.js";
 import { deliver, type SendSessionMessageDeps } from "./send-session-message.js";
+
+const interrupted = (failure: DeliveryFailure) => ({
+  code: "INTERRUPTED",
+  message: `The gateway stopped while sending this message; sending it again once after restart failed: ${failure.message}`,
+});
 
 export interface RecoveryReport {
   readonly recovered: number;
@@ -48,18 +55,7 @@ async function recoverOne(deps: SendSessionMessageDeps, row: MessageRow, staleBe
     deps.onOutcome?.(failed);
     return "failed";
   }
-  const outcome = await deliver(deps, { ...row, attempts: row.attempts + 1 }, apiKey, { maxAttempts: 1 });
-  if (outcome.ok) return "accepted";
-  if (outcome.error.kind === "upstream") {
-    const { failure, unconfirmed, message } = outcome.error;
-    const failed = await deps.store.markFailed(message, {
-      code: "INTERRUPTED",
-      message: `The gateway stopped while sending this message; sending it again once after restart failed: ${failure.message}`,
-      upstreamStatus: failure.upstream.status ?? null,
-      attempts: message.attempts,
-      status: unconfirmed ? "UNCONFIRMED" : "FAILED",
-    });
-    deps.onOutcome?.(failed);
-  }
-  return "failed";
+  // deliver stores (and publishes) the one outcome; a failure reads as INTERRUPTED, not as Connectly's code.
+  const outcome = await deliver(deps, { ...row, attempts: row.attempts + 1 }, apiKey, { maxAttempts: 1, describeFailure: interrupted });
+  return outcome.ok ? "accepted" : "failed";
 }

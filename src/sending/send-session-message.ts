@@ -127,7 +127,11 @@ export async function deliver(
   deps: SendSessionMessageDeps,
   row: MessageRow,
   apiKey: string,
-  policy?: { readonly maxAttempts: number },
+  policy?: {
+    readonly maxAttempts: number;
+    /** How the stored failure reads, when the caller's situation says more than Connectly's answer (crash recovery). */
+    readonly describeFailure?: (failure: DeliveryFailure) => { readonly code: string; readonly message: string };
+  },
 ): Promise<SendOutcome> {
   const base = row.attempts - 1;
   const outcome = await deps.delivery.send(
@@ -135,7 +139,7 @@ export async function deliver(
     apiKey,
     row.requestBody as unknown as RestSendMessageBody,
     (attempts, failure) => deps.store.recordAttempt(row.id, base + attempts + 1, failure.message),
-    policy,
+    policy && { maxAttempts: policy.maxAttempts },
   );
   if (outcome.ok) {
     const accepted = await deps.store.markAccepted(row, outcome.id, outcome.status, base + outcome.attempts);
@@ -143,9 +147,10 @@ export async function deliver(
     return { ok: true, message: accepted };
   }
   const { failure, unconfirmed } = outcome;
+  const described = policy?.describeFailure?.(failure);
   const failed = await deps.store.markFailed(row, {
-    code: failure.code,
-    message: unconfirmed ? unconfirmedMessage(failure) : failure.message,
+    code: described?.code ?? failure.code,
+    message: described?.message ?? (unconfirmed ? unconfirmedMessage(failure) : failure.message),
     upstreamStatus: failure.upstream.status ?? null,
     attempts: base + outcome.attempts,
     status: unconfirmed ? "UNCONFIRMED" : "FAILED",

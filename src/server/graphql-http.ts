@@ -7,7 +7,7 @@
 import { Readable } from "node:stream";
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from "fastify";
-import type { OperationTypeNode } from "graphql";
+import { GraphQLError, type OperationTypeNode } from "graphql";
 import { trace } from "@opentelemetry/api";
 import { inSpan } from "../tracing/tracing.js";
 import { HttpGraphQLError } from "./http-errors.js";
@@ -26,6 +26,23 @@ export const operationTypePlugin: ApolloServerPlugin<WithOperation> = {
         if (operation) contextValue.operation.type = operation.operation;
         // The request's span, when tracing is on (a no-op span otherwise).
         trace.getActiveSpan()?.setAttributes({ "graphql.operation.type": operation?.operation ?? "unknown", "graphql.operation.name": operationName ?? "" });
+      },
+    };
+  },
+};
+
+/**
+ * A subscription needs a stream, which GraphQL over HTTP here does not give: say so with 400 and a
+ * code, rather than let it execute into a null for a non-null field.
+ */
+export const subscriptionOverHttpPlugin: ApolloServerPlugin<BaseContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation !== "subscription") return;
+        throw new GraphQLError("Subscriptions are not served over HTTP: open a WebSocket with the graphql-ws protocol (graphql-transport-ws) at this same path, /graphql.", {
+          extensions: { code: "SUBSCRIPTION_OVER_HTTP", http: { status: 400 } },
+        });
       },
     };
   },

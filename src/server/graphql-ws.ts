@@ -2,15 +2,17 @@
  * GraphQL over WebSocket (graphql-ws): the token from connection_init authenticates the connection
  * (4403 with the reason when it fails, and again when the token expires); documents are parsed and
  * validated once per distinct text with the same limits as HTTP; events are executed once per
- * distinct operation; unexpected errors are masked like over HTTP.
+ * distinct operation; unexpected errors are masked like over HTTP. A bad operation (syntax, limits,
+ * validation, variables, too many running) gets an `error` message for its id with HTTP's code, and
+ * the socket and its other operations stay up; close codes are kept for what is fatal.
  */
 import { CloseCode } from "graphql-ws";
 import { makeHandler } from "graphql-ws/use/@fastify/websocket";
-import type { GraphQLFormattedError, GraphQLError, GraphQLSchema, ParseOptions, ValidationRule } from "graphql";
-import { LOCAL_DEVELOPER, type Principal } from "../auth/principal.js";
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type ParseOptions, type ValidationRule } from "graphql";
+import type { Principal } from "../auth/principal.js";
 import { AuthError } from "../auth/tokens.js";
 import { createContext, type GraphQLContext, type GraphQLServices } from "../graphql/context.js";
-import { createSharedParse, createSharedValidate, subscribeShared } from "../graphql/subscriptions.js";
+import { createSharedParse, createSharedValidate, prepareOperation, subscribeShared } from "../graphql/subscriptions.js";
 import { connectionAuthorization, type Authenticate } from "./http-auth.js";
 
 export interface GraphQLWsOptions {
@@ -20,6 +22,34 @@ export interface GraphQLWsOptions {
   readonly parseOptions: ParseOptions;
   readonly validationRules: readonly ValidationRule[];
   readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  readonly limits: { readonly maxSubscriptionsPerConnection: number; readonly maxConnectionsPerPrincipal: number };
+  /** Refused operations are the client's mistake: logged at debug, never as errors. */
+  readonly log?: { debug(details: object, message: string): void };
+}
+
+/**
+ * Closes a connection over WS_MAX_CONNECTIONS_PER_PRINCIPAL: in the application range, distinct from
+ * graphql-ws's own codes, and not one its client treats as fatal (it retries with back-off).
+ */
+export const TOO_MANY_CONNECTIONS = 4430;
+
+/** setTimeout's longest delay (2^31-1 ms, about 24.8 days); a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Calls `expire` at `at` (ms since the epoch), however far off: timers longer than setTimeout
+ * allows are re-armed. `cancel` stops it.
+ */
+export function atTime(at: number, expire: () => void, now: () => number = Date.now): { cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    const left = at - now();
+    if (left <= 0) return expire();
+    timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS));
+    timer.unref();
+  };
+  arm();
+  return { cancel: () => clearTimeout(timer) };
 }
 
 export function createGraphQLWsHandler(options: GraphQLWsOptions): ReturnType<typeof makeHandler> {
@@ -28,21 +58,56 @@ export function createGraphQLWsHandler(options: GraphQLWsOptions): ReturnType<ty
   // One principal and one context per connection: subscription contexts hold only stores and uncached loaders.
   const principals = new WeakMap<object, Principal>();
   const contexts = new WeakMap<object, GraphQLContext>();
-  const expiryTimers = new WeakMap<object, NodeJS.Timeout>();
+  const expiryTimers = new WeakMap<object, { cancel(): void }>();
+  const parse = createSharedParse(options.parseOptions);
+  const validate = createSharedValidate(options.validationRules);
+  const { maxSubscriptionsPerConnection, maxConnectionsPerPrincipal } = options.limits;
+  // Open connections per principal id, in this process; `held` says which id a connection counts against.
+  const connections = new Map<string, number>();
+  const held = new WeakMap<object, string>();
+  const release = (ctx: object) => {
+    const id = held.get(ctx);
+    if (id === undefined) return;
+    held.delete(ctx);
+    const left = (connections.get(id) ?? 1) - 1;
+    if (left > 0) connections.set(id, left);
+    else connections.delete(id);
+  };
   return makeHandler({
     schema: options.schema,
-    parse: createSharedParse(options.parseOptions),
-    validate: createSharedValidate(options.validationRules),
+    parse,
+    validate,
     subscribe: subscribeShared,
+    onSubscribe: (ctx, id, payload) => {
+      // graphql-ws has already entered this id in ctx.subscriptions.
+      const running = Object.keys(ctx.subscriptions).length;
+      const prepared =
+        running > maxSubscriptionsPerConnection
+          ? [
+              new GraphQLError(`Too many operations on this connection: at most ${maxSubscriptionsPerConnection} may run at once; complete one first or open another connection.`, {
+                extensions: { code: "TOO_MANY_SUBSCRIPTIONS", limit: maxSubscriptionsPerConnection },
+              }),
+            ]
+          : prepareOperation(options.schema, parse, validate, payload);
+      if (Array.isArray(prepared)) options.log?.debug({ id, codes: prepared.map((e) => e.extensions.code) }, "graphql-ws operation refused");
+      return prepared;
+    },
     onConnect: async (ctx) => {
       try {
         const principal = await options.authenticate(connectionAuthorization(ctx.connectionParams, ctx.extra.request));
+        // The client may have gone while its token was checked: nothing to count or to time.
+        if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
+        const open = connections.get(principal.id) ?? 0;
+        if (open >= maxConnectionsPerPrincipal) {
+          ctx.extra.socket.close(TOO_MANY_CONNECTIONS, `Too many connections: at most ${maxConnectionsPerPrincipal} per token; close one and retry.`);
+          return false;
+        }
+        connections.set(principal.id, open + 1);
+        held.set(ctx, principal.id);
         principals.set(ctx, principal);
         if (principal.expiresAt != null) {
           // A connection lives no longer than its token: the client reconnects with a fresh one.
-          const timer = setTimeout(() => ctx.extra.socket.close(CloseCode.Forbidden, "Forbidden: the access token has expired."), Math.max(0, principal.expiresAt - Date.now()));
-          timer.unref();
-          expiryTimers.set(ctx, timer);
+          expiryTimers.set(ctx, atTime(principal.expiresAt, () => ctx.extra.socket.close(CloseCode.Forbidden, "Forbidden: the access token has expired.")));
         }
         return true;
       } catch (error) {
@@ -52,12 +117,20 @@ export function createGraphQLWsHandler(options: GraphQLWsOptions): ReturnType<ty
         return false;
       }
     },
-    onClose: (ctx) => clearTimeout(expiryTimers.get(ctx)),
+    onClose: (ctx) => {
+      expiryTimers.get(ctx)?.cancel();
+      release(ctx);
+    },
     onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: mask(result.errors) } : result),
     onError: (_ctx, _id, _payload, errors) => mask(errors),
     context: (ctx) => {
       let context = contexts.get(ctx);
-      if (!context) contexts.set(ctx, (context = createContext(options.services, principals.get(ctx) ?? LOCAL_DEVELOPER, { subscription: true })));
+      if (!context) {
+        // onConnect refuses every connection it could not authenticate; a context without a principal is never built.
+        const principal = principals.get(ctx);
+        if (principal === undefined) throw new Error("graphql-ws: an operation arrived on a connection without a principal");
+        contexts.set(ctx, (context = createContext(options.services, principal, { subscription: true })));
+      }
       return context;
     },
   });

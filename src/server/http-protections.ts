@@ -1,7 +1,8 @@
 /**
  * What every HTTP request meets before GraphQL: answers refused early (401, 413, 429, 504) in
  * GraphQL's response shape and server errors without their internals; CORS from configuration;
- * the per-token request rate (in Redis when there is one, so it holds across replicas).
+ * the per-token request rate (in Redis when there is one, so it holds across replicas). Unknown
+ * routes and methods are answered without echoing the request back.
  */
 import fastifyCors from "@fastify/cors";
 import fastifyRateLimit from "@fastify/rate-limit";
@@ -36,6 +37,10 @@ export async function registerHttpProtections(
     }
     return reply.code(status).send({ statusCode: status, error: error.code ?? "Bad Request", message: error.message });
   });
+  app.setNotFoundHandler((request, reply) => {
+    const answer = notFoundAnswer(request.method, request.url);
+    return reply.code(answer.status).headers(answer.headers).send(answer.body);
+  });
   await app.register(fastifyCors, {
     origin: config.http.corsOrigins.length > 0 ? [...config.http.corsOrigins] : false,
     methods: ["GET", "POST"],
@@ -57,4 +62,32 @@ export async function registerHttpProtections(
       ),
   });
   return { max: requestRate.max, timeWindow: requestRate.windowMs };
+}
+
+const GRAPHQL_PATH = "/graphql";
+
+interface Answer {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: unknown;
+}
+
+/**
+ * What a request no route takes is told: another method on /graphql is 405 with Allow, a preflight
+ * (which reaches here only when CORS_ORIGINS is unset: @fastify/cors answers it otherwise) saying
+ * so; the path and query string are never repeated (they may hold a whole document, or a token).
+ */
+export function notFoundAnswer(method: string, url: string): Answer {
+  const graphql = url.split("?")[0] === GRAPHQL_PATH;
+  const error = (status: number, code: string, message: string, headers: Record<string, string> = {}): Answer => ({
+    status,
+    headers,
+    body: graphql ? { errors: [{ message, extensions: { code } }] } : { statusCode: status, error: code, message },
+  });
+  const allow = { allow: "GET, POST" };
+  if (graphql && method === "OPTIONS") {
+    return error(405, "CORS_NOT_ALLOWED", "Cross-origin requests are not allowed: the gateway allows only the origins listed in CORS_ORIGINS, and none is set.", allow);
+  }
+  if (graphql) return error(405, "METHOD_NOT_ALLOWED", "GraphQL takes GET (queries) and POST here; subscriptions use a graphql-ws WebSocket on this path.", allow);
+  return error(404, "NOT_FOUND", "Not found.");
 }
