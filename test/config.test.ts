@@ -11,7 +11,7 @@ describe("loadConfig", () => {
     expect(config.database).toEqual({ kind: "embedded", dir: ".data/pglite" });
     expect(config.connectly).toEqual({ mode: "sandbox", sandboxPort: 0, statusEvents: true, failureRate: 0.1, statusDelayMs: 500 });
     expect(config.pubsub).toBe("memory");
-    expect(config.webhooks).toEqual({ secrets: [], maxBytes: 262_144 });
+    expect(config.webhooks).toEqual({ secrets: [], businessSecrets: new Map(), maxBytes: 262_144 });
   });
 
   it("uses DATABASE_URL and the real API with a key", () => {
@@ -51,6 +51,10 @@ describe("loadConfig", () => {
     [{ PUBSUB: "postgres" }, "PUBSUB"],
     [{ CONNECTLY_WEBHOOK_SECRET: "short" }, "CONNECTLY_WEBHOOK_SECRET"],
     [{ CONNECTLY_WEBHOOK_SECRET: "long-enough-secret,x" }, "CONNECTLY_WEBHOOK_SECRET"],
+    [{ CONNECTLY_BUSINESS_WEBHOOK_SECRETS: "biz=" }, "CONNECTLY_BUSINESS_WEBHOOK_SECRETS"],
+    [{ CONNECTLY_BUSINESS_WEBHOOK_SECRETS: "long-enough-secret" }, "CONNECTLY_BUSINESS_WEBHOOK_SECRETS"],
+    [{ CONNECTLY_BUSINESS_WEBHOOK_SECRETS: "a b=long-enough-secret" }, "CONNECTLY_BUSINESS_WEBHOOK_SECRETS"],
+    [{ CONNECTLY_BUSINESS_WEBHOOK_SECRETS: "biz=long-enough-secret,biz=short" }, "CONNECTLY_BUSINESS_WEBHOOK_SECRETS"],
     [{ WEBHOOK_MAX_BYTES: "10" }, "WEBHOOK_MAX_BYTES"],
     [{ SANDBOX_STATUS_EVENTS: "maybe" }, "SANDBOX_STATUS_EVENTS"],
     [{ SANDBOX_FAILURE_RATE: "1.5" }, "SANDBOX_FAILURE_RATE"],
@@ -166,6 +170,25 @@ describe("loadConfig", () => {
       loadConfig({ CONNECTLY_WEBHOOK_SECRET: "tiny" });
     } catch (e) {
       expect((e as Error).message).not.toContain("tiny");
+    }
+  });
+
+  it("reads per-business webhook secrets (a business twice while rotating) and never echoes one", () => {
+    const config = loadConfig({ CONNECTLY_BUSINESS_WEBHOOK_SECRETS: "biz-a=secret-a-old, biz-b=secret-b-only,biz-a=secret-a-new" });
+    expect([...config.webhooks.businessSecrets]).toEqual([
+      ["biz-a", ["secret-a-old", "secret-a-new"]],
+      ["biz-b", ["secret-b-only"]],
+    ]);
+    expect(config.webhooks.secrets).toEqual([]);
+    for (const env of [{ CONNECTLY_BUSINESS_WEBHOOK_SECRETS: "biz-a=tiny7" }, { CONNECTLY_BUSINESS_WEBHOOK_SECRETS: "bad business!=super-secret" }]) {
+      let message = "";
+      try {
+        loadConfig(env);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/^CONNECTLY_BUSINESS_WEBHOOK_SECRETS .*entry 1/);
+      expect(message).not.toMatch(/tiny7|super-secret/);
     }
   });
 

@@ -38,7 +38,8 @@ export const VARIABLES = [
   { name: "CONNECTLY_MAX_ATTEMPTS", default: "5", description: "Calls to Connectly per message at most (429, 5xx, resets and timeouts are retried with backoff)." },
   { name: "REDIS_URL", default: "(unset: in-process)", description: "Redis URL (redis://127.0.0.1:6379). Set, the rate limit is shared through Redis by every gateway process using the same API key." },
   { name: "PUBSUB", default: "auto", description: "How status changes reach subscribers of other gateway processes: redis (needs REDIS_URL), postgres (LISTEN/NOTIFY, needs DATABASE_URL) or memory (this process only). auto: redis with REDIS_URL, else postgres with DATABASE_URL, else memory." },
-  { name: "CONNECTLY_WEBHOOK_SECRET", default: "(unset)", description: "Secret of Connectly's webhook signatures (x-connectly-hmac-sha256). Several, separated by commas, while rotating. Unset: POST /webhooks/connectly refuses every event, except the built-in sandbox's." },
+  { name: "CONNECTLY_WEBHOOK_SECRET", default: "(unset)", description: "Secret of Connectly's webhook signatures (x-connectly-hmac-sha256) for every business without its own in CONNECTLY_BUSINESS_WEBHOOK_SECRETS. Several, separated by commas, while rotating. Unset: such businesses' events are refused, except the built-in sandbox's." },
+  { name: "CONNECTLY_BUSINESS_WEBHOOK_SECRETS", default: "(unset)", description: "Per-business webhook secrets: businessId=secret pairs separated by commas (a business twice while rotating). A business listed here verifies with its own secrets only, never with CONNECTLY_WEBHOOK_SECRET." },
   { name: "WEBHOOK_MAX_BYTES", default: "262144", description: "Largest webhook body accepted, in bytes (1024 to 10485760); larger ones get 413." },
   { name: "SANDBOX_PORT", default: "0", description: "Port of the built-in Connectly sandbox (sandbox mode only); 0 picks a free port." },
   { name: "SANDBOX_STATUS_EVENTS", default: "true", description: "Whether the sandbox posts sent, delivered and read (or delivery_failed) webhooks after accepting a message (sandbox mode only)." },
@@ -51,6 +52,7 @@ export const VARIABLES = [
   { name: "AUTH_BUSINESS_CLAIM", default: "businessIds", description: "Claim listing the businesses a token may act for (an array of ids, or one id; \"*\" for every business)." },
   { name: "AUTH_SCOPE_CLAIM", default: "scope", description: "Claim holding the token's scopes (a space-separated string or an array): `send` allows the mutations, `read` the queries and subscriptions." },
   { name: "AUTH_CLOCK_TOLERANCE_S", default: "5", description: "Clock skew allowed when checking a token's exp and nbf, in seconds (0 to 300)." },
+  { name: "METRICS_TOKEN", default: "(unset)", description: "Bearer token (32 characters or more) a Prometheus scraper sends to read /metrics while auth is on; with auth on and no METRICS_TOKEN, /metrics answers 403. With auth off, /metrics is open on 127.0.0.1." },
   { name: "NODE_ENV", default: "(unset)", description: "production turns introspection and the landing page off unless GRAPHQL_INTROSPECTION or GRAPHQL_LANDING_PAGE turn them on." },
   { name: "GRAPHQL_INTROSPECTION", default: "(on; off in production)", description: "Whether the schema can be introspected." },
   { name: "GRAPHQL_LANDING_PAGE", default: "(on; off in production)", description: "Whether GET /graphql from a browser shows Apollo's landing page." },
@@ -67,6 +69,9 @@ export const VARIABLES = [
   { name: "OTEL_EXPORTER_OTLP_ENDPOINT", default: "(unset: tracing off)", description: "OpenTelemetry collector (OTLP over HTTP, e.g. http://collector:4318): traces follow each GraphQL request through the rate limiter, the call to Connectly and the database. Unset: no tracing." },
   { name: "OTEL_SERVICE_NAME", default: "connectly-graphql-gateway", description: "service.name of the traces." },
   { name: "CORS_ORIGINS", default: "(unset: none)", description: "Browser origins allowed to call the API from other sites, separated by commas (https://app.example.com). Unset: no cross-origin browser access." },
+  { name: "WS_MAX_SUBSCRIPTIONS_PER_CONNECTION", default: "100", description: "Operations one graphql-ws connection may have running at once; one more gets an error TOO_MANY_SUBSCRIPTIONS for its id (the connection stays up)." },
+  { name: "WS_MAX_CONNECTIONS_PER_PRINCIPAL", default: "20", description: "graphql-ws connections one token subject (with auth off: everyone, as local) may hold open at once in one gateway process; one more is closed with 4430 (Too many connections)." },
+  { name: "WS_MAX_PENDING_CHANGES", default: "1000", description: "Status changes a subscription may have waiting for a slow subscriber; past it the subscription ends with SUBSCRIBER_TOO_SLOW (re-read with updatedAfter and subscribe again)." },
 ] as const satisfies readonly Variable[];
 
 type VariableName = (typeof VARIABLES)[number]["name"];
@@ -136,14 +141,18 @@ export interface Config {
   /** How status changes reach other gateway processes. */
   readonly pubsub: "memory" | "postgres" | "redis";
   readonly webhooks: {
-    /** Secrets a webhook signature may be made with (several while rotating); empty refuses webhooks. */
+    /** Secrets a webhook signature may be made with (several while rotating) for businesses without their own. */
     readonly secrets: readonly string[];
+    /** Each business's own secrets (several while rotating); a business listed here verifies with these only. */
+    readonly businessSecrets: ReadonlyMap<string, readonly string[]>;
     readonly maxBytes: number;
   };
   /** OpenTelemetry export; undefined: tracing off. */
   readonly tracing: { readonly endpoint: string; readonly serviceName: string } | undefined;
   /** Bearer-token verification; undefined: GraphQL is open (sandbox mode on 127.0.0.1 only). */
   readonly auth: AuthConfig | undefined;
+  /** What a scraper must send to read /metrics while auth is on; undefined: /metrics refused then. */
+  readonly metricsToken: string | undefined;
   readonly graphql: {
     readonly introspection: boolean;
     readonly landingPage: boolean;
@@ -158,6 +167,12 @@ export interface Config {
     readonly requestRate: { readonly max: number; readonly windowMs: number };
     /** Exact origins allowed cross-origin; empty: none. */
     readonly corsOrigins: readonly string[];
+  };
+  /** Bounds on what one WebSocket client may hold. */
+  readonly ws: {
+    readonly maxSubscriptionsPerConnection: number;
+    readonly maxConnectionsPerPrincipal: number;
+    readonly maxPendingChanges: number;
   };
 }
 
@@ -206,21 +221,35 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
-function businessKeys(env: Env): Map<string, string> {
-  const raw = read(env, "CONNECTLY_BUSINESS_API_KEYS");
-  const keys = new Map<string, string>();
-  if (raw == null) return keys;
-  for (const [i, pair] of raw.split(",").entries()) {
+/** businessId=value pairs separated by commas, in order; `what` names the value in the error. */
+function businessPairs(env: Env, name: VariableName, what: string): [business: string, value: string][] {
+  const raw = read(env, name);
+  if (raw == null) return [];
+  return raw.split(",").map((pair, i) => {
     const at = pair.indexOf("=");
     const business = pair.slice(0, at).trim();
-    const key = pair.slice(at + 1).trim();
-    if (at <= 0 || business === "" || key === "" || !/^[A-Za-z0-9_-]{1,128}$/.test(business)) {
-      // The key itself is never echoed.
-      throw new ConfigError(`CONNECTLY_BUSINESS_API_KEYS must be businessId=key pairs separated by commas; entry ${i + 1} is not.`);
+    const value = pair.slice(at + 1).trim();
+    if (at <= 0 || business === "" || value === "" || !/^[A-Za-z0-9_-]{1,128}$/.test(business)) {
+      // The value itself is never echoed.
+      throw new ConfigError(`${name} must be businessId=${what} pairs separated by commas; entry ${i + 1} is not.`);
     }
-    keys.set(business, key);
+    return [business, value];
+  });
+}
+
+function businessKeys(env: Env): Map<string, string> {
+  return new Map(businessPairs(env, "CONNECTLY_BUSINESS_API_KEYS", "key"));
+}
+
+/** A business may appear more than once (its old and new secret while rotating). */
+function businessWebhookSecrets(env: Env): Map<string, string[]> {
+  const secrets = new Map<string, string[]>();
+  for (const [i, [business, secret]] of businessPairs(env, "CONNECTLY_BUSINESS_WEBHOOK_SECRETS", "secret").entries()) {
+    // The secret itself is never echoed.
+    if (secret.length < 8) throw new ConfigError(`CONNECTLY_BUSINESS_WEBHOOK_SECRETS must hold secrets of at least 8 characters; entry ${i + 1} is shorter.`);
+    secrets.set(business, [...(secrets.get(business) ?? []), secret]);
   }
-  return keys;
+  return secrets;
 }
 
 function ratio(env: Env, name: VariableName, fallback: number): number {
@@ -262,6 +291,13 @@ function webhookSecrets(env: Env): string[] {
   // The secret itself is never echoed.
   if (secrets.some((s) => s.length < 8)) throw new ConfigError("CONNECTLY_WEBHOOK_SECRET must hold secrets of at least 8 characters, separated by commas.");
   return secrets;
+}
+
+function metricsToken(env: Env): string | undefined {
+  const token = read(env, "METRICS_TOKEN");
+  // The token itself is never echoed.
+  if (token != null && !/^[A-Za-z0-9._~+/=-]{32,}$/.test(token)) throw new ConfigError("METRICS_TOKEN must be at least 32 characters of letters, digits or . _ ~ + / = -.");
+  return token;
 }
 
 function claimName(env: Env, name: VariableName, fallback: string): string {
@@ -379,8 +415,9 @@ export function loadConfig(env: Env = process.env, options: { server: boolean } 
     },
     redisUrl,
     pubsub: pubsubKind(env, redisUrl, dbUrl),
-    webhooks: { secrets: webhookSecrets(env), maxBytes: integer(env, "WEBHOOK_MAX_BYTES", 262_144, 1024, 10_485_760) },
+    webhooks: { secrets: webhookSecrets(env), businessSecrets: businessWebhookSecrets(env), maxBytes: integer(env, "WEBHOOK_MAX_BYTES", 262_144, 1024, 10_485_760) },
     auth,
+    metricsToken: metricsToken(env),
     tracing:
       read(env, "OTEL_EXPORTER_OTLP_ENDPOINT") == null
         ? undefined
@@ -406,6 +443,11 @@ export function loadConfig(env: Env = process.env, options: { server: boolean } 
     http: {
       requestRate: { max: integer(env, "REQUEST_RATE_LIMIT", 600, 1, 10_000_000), windowMs: integer(env, "REQUEST_RATE_WINDOW_MS", 1000, 100, 86_400_000) },
       corsOrigins: origins(env),
+    },
+    ws: {
+      maxSubscriptionsPerConnection: integer(env, "WS_MAX_SUBSCRIPTIONS_PER_CONNECTION", 100, 1, 100_000),
+      maxConnectionsPerPrincipal: integer(env, "WS_MAX_CONNECTIONS_PER_PRINCIPAL", 20, 1, 1_000_000),
+      maxPendingChanges: integer(env, "WS_MAX_PENDING_CHANGES", 1_000, 1, 1_000_000),
     },
   };
 }

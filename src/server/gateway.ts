@@ -18,8 +18,8 @@ import { accountRules } from "../ratelimit/sliding-log.js";
 import { createMemoryStore, createRedisStore } from "../ratelimit/stores.js";
 import { newMessageId } from "../sending/ids.js";
 import { recoverInterrupted } from "../sending/recover.js";
-import { LOCAL_DEVELOPER, type Principal } from "../auth/principal.js";
-import { AuthError, createTokenVerifier } from "../auth/tokens.js";
+import type { Principal } from "../auth/principal.js";
+import { createTokenVerifier } from "../auth/tokens.js";
 import { createContext, type GraphQLContext, type GraphQLServices } from "../graphql/context.js";
 import { createFormatError } from "../graphql/errors.js";
 import { limitRules, parseOptions } from "../graphql/limits.js";
@@ -36,14 +36,15 @@ import { createRedisTransport } from "../pubsub/redis.js";
 import { startSandbox, type Sandbox } from "../sandbox/sandbox.js";
 import { createIngest, type Ingest } from "../webhooks/ingest.js";
 import { registerWebhookRoute, WEBHOOK_PATH } from "../webhooks/route.js";
+import { webhookKeys } from "../webhooks/trust.js";
 import { coalesceFrames } from "./coalesce-frames.js";
 import type { SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { otlpProcessor, startTracing, traceConnectly, traceLimiter, traceStore } from "../tracing/tracing.js";
 import { operationObserver } from "./operation-log.js";
 import { createMetrics, instrumentConnectly, instrumentIngest, instrumentLimiter } from "../metrics/metrics.js";
 import { createReadiness } from "./health.js";
-import { graphqlHandler, operationTypePlugin } from "./graphql-http.js";
-import { authFailure, createAuthenticate, originAllowed } from "./http-auth.js";
+import { graphqlHandler, operationTypePlugin, subscriptionOverHttpPlugin } from "./graphql-http.js";
+import { authenticateRequest, createAuthenticate, metricsAccess, originAllowed, requirePrincipal } from "./http-auth.js";
 import { createGraphQLWsHandler } from "./graphql-ws.js";
 import { registerHttpProtections } from "./http-protections.js";
 import { HttpGraphQLError } from "./http-errors.js";
@@ -185,7 +186,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     if (config.pubsub === "postgres" && database.postgres) {
       transport = createPostgresTransport(database.postgres.connectionString, database.postgres.pool, reportError("PostgreSQL LISTEN/NOTIFY failed"));
     }
-    const pubsub = await createPubSub({ ...(transport ? { transport } : {}), hydrate, onError: reportError("status change could not be published") });
+    const pubsub = await createPubSub({ ...(transport ? { transport } : {}), hydrate, onError: reportError("status change could not be published"), maxPending: config.ws.maxPendingChanges });
     observedPubsub = pubsub;
     closeAll.unshift(() => pubsub.close());
 
@@ -207,7 +208,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       onOutcome: (message: StatusChange["message"]) => {
         pubsub.publish([{ message, event: null }]);
         // Events that beat the send's answer here are told to subscribers now, after the outcome.
-        if (message.connectlyId != null) ingest.accepted(message.connectlyId);
+        if (message.connectlyId != null) ingest.accepted(message.businessId, message.connectlyId);
       },
     };
     const services: GraphQLServices = { messages, statusEvents, customers, sending, pubsub, now: Date.now };
@@ -232,6 +233,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
         fastifyApolloDrainPlugin(app),
         operationObserver(log, metrics),
         operationTypePlugin,
+        subscriptionOverHttpPlugin,
         ...(config.graphql.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()]),
         // Apollo's default cache-control plugin wraps every field resolver to collect cache hints the
         // gateway never uses (its answers are per caller and live): about 1 ms on a message, 3 ms on a
@@ -267,26 +269,25 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     });
     const httpHandler = graphqlHandler(apollo, {
       // The request id goes into the operation's log line.
-      context: (request) => createContext(services, request.principal ?? LOCAL_DEVELOPER, { requestId: request.id }),
+      context: (request) => createContext(services, requirePrincipal(request), { requestId: request.id }),
       queryTimeoutMs: config.graphql.queryTimeoutMs,
       traced,
     });
+    // The one decision of trust for GraphQL over HTTP. Only a request that really upgraded (the
+    // server's upgrade event, not a header) is left to connection_init; everything else needs a token.
     const authenticateHttp = async (request: FastifyRequest) => {
-      if (request.headers.upgrade?.toLowerCase() === "websocket") {
+      if (request.ws) {
         // Browsers do not apply CORS to WebSockets: refuse other sites' pages here.
         if (!originAllowed(request, config.http.corsOrigins)) {
           throw new HttpGraphQLError(403, "WebSocket connections from this origin are not allowed (CORS_ORIGINS).", { code: "FORBIDDEN" });
         }
-        return; // authenticated by connection_init
+        return;
       }
-      // GET without a query is the landing page (or a 400 from Apollo): nothing to authenticate.
-      if (request.method === "GET" && !/[?&]query=/.test(request.url)) return;
-      try {
-        request.principal = await authenticate(request.headers.authorization);
-      } catch (error) {
-        if (error instanceof AuthError) throw authFailure(error);
-        throw error;
-      }
+      await authenticateRequest(authenticate, request);
+    };
+    const graphqlHttp: typeof httpHandler = function (request, reply) {
+      requirePrincipal(request);
+      return httpHandler.call(this, request, reply);
     };
     const graphqlWs = createGraphQLWsHandler({
       schema,
@@ -295,19 +296,21 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       parseOptions: parseOptions(config.graphql.limits),
       validationRules,
       formatError,
+      limits: config.ws,
+      log,
     });
     app.route({
       method: "GET",
       url: "/graphql",
       onRequest: authenticateHttp,
       config: { rateLimit },
-      handler: httpHandler,
+      handler: graphqlHttp,
       wsHandler: (socket, request) => {
         coalesceFrames(socket);
         graphqlWs.call(app, socket, request);
       },
     });
-    app.route({ method: "POST", url: "/graphql", onRequest: authenticateHttp, config: { rateLimit }, handler: httpHandler });
+    app.route({ method: "POST", url: "/graphql", onRequest: authenticateHttp, config: { rateLimit }, handler: graphqlHttp });
     // Probes: /healthz while the process runs, /readyz while it should get traffic.
     let shuttingDown = false;
     const readiness = createReadiness(
@@ -321,7 +324,12 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       done(null, payload);
     });
     app.get("/healthz", async () => ({ status: "ok" }));
-    app.get("/metrics", async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+    const mayReadMetrics = metricsAccess({ authOn: config.auth !== undefined, metricsToken: config.metricsToken });
+    app.get("/metrics", async (request, reply) => {
+      const access = mayReadMetrics(request.headers.authorization);
+      if (access !== true) throw access;
+      return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
     app.get("/readyz", async (_request, reply) => {
       const { ready, checks } = await readiness();
       return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", checks });
@@ -329,7 +337,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
 
     await registerWebhookRoute(app, {
       ingest,
-      secrets: config.webhooks.secrets,
+      keys: webhookKeys(config),
       sandboxSecret: sandbox ? sandboxWebhookSecret : null,
       maxBytes: config.webhooks.maxBytes,
       onAnswered: (statusCode) => metrics.webhookRequests.inc({ status: String(statusCode) }),
@@ -358,7 +366,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       log.info({ upstream: baseUrl }, "sending to Connectly");
     }
     log.info(`database: ${database.kind === "embedded" ? `embedded PostgreSQL (PGlite) in ${config.database.kind === "embedded" ? config.database.dir : ""}` : "PostgreSQL (DATABASE_URL)"}`);
-    if (config.webhooks.secrets.length === 0) {
+    if (config.webhooks.secrets.length === 0 && config.webhooks.businessSecrets.size === 0) {
       log.warn(
         sandbox
           ? "CONNECTLY_WEBHOOK_SECRET is not set: /webhooks/connectly takes only the built-in sandbox's events."

@@ -39,9 +39,10 @@ export function testConfig(database: Config["database"], overrides: Partial<Conf
     outbound: { perSecond: 200, burst: 200, marginMs: 0, countUntil: "answer", maxQueue: 2000, retry: { maxAttempts: 1, deadlineMs: 10_000, minBackoffMs: 10, maxBackoffMs: 100 } },
     redisUrl: undefined,
     pubsub: "memory",
-    webhooks: { secrets: [TEST_WEBHOOK_SECRET], maxBytes: 262_144 },
+    webhooks: { secrets: [TEST_WEBHOOK_SECRET], businessSecrets: new Map(), maxBytes: 262_144 },
     // Auth off unless a test turns it on (auth.test.ts does).
     auth: undefined,
+    metricsToken: undefined,
     tracing: undefined,
     graphql: {
       introspection: true,
@@ -53,6 +54,7 @@ export function testConfig(database: Config["database"], overrides: Partial<Conf
     },
     // High enough that only a test of the request rate limit meets it.
     http: { requestRate: { max: 100_000, windowMs: 1000 }, corsOrigins: [] },
+    ws: { maxSubscriptionsPerConnection: 100, maxConnectionsPerPrincipal: 20, maxPendingChanges: 1000 },
     ...overrides,
   };
 }
