@@ -4,9 +4,11 @@ import { checkValue, VALUES } from "../../validation/values.js";
 import { badUserInput } from "../errors.js";
 import type { MessageContentInput, MessageContentResolvers, MessageResolvers, QueryResolvers, DispatchStrategy } from "../generated/types.js";
 
-/** An id argument the database can be asked about (a NUL would fail the query itself). */
-const checkedId = (field: string, value: string): string => {
-  const issues = checkValue(z.object({ [field]: VALUES.opaqueId }), { [field]: value }, "");
+/** Id arguments the database can be asked about (a NUL would fail the query itself); built once, message(id) is a hot path. */
+const ID_ARGS = { id: z.object({ id: VALUES.opaqueId }), connectlyId: z.object({ connectlyId: VALUES.opaqueId }) };
+
+const checkedId = (field: keyof typeof ID_ARGS, value: string): string => {
+  const issues = checkValue(ID_ARGS[field], { [field]: value }, "");
   if (issues.length > 0) throw badUserInput(issues);
   return value;
 };
