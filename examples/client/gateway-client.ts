@@ -24,16 +24,26 @@ export interface GatewayClientOptions {
   readonly webSocketImpl?: unknown;
 }
 
-export type SentMessage = SendTextMutation["sendSessionMessage"]["message"];
+/** What a send answers: the stored message, or why it was not sent (an error as data). */
+export type SendResult = SendTextMutation["sendSessionMessage"];
+export type SentMessage = Extract<SendResult, { __typename: "Message" }>;
+export type SendFailure = Exclude<SendResult, { __typename: "Message" }>;
 export type HistoryPage = MessageHistoryQuery["messages"];
 export type StatusChange = StatusChangesSubscription["messageStatusChanged"];
 
 export interface GatewayClient {
-  sendText(businessId: string, to: string, text: string): Promise<SentMessage>;
+  /** Resolves with the result, a failed send included; rejects only when the request could not run (auth, network). */
+  sendText(businessId: string, to: string, text: string): Promise<SendResult>;
   history(businessId: string, first?: number, after?: string): Promise<HistoryPage>;
   /** Calls `onChange` for each status change of the business's messages; returns the function that stops it. */
   watch(businessId: string, onChange: (change: StatusChange) => void, onError?: (error: Error) => void): () => void;
   close(): Promise<void>;
+}
+
+/** A failed send in a line: its code and message, and for an input error the field and rule. */
+export function describeFailure(failure: SendFailure): string {
+  const where = failure.__typename === "InvalidInputError" ? ` (${failure.field}: ${failure.rule})` : "";
+  return `${failure.code}${where}: ${failure.message}`;
 }
 
 export function createGatewayClient(options: GatewayClientOptions): GatewayClient {
@@ -59,22 +69,28 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     ],
   });
 
-  const run = async <Data, Variables extends AnyVariables>(kind: "query" | "mutation", document: TypedDocumentNode<Data, Variables>, variables: Variables): Promise<Data> => {
-    const result = await (kind === "query" ? client.query(document, variables, { requestPolicy: "network-only" }) : client.mutation(document, variables)).toPromise();
+  const run = async <Data, Variables extends AnyVariables>(
+    kind: "query" | "mutation",
+    document: TypedDocumentNode<Data, Variables>,
+    variables: Variables,
+  ): Promise<Data> => {
+    const result = await (
+      kind === "query" ? client.query(document, variables, { requestPolicy: "network-only" }) : client.mutation(document, variables)
+    ).toPromise();
     if (result.error) throw result.error;
     if (!result.data) throw new Error("The gateway answered without data.");
     return result.data;
   };
 
   return {
-    sendText: async (businessId, to, text) => (await run("mutation", SendTextDocument, { businessId, to, text })).sendSessionMessage.message,
+    sendText: async (businessId, to, text) => (await run("mutation", SendTextDocument, { businessId, to, text })).sendSessionMessage,
     history: async (businessId, first = 20, after) => (await run("query", MessageHistoryDocument, { businessId, first, ...(after ? { after } : {}) })).messages,
     watch(businessId, onChange, onError) {
-      const { unsubscribe } = client.subscription(StatusChangesDocument, { businessId }).subscribe((result) => {
+      const subscription = client.subscription(StatusChangesDocument, { businessId }).subscribe((result) => {
         if (result.error) onError?.(result.error);
         else if (result.data) onChange(result.data.messageStatusChanged);
       });
-      return unsubscribe;
+      return () => subscription.unsubscribe();
     },
     close: () => ws.dispose() as Promise<void>,
   };

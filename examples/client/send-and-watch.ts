@@ -6,7 +6,7 @@
  *   GATEWAY_URL=http://localhost:4000/graphql TOKEN=$(npm run -s token -- --business demo-business) npm run example:client
  */
 import WebSocket from "ws";
-import { createGatewayClient } from "./gateway-client.js";
+import { createGatewayClient, describeFailure } from "./gateway-client.js";
 
 const url = process.env.GATEWAY_URL ?? "http://localhost:4000/graphql";
 const businessId = process.env.BUSINESS_ID ?? "demo-business";
@@ -18,9 +18,11 @@ const stop = client.watch(
   (error) => console.error(`subscription: ${error.message}`),
 );
 const sent = await client.sendText(businessId, process.env.TO ?? "+16044441111", "Your order is on its way!");
-console.log(`sent ${sent.id}: ${sent.status} (Connectly id ${sent.connectlyId ?? "none"})`);
+if (sent.__typename === "Message") console.log(`sent ${sent.id}: ${sent.status} (Connectly id ${sent.connectlyId ?? "none"})`);
+else console.log(`not sent: ${describeFailure(sent)}`);
 const page = await client.history(businessId, 5);
-for (const { node } of page.edges) console.log(`  ${node.createdAt}  ${node.id}  ${node.status}  ${node.deliveryStatus ?? "-"}  ${node.statusHistory.map((e) => e.status).join(" > ")}`);
+for (const { node } of page.edges)
+  console.log(`  ${node.createdAt}  ${node.id}  ${node.status}  ${node.deliveryStatus ?? "-"}  ${node.statusHistory.map((e) => e.status).join(" > ")}`);
 setTimeout(() => {
   stop();
   void client.close();

@@ -2,7 +2,7 @@
  * The example page: lists a business's messages and updates their status live through the
  * subscription, with the same typed client as examples/client/. Bundled by examples/web/serve.ts.
  */
-import { createGatewayClient, type GatewayClient, type HistoryPage, type StatusChange } from "../client/gateway-client.js";
+import { createGatewayClient, describeFailure, type GatewayClient, type HistoryPage, type SendResult, type StatusChange } from "../client/gateway-client.js";
 
 type Row = HistoryPage["edges"][number]["node"];
 
@@ -11,6 +11,12 @@ const rows = new Map<string, Row>();
 let client: GatewayClient | undefined;
 let stopWatching: (() => void) | undefined;
 let businessId = "";
+
+/** A text field of a form (FormData also holds files, which these forms have none of). */
+function value(form: FormData, name: string): string {
+  const entry = form.get(name);
+  return typeof entry === "string" ? entry : "";
+}
 
 function cell(text: string, className = ""): HTMLTableCellElement {
   const td = document.createElement("td");
@@ -60,7 +66,9 @@ function apply(change: StatusChange): void {
     status: change.message.status,
     deliveryStatus: change.message.deliveryStatus,
     updatedAt: change.message.updatedAt,
-    statusHistory: change.event ? merged(known.statusHistory, { status: change.event.status, occurredAt: change.event.occurredAt, error: null }) : known.statusHistory,
+    statusHistory: change.event
+      ? merged(known.statusHistory, { status: change.event.status, occurredAt: change.event.occurredAt, error: null })
+      : known.statusHistory,
   });
   render();
 }
@@ -81,10 +89,10 @@ $<HTMLFormElement>("#connect").addEventListener("submit", (event) => {
   const form = new FormData(event.currentTarget as HTMLFormElement);
   stopWatching?.();
   void client?.close();
-  businessId = String(form.get("businessId"));
+  businessId = value(form, "businessId");
   rows.clear();
-  const token = String(form.get("token") ?? "").trim();
-  client = createGatewayClient({ url: String(form.get("url")), ...(token ? { token } : {}) });
+  const token = value(form, "token").trim();
+  client = createGatewayClient({ url: value(form, "url"), ...(token ? { token } : {}) });
   stopWatching = client.watch(businessId, apply, (error) => ($("#state").textContent = `Subscription: ${error.message}`));
   load().then(
     () => ($("#state").textContent = `Showing ${businessId}, live.`),
@@ -92,10 +100,14 @@ $<HTMLFormElement>("#connect").addEventListener("submit", (event) => {
   );
 });
 
+/** A sent message joins the list; a failed send says why (its code, message and, for an input error, the field). */
+function sent(result: SendResult): Promise<void> | void {
+  if (result.__typename === "Message") return load();
+  $("#state").textContent = `Not sent: ${describeFailure(result)}`;
+}
+
 $<HTMLFormElement>("#send").addEventListener("submit", (event) => {
   event.preventDefault();
   const form = new FormData(event.currentTarget as HTMLFormElement);
-  client
-    ?.sendText(businessId, String(form.get("to")), String(form.get("text")))
-    .then(load, (error: Error) => ($("#state").textContent = error.message));
+  client?.sendText(businessId, value(form, "to"), value(form, "text")).then(sent, (error: Error) => ($("#state").textContent = error.message));
 });

@@ -18,7 +18,6 @@ export interface Principal {
 /** Auth off: the developer on this machine may do everything. */
 export const LOCAL_DEVELOPER: Principal = { id: "local", businesses: "all", scopes: new Set(SCOPES), expiresAt: null };
 
-export const mayActFor = (principal: Principal, businessId: string): boolean =>
-  principal.businesses === "all" || principal.businesses.has(businessId);
+export const mayActFor = (principal: Principal, businessId: string): boolean => principal.businesses === "all" || principal.businesses.has(businessId);
 
 export const hasScope = (principal: Principal, scope: Scope): boolean => principal.scopes.has(scope);

@@ -28,8 +28,11 @@ try {
   fail(error instanceof Error ? error.message : String(error));
 }
 
-const businessIds = (values.business ?? []).flatMap((b) => b.split(",")).map((b) => b.trim()).filter((b) => b !== "");
-if (businessIds.length === 0) fail("--business is required: the business ids the token may act for (\"*\" for every business).");
+const businessIds = (values.business ?? [])
+  .flatMap((b) => b.split(","))
+  .map((b) => b.trim())
+  .filter((b) => b !== "");
+if (businessIds.length === 0) fail('--business is required: the business ids the token may act for ("*" for every business).');
 if (businessIds.some((b) => b.length > 128)) fail("--business ids must be at most 128 characters.");
 const scopes = values.scope.split(",").map((s) => s.trim());
 const unknown = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
@@ -45,4 +48,6 @@ try {
 }
 if (auth?.secret == null) fail("AUTH_JWT_SECRET is not set: the gateway checks HS256 tokens against it, so the token must be signed with the same secret.");
 
-process.stdout.write(`${await mintToken({ ...auth, secret: auth.secret }, { businessIds, scopes: scopes as Scope[], ttl: values.ttl, ...(values.subject ? { subject: values.subject } : {}) })}\n`);
+process.stdout.write(
+  `${await mintToken({ ...auth, secret: auth.secret }, { businessIds, scopes: scopes as Scope[], ttl: values.ttl, ...(values.subject ? { subject: values.subject } : {}) })}\n`,
+);

@@ -8,19 +8,11 @@ import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from "jose";
 import type { AuthConfig } from "../config/config.js";
+import type { AuthFailureReason } from "../domain/errors.js";
 import { SCOPES, type Principal, type Scope } from "./principal.js";
 
-export type AuthFailureReason =
-  | "TOKEN_MISSING"
-  | "TOKEN_MALFORMED"
-  | "TOKEN_EXPIRED"
-  | "TOKEN_NOT_YET_VALID"
-  | "TOKEN_SIGNATURE_INVALID"
-  | "TOKEN_ALGORITHM_NOT_ALLOWED"
-  | "TOKEN_ISSUER_INVALID"
-  | "TOKEN_AUDIENCE_INVALID"
-  | "TOKEN_CLAIMS_INVALID"
-  | "KEYS_UNAVAILABLE";
+/** Why a token was refused: schema/errors.graphql's AuthFailureReason, one message each below. */
+export type { AuthFailureReason };
 
 const MESSAGES: Record<AuthFailureReason, string> = {
   TOKEN_MISSING: "An access token is required: send it as Authorization: Bearer <token>.",
@@ -49,7 +41,7 @@ export class AuthError extends Error {
   }
 }
 
-export const ASYMMETRIC_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519"];
+const ASYMMETRIC_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519"];
 
 export type VerifyToken = (token: string) => Promise<Principal>;
 
@@ -63,7 +55,10 @@ export function principalFromClaims(payload: JWTPayload, config: Pick<AuthConfig
   const rawScopes = payload[config.scopeClaim];
   const scopeList = typeof rawScopes === "string" ? rawScopes.split(/\s+/) : Array.isArray(rawScopes) ? rawScopes : [];
   const scopes = new Set<Scope>(SCOPES.filter((s) => scopeList.includes(s)));
-  const id = typeof payload.sub === "string" && payload.sub !== "" ? `sub:${payload.sub}` : `token:${createHash("sha256").update(token).digest("base64url").slice(0, 22)}`;
+  const id =
+    typeof payload.sub === "string" && payload.sub !== ""
+      ? `sub:${payload.sub}`
+      : `token:${createHash("sha256").update(token).digest("base64url").slice(0, 22)}`;
   return {
     id,
     businesses: list.includes("*") ? "all" : new Set(list),
@@ -114,7 +109,10 @@ export function createTokenVerifier(config: AuthConfig, now: () => number = Date
 
 function createUncachedVerifier(config: AuthConfig, now: () => number): VerifyToken {
   const secret = config.secret == null ? undefined : new TextEncoder().encode(config.secret);
-  const jwks = config.jwksUrl == null ? undefined : createRemoteJWKSet(new URL(config.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
+  const jwks =
+    config.jwksUrl == null
+      ? undefined
+      : createRemoteJWKSet(new URL(config.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
   const common: JWTVerifyOptions = {
     ...(config.issuer != null ? { issuer: config.issuer } : {}),
     ...(config.audience != null ? { audience: config.audience } : {}),
@@ -150,6 +148,6 @@ function createUncachedVerifier(config: AuthConfig, now: () => number): VerifyTo
 export function bearerToken(header: string | undefined): string | null {
   if (header == null) return null;
   const match = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(header);
-  if (!match?.[1]) throw new AuthError("TOKEN_MALFORMED", "The Authorization header must be \"Bearer <token>\".");
+  if (!match?.[1]) throw new AuthError("TOKEN_MALFORMED", 'The Authorization header must be "Bearer <token>".');
   return match[1];
 }

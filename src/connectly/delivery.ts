@@ -24,7 +24,7 @@ export interface RetryPolicy {
 
 /** A failure decided by the gateway itself: the limiter's queue could not take the request. */
 export interface QueueFullFailure {
-  readonly code: "RATE_LIMIT_QUEUE_FULL";
+  readonly code: RateLimitQueueFullError["code"];
   readonly message: string;
   readonly upstream: Record<string, never>;
   readonly retryable: false;

@@ -2,14 +2,13 @@
  * How Connectly's answers map to the gateway's stable error codes. Pure: status, headers and body
  * text in, a classified failure out, so every mapping is testable without a network.
  */
+import type { ErrorCode } from "../domain/errors.js";
 
-export type UpstreamErrorCode =
-  | "SESSION_WINDOW_CLOSED"
-  | "UPSTREAM_REJECTED"
-  | "UPSTREAM_UNAUTHENTICATED"
-  | "UPSTREAM_RATE_LIMITED"
-  | "UPSTREAM_UNAVAILABLE"
-  | "UPSTREAM_INVALID_RESPONSE";
+/** The codes of Connectly's answers (and of no answer): those of ErrorCode decided by Connectly. */
+export type UpstreamErrorCode = Extract<
+  ErrorCode,
+  "SESSION_WINDOW_CLOSED" | "UPSTREAM_REJECTED" | "UPSTREAM_UNAUTHENTICATED" | "UPSTREAM_RATE_LIMITED" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_INVALID_RESPONSE"
+>;
 
 /** Connectly's own description of an error, as far as its body gave one. */
 export interface UpstreamErrorDetail {
@@ -81,7 +80,13 @@ export function classifyHttpFailure(status: number, retryAfter: string | undefin
     };
   }
   if (status === 401 || status === 403) {
-    return { code: "UPSTREAM_UNAUTHENTICATED", message: `Connectly refused the gateway's API key (HTTP ${status})${says}.`, upstream, retryable: false, ambiguous: false };
+    return {
+      code: "UPSTREAM_UNAUTHENTICATED",
+      message: `Connectly refused the gateway's API key (HTTP ${status})${says}.`,
+      upstream,
+      retryable: false,
+      ambiguous: false,
+    };
   }
   if (status === 429) {
     const retryAfterSeconds = parseRetryAfter(retryAfter);

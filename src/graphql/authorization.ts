@@ -12,7 +12,9 @@ import { MapperKind, mapSchema } from "@graphql-tools/utils";
 import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { hasScope, mayActFor, type Principal, type Scope } from "../auth/principal.js";
 import { VALUES } from "../validation/values.js";
+import type { RequestErrorCode } from "../domain/errors.js";
 import type { GraphQLContext } from "./context.js";
+import { requestError } from "./errors.js";
 import type {
   MutationResolvers,
   MutationSendSessionMessageArgs,
@@ -34,13 +36,14 @@ export type Rule<Args> =
 
 type Rules<R> = { readonly [F in keyof Required<R>]: Rule<never> };
 
-export class NotFoundError extends GraphQLError {
+class NotFoundError extends GraphQLError {
   constructor(what: string) {
-    super(`${what} was not found.`, { extensions: { code: "NOT_FOUND" } });
+    const code: RequestErrorCode = "NOT_FOUND";
+    super(`${what} was not found.`, { extensions: { code } });
   }
 }
 
-const forbidden = (message: string, extensions: Record<string, unknown>) => new GraphQLError(message, { extensions: { code: "FORBIDDEN", ...extensions } });
+const forbidden = (message: string, extensions: Record<string, unknown>) => requestError(message, "FORBIDDEN", extensions);
 
 /** The businesses of a messageId subscription: its message's, which must exist and be the caller's. */
 async function subscriptionBusinesses(args: SubscriptionMessageStatusChangedArgs, context: GraphQLContext): Promise<readonly string[]> {
@@ -75,7 +78,7 @@ export const RULES: {
 };
 
 /** Throws FORBIDDEN unless the principal has the scope and may act for every business. */
-export function checkAccess(principal: Principal, scope: Scope, businesses: readonly string[]): void {
+function checkAccess(principal: Principal, scope: Scope, businesses: readonly string[]): void {
   if (!hasScope(principal, scope)) {
     throw forbidden(`This token does not have the "${scope}" scope.`, { requiredScope: scope });
   }
@@ -88,7 +91,9 @@ function ownedBy(principal: Principal, value: unknown): boolean {
   return typeof businessId === "string" && mayActFor(principal, businessId);
 }
 
-function guard(rule: Rule<never>, resolve: GraphQLFieldResolver<unknown, GraphQLContext>): GraphQLFieldResolver<unknown, GraphQLContext> {
+type FieldResolver = GraphQLFieldResolver<unknown, GraphQLContext, Record<string, unknown>>;
+
+function guard(rule: Rule<never>, resolve: FieldResolver): FieldResolver {
   const businessesOf = "businesses" in rule ? (rule.businesses as Businesses<Record<string, unknown>>) : undefined;
   return async (source, args, context, info) => {
     if (businessesOf) {

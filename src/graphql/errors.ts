@@ -1,94 +1,131 @@
 /**
- * The errors a client can act on: a stable code, a human message, and what helps (the input field,
- * Connectly's own words). The same description feeds sendSessionMessage's GraphQL errors and
- * sendSessionMessages' per-item failures. Nothing else leaves the process.
+ * The gateway's errors, in two kinds. What a client can act on (a broken rule, a closed window,
+ * Connectly's refusal) is data: describeSendError turns a send's failure into one of the ErrorResult
+ * types, the same for sendSessionMessage and each item of sendSessionMessages. What cannot be
+ * executed at all is a GraphQL error with a RequestErrorCode (requestError). Nothing else leaves
+ * the process: formatError below hides the rest.
  */
 import { unwrapResolverError } from "@apollo/server/errors";
-import { GraphQLError, Kind, parse, visit, type GraphQLFormattedError, type ValueNode } from "graphql";
+import { GraphQLError, Kind, parse, visit, type GraphQLErrorOptions, type GraphQLFormattedError, type ValueNode } from "graphql";
+import type { ErrorCode, InputRule, RequestErrorCode } from "../domain/errors.js";
+import type { UpstreamErrorDetail } from "../connectly/errors.js";
 import type { ValidationIssue } from "../validation/values.js";
 import type { MessageRow } from "../persistence/messages.js";
 import { unconfirmedMessage, type SendError } from "../sending/send-session-message.js";
+import type { ResolversParentTypes, SendSessionMessageResult, SessionWindowClosedError, UpstreamDetail } from "./generated/types.js";
 
-export interface SendErrorDescription {
-  readonly code: string;
-  readonly message: string;
-  readonly field?: string;
-  readonly rule?: string;
-  /** The stored message, when the send got that far. */
-  readonly stored?: MessageRow;
-  readonly retryAfterSeconds?: number;
-  /** Further extensions for the GraphQL error. */
-  readonly extensions: Record<string, unknown>;
+/** A GraphQL error: a request that cannot be executed, with its code first among the extensions. */
+export function requestError(
+  message: string,
+  code: RequestErrorCode,
+  extensions: Record<string, unknown> & { readonly code?: never } = {},
+  options: Omit<GraphQLErrorOptions, "extensions"> = {},
+): GraphQLError {
+  return new GraphQLError(message, { ...options, extensions: { code, ...extensions } });
 }
 
 /** The extensions of every input error, ours or GraphQL's: the first issue as field and rule, and all of them. */
-export const inputErrorExtensions = (issues: readonly ValidationIssue[]) => ({
+const inputErrorExtensions = (issues: readonly ValidationIssue[]) => ({
   field: issues[0]?.field,
   rule: issues[0]?.rule,
   issues: issues.map(({ field, rule, message }) => ({ field, rule, message })),
 });
 
-/** A BAD_USER_INPUT error for broken argument rules (queries, the subscription), shaped like the mutations'. */
+/** A BAD_USER_INPUT GraphQL error for broken argument rules (queries, the subscription, a batch too large). */
 export function badUserInput(issues: readonly ValidationIssue[]): GraphQLError {
-  return new GraphQLError(issues[0]?.message ?? "The input is invalid.", { extensions: { code: "BAD_USER_INPUT", ...inputErrorExtensions(issues) } });
+  return requestError(issues[0]?.message ?? "The input is invalid.", "BAD_USER_INPUT", inputErrorExtensions(issues));
 }
 
-export function describeSendError(error: SendError): SendErrorDescription {
-  switch (error.kind) {
-    case "invalid": {
-      const [first] = error.issues;
-      const field = first?.field;
-      const rule = first?.rule;
+/** The GraphQL types of the errors returned as data: every implementation of ErrorResult. */
+export type ErrorTypename = Exclude<NonNullable<SendSessionMessageResult["__typename"]>, "Message">;
+
+/** SessionWindowClosedError before its sessionWindow is read (from the customer store, when selected). */
+export type SessionWindowClosedParent = Omit<SessionWindowClosedError, "failedMessage" | "sessionWindow"> & { failedMessage: MessageRow };
+
+/** An error result as resolvers return it: its type named, so the union and the interface resolve by it. */
+export type SendErrorResult = { [T in ErrorTypename]: ResolversParentTypes[T] & { readonly __typename: T } }[ErrorTypename];
+
+/**
+ * The result type that carries each code; null for a code only a stored message's error has.
+ * docs/errors.md's table is generated from it, and a test holds describeSendError to it.
+ */
+export const ERROR_RESULT_TYPES = {
+  BAD_USER_INPUT: "InvalidInputError",
+  BUSINESS_NOT_CONFIGURED: "BusinessNotConfiguredError",
+  MESSAGE_ID_CONFLICT: "MessageIdConflictError",
+  RATE_LIMIT_QUEUE_FULL: "RateLimitQueueFullError",
+  SESSION_WINDOW_CLOSED: "SessionWindowClosedError",
+  UPSTREAM_REJECTED: "UpstreamError",
+  UPSTREAM_UNAUTHENTICATED: "UpstreamError",
+  UPSTREAM_RATE_LIMITED: "UpstreamRateLimitedError",
+  UPSTREAM_UNAVAILABLE: "UpstreamError",
+  UPSTREAM_INVALID_RESPONSE: "UpstreamError",
+  INTERRUPTED: null,
+} as const satisfies Record<ErrorCode, ErrorTypename | null>;
+
+const upstreamDetail = (detail: UpstreamErrorDetail): UpstreamDetail => ({
+  status: detail.status ?? null,
+  type: detail.type ?? null,
+  code: detail.code ?? null,
+  message: detail.message ?? null,
+});
+
+/** A failure after the message was stored: the stored row, Connectly's words, and whether it may have got through. */
+function upstreamResult({ failure, message: failedMessage, unconfirmed }: Extract<SendError, { kind: "upstream" }>): SendErrorResult {
+  const message = unconfirmed ? unconfirmedMessage(failure) : failure.message;
+  switch (failure.code) {
+    case "RATE_LIMIT_QUEUE_FULL":
+      return { __typename: "RateLimitQueueFullError", code: failure.code, message, failedMessage, unconfirmed };
+    case "SESSION_WINDOW_CLOSED":
+      return { __typename: "SessionWindowClosedError", code: failure.code, message, failedMessage, upstream: upstreamDetail(failure.upstream) };
+    case "UPSTREAM_RATE_LIMITED":
       return {
-        code: "BAD_USER_INPUT",
-        message: first?.message ?? "The input is invalid.",
-        ...(field ? { field } : {}),
-        ...(rule ? { rule } : {}),
-        extensions: inputErrorExtensions(error.issues),
-      };
-    }
-    case "businessNotConfigured":
-      return {
-        code: "BUSINESS_NOT_CONFIGURED",
-        message: `The gateway has no Connectly API key for business ${error.businessId}.`,
-        extensions: {},
-      };
-    case "messageIdConflict":
-      return {
-        code: "MESSAGE_ID_CONFLICT",
-        message: `messageId ${error.messageId} was already used for a different message of this business; choose a new messageId.`,
-        extensions: { existingMessageId: error.existing.id },
-      };
-    case "upstream": {
-      const { failure, message, unconfirmed } = error;
-      const retryAfterSeconds = "retryAfterSeconds" in failure ? failure.retryAfterSeconds : undefined;
-      return {
+        __typename: "UpstreamRateLimitedError",
         code: failure.code,
-        message: unconfirmed ? unconfirmedMessage(failure) : failure.message,
-        stored: message,
-        ...(retryAfterSeconds != null ? { retryAfterSeconds } : {}),
-        extensions: {
-          messageId: message.id,
-          ...(unconfirmed ? { unconfirmed: true } : {}),
-          upstream: failure.upstream,
-          ...(retryAfterSeconds != null ? { retryAfterSeconds } : {}),
-        },
+        message,
+        failedMessage,
+        retryAfterSeconds: failure.retryAfterSeconds ?? null,
+        unconfirmed,
+        upstream: upstreamDetail(failure.upstream),
       };
-    }
+    default:
+      return { __typename: "UpstreamError", code: failure.code, message, failedMessage, unconfirmed, upstream: upstreamDetail(failure.upstream) };
   }
 }
 
-export function sendErrorToGraphQL(error: SendError): GraphQLError {
-  const { code, message, field, extensions } = describeSendError(error);
-  const fieldOf = error.kind === "businessNotConfigured" ? "input.businessId" : error.kind === "messageIdConflict" ? "input.messageId" : field;
-  return new GraphQLError(message, { extensions: { code, ...(fieldOf ? { field: fieldOf } : {}), ...extensions } });
+/** A send's failure as the error result the client gets. */
+export function describeSendError(error: SendError): SendErrorResult {
+  switch (error.kind) {
+    case "invalid": {
+      const issues = error.issues.map(({ field, rule, message }) => ({ field, rule, message }));
+      const first = issues[0] ?? { field: "input", rule: "REQUIRED" as const, message: "The input is invalid." };
+      return { __typename: "InvalidInputError", code: "BAD_USER_INPUT", message: first.message, field: first.field, rule: first.rule, issues };
+    }
+    case "businessNotConfigured":
+      return {
+        __typename: "BusinessNotConfiguredError",
+        code: "BUSINESS_NOT_CONFIGURED",
+        message: `The gateway has no Connectly API key for business ${error.businessId}.`,
+        businessId: error.businessId,
+      };
+    case "messageIdConflict":
+      return {
+        __typename: "MessageIdConflictError",
+        code: "MESSAGE_ID_CONFLICT",
+        message: `messageId ${error.messageId} was already used for a different message of this business; choose a new messageId.`,
+        messageId: error.messageId,
+        existingMessage: error.existing,
+      };
+    case "upstream":
+      return upstreamResult(error);
+  }
 }
 
 const VARIABLE_PATH = / at "([^"]+)";/;
 const VARIABLE_NAME = /^Variable "\$([^"]+)"/;
 
 /** GraphQL's own coercion messages (graphql-js 16, variables and literals) and the rule each breaks. */
-const COERCION_RULES: readonly [RegExp, string][] = [
+const COERCION_RULES: readonly [RegExp, InputRule][] = [
   [/OneOf|must be non-null\.$/, "ONE_OF"],
   [/was not provided\.|not to be null\.|must not be null\./, "REQUIRED"],
   [/is not defined by type/, "UNKNOWN_FIELD"],
@@ -96,7 +133,7 @@ const COERCION_RULES: readonly [RegExp, string][] = [
   [/got invalid value|^Expected value of type|cannot represent/, "GRAPHQL_COERCION"],
 ];
 
-const coercionRule = (message: string): string | undefined => COERCION_RULES.find(([re]) => re.test(message))?.[1];
+const coercionRule = (message: string): InputRule | undefined => COERCION_RULES.find(([re]) => re.test(message))?.[1];
 
 /** The dotted path of the literal that starts at `offset`, below the argument it sits in ("input.content.text"). */
 function literalPath(body: string, offset: number): string | undefined {
@@ -148,11 +185,18 @@ export function createFormatError(log: { error(details: object, message: string)
     delete extensions.stacktrace;
     if (extensions.code === "INTERNAL_SERVER_ERROR" || extensions.code == null) {
       log.error({ err: unwrapResolverError(error), path: formatted.path }, "GraphQL request failed unexpectedly");
-      return { message: "Internal server error.", ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code: "INTERNAL_SERVER_ERROR" } };
+      const code: RequestErrorCode = "INTERNAL_SERVER_ERROR";
+      return {
+        message: "Internal server error.",
+        ...(formatted.path ? { path: formatted.path } : {}),
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: { code },
+      };
     }
     // Our own input errors come with a field; GraphQL's come without one (and a scalar of ours may give only the rule).
     if (extensions.field == null && (extensions.code === "BAD_USER_INPUT" || extensions.code === "GRAPHQL_VALIDATION_FAILED")) {
-      const given = typeof extensions.rule === "string" ? extensions.rule : undefined;
+      // Only our scalars set a rule without a field (schema.ts's JSON), and they set an InputRule.
+      const given = typeof extensions.rule === "string" ? (extensions.rule as InputRule) : undefined;
       const rule = given ?? coercionRule(formatted.message) ?? (extensions.code === "BAD_USER_INPUT" ? "GRAPHQL_COERCION" : undefined);
       if (rule) Object.assign(extensions, inputErrorExtensions([{ field: coercionField(formatted, error), rule, message: formatted.message }]));
     }

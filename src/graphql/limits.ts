@@ -10,6 +10,7 @@ import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from "graphql";
 import type { GraphQLLimits } from "../config/config.js";
+import { requestError } from "./errors.js";
 
 type Limit = "DEPTH" | "COST" | "ALIASES" | "DIRECTIVES";
 
@@ -17,7 +18,7 @@ type Limit = "DEPTH" | "COST" | "ALIASES" | "DIRECTIVES";
 const reportAs =
   (limit: Limit) =>
   (context: ValidationContext | null, error: GraphQLError): void => {
-    context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ""), { extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit } }));
+    context?.reportError(requestError(error.message.replace(/^Syntax Error: /, ""), "GRAPHQL_VALIDATION_FAILED", { limit }));
   };
 
 const options = (limit: Limit) => ({ exposeLimits: true, propagateOnRejection: false, onReject: [reportAs(limit)] });

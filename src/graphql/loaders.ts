@@ -37,13 +37,16 @@ export function createLoaders(stores: LoaderStores, options: { cache: boolean } 
   return {
     messageById: new DataLoader(async (ids) => byKey(ids, await stores.messages.findByIds(ids), (m) => m.id), { cache }),
     messageByConnectlyId: new DataLoader(async (ids) => byKey(ids, await stores.messages.findByConnectlyIds(ids), (m) => m.connectlyId), { cache }),
-    statusHistory: new DataLoader(async (keys) => {
-      const grouped = new Map<string, StatusEventRow[]>(keys.map((k) => [messageKey(k), []]));
-      for (const event of await stores.statusEvents.historyOf(keys)) {
-        if (event.businessId !== null) grouped.get(messageKey({ businessId: event.businessId, connectlyId: event.connectlyId }))?.push(event);
-      }
-      return keys.map((k) => grouped.get(messageKey(k)) ?? []);
-    }, { cache, cacheKeyFn: messageKey }),
+    statusHistory: new DataLoader(
+      async (keys) => {
+        const grouped = new Map<string, StatusEventRow[]>(keys.map((k) => [messageKey(k), []]));
+        for (const event of await stores.statusEvents.historyOf(keys)) {
+          if (event.businessId !== null) grouped.get(messageKey({ businessId: event.businessId, connectlyId: event.connectlyId }))?.push(event);
+        }
+        return keys.map((k) => grouped.get(messageKey(k)) ?? []);
+      },
+      { cache, cacheKeyFn: messageKey },
+    ),
     customer: new DataLoader((keys) => stores.customers.customers(keys), { cache, cacheKeyFn: (k) => `${k.businessId}|${k.customerId}` }),
   };
 }

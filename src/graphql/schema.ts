@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import { DateTimeISOResolver, DateTimeResolver, JSONResolver } from "graphql-scalars";
 import { GraphQLError, GraphQLScalarType, Kind, type GraphQLSchema, type ValueNode } from "graphql";
+import type { InputRule } from "../domain/errors.js";
 import type { Resolvers } from "./generated/types.js";
 import { authorizeSchema } from "./authorization.js";
 import { customerQuery, Customer } from "./resolvers/customer.js";
@@ -13,9 +14,10 @@ import { MessageStatusChange, MessageStatusEvent, messageStatusChangedSubscripti
 import { messagesQuery } from "./resolvers/messages.js";
 import { sendSessionMessageResolver } from "./resolvers/send-session-message.js";
 import { sendSessionMessagesResolver } from "./resolvers/send-session-messages.js";
+import { ErrorResult, SendSessionMessageResult, SessionWindowClosedError } from "./resolvers/send-result.js";
 import { jsonNumberLiteral } from "../validation/values.js";
 
-export const SCHEMA_DIR = fileURLToPath(new URL("../../schema", import.meta.url));
+const SCHEMA_DIR = fileURLToPath(new URL("../../schema", import.meta.url));
 
 /** The SDL, read from schema/*.graphql in a stable order. */
 export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
@@ -57,13 +59,15 @@ export const JSON_SCALAR = new GraphQLScalarType({
     const lossy = lossyNumber(node);
     if (lossy) {
       // formatError adds the field (the literal's path) and issues, as for GraphQL's own coercion errors.
-      throw new GraphQLError(`callbackData ${lossy.message}.`, { nodes: node, extensions: { rule: "CALLBACK_DATA_NUMBER" } });
+      const rule: InputRule = "CALLBACK_DATA_NUMBER";
+      throw new GraphQLError(`callbackData ${lossy.message}.`, { nodes: node, extensions: { rule } });
     }
-    return JSONResolver.parseLiteral(node, variables);
+    const value: unknown = JSONResolver.parseLiteral(node, variables);
+    return value;
   },
 });
 
-export const resolvers: Resolvers = {
+const resolvers: Resolvers = {
   JSON: JSON_SCALAR,
   DateTime,
   Query: { message: messageQuery, messageByConnectlyId: messageByConnectlyIdQuery, messages: messagesQuery, customer: customerQuery },
@@ -74,6 +78,9 @@ export const resolvers: Resolvers = {
   MessageStatusChange,
   MessageStatusEvent,
   Customer,
+  SendSessionMessageResult,
+  ErrorResult,
+  SessionWindowClosedError,
 };
 
 /** The schema the gateway serves: every root field guarded by its rule in authorization.ts. */

@@ -22,6 +22,8 @@ import {
   type ParseOptions,
   type ValidationRule,
 } from "graphql";
+import type { RequestErrorCode } from "../domain/errors.js";
+import { requestError } from "./errors.js";
 
 type Key = string;
 
@@ -44,7 +46,7 @@ const results = new WeakMap<object, Map<Key, Promise<ExecutionResult>>>();
 function executeShared(args: ExecutionArgs, payload: unknown): Promise<ExecutionResult> {
   if (payload === null || typeof payload !== "object") return Promise.resolve(execute({ ...args, rootValue: payload }));
   let perEvent = results.get(payload);
-  if (!perEvent) results.set(payload, (perEvent = new Map()));
+  if (!perEvent) results.set(payload, (perEvent = new Map<Key, Promise<ExecutionResult>>()));
   const key = keyOf(args);
   let result = perEvent.get(key);
   if (!result) {
@@ -66,7 +68,7 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  */
 export async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
-  if (!isAsyncIterable(stream)) return stream as ExecutionResult;
+  if (!isAsyncIterable(stream)) return stream;
   const source = stream[Symbol.asyncIterator]();
   const mapped: AsyncIterableIterator<ExecutionResult> = {
     async next() {
@@ -119,7 +121,8 @@ export function createSharedValidate(extraRules: readonly ValidationRule[]): typ
   const rules = [...specifiedRules, ...extraRules];
   const validations = new WeakMap<DocumentNode, readonly GraphQLError[]>();
   return (schema, document, customRules, options, typeInfo) => {
-    if (customRules !== undefined || options !== undefined || typeInfo !== undefined) return validate(schema, document, customRules ?? rules, options, typeInfo);
+    if (customRules !== undefined || options !== undefined || typeInfo !== undefined)
+      return validate(schema, document, customRules ?? rules, options, typeInfo);
     let errors = validations.get(document);
     if (!errors) validations.set(document, (errors = validate(schema, document, rules)));
     return errors;
@@ -127,7 +130,7 @@ export function createSharedValidate(extraRules: readonly ValidationRule[]): typ
 }
 
 /** A request error as Apollo codes it over HTTP; a code the error already has (a limit rule's) stays. */
-function coded(error: GraphQLError, code: string): GraphQLError {
+function coded(error: GraphQLError, code: RequestErrorCode): GraphQLError {
   return new GraphQLError(error.message, {
     ...(error.nodes ? { nodes: error.nodes } : {}),
     ...(error.source ? { source: error.source } : {}),
@@ -167,12 +170,13 @@ export function prepareOperation(
   const operation = getOperationAST(document, operationName);
   if (!operation) {
     // graphql-js's own words, as Apollo answers them over HTTP.
-    const message = operationName != null ? `Unknown operation named "${operationName}".` : "Must provide operation name if query contains multiple operations.";
-    return [new GraphQLError(message, { extensions: { code: "OPERATION_RESOLUTION_FAILURE" } })];
+    const message =
+      operationName != null ? `Unknown operation named "${operationName}".` : "Must provide operation name if query contains multiple operations.";
+    return [requestError(message, "OPERATION_RESOLUTION_FAILURE")];
   }
   const variables: unknown = payload.variables ?? {};
   if (typeof variables !== "object" || variables === null || Array.isArray(variables)) {
-    return [new GraphQLError("Variables must be provided as an Object where each property is a variable value.", { extensions: { code: "BAD_USER_INPUT" } })];
+    return [requestError("Variables must be provided as an Object where each property is a variable value.", "BAD_USER_INPUT")];
   }
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables as Record<string, unknown>, { maxErrors: 50 });
   if (coerced.errors) return coerced.errors.map((e) => coded(e, "BAD_USER_INPUT"));

@@ -1,7 +1,7 @@
 /**
  * Prometheus metrics (prom-client), served at /metrics. The instruments are plain data here; the
- * composition root (server/gateway.ts) wraps the Connectly client, the limiter and the webhook
- * ingestion with `instrument*` so the core modules stay free of metrics code.
+ * core (src/core) wraps the Connectly client, the limiter and the webhook ingestion with
+ * `instrument*` so the modules they measure stay free of metrics code.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { ConnectlyClient } from "../connectly/client.js";
@@ -12,6 +12,7 @@ export interface Metrics {
   readonly registry: Registry;
   readonly graphqlOperations: Counter<"operation" | "type" | "outcome">;
   readonly graphqlDuration: Histogram<"type">;
+  readonly sendErrors: Counter<"code">;
   readonly upstreamRequests: Counter<"status">;
   readonly upstreamDuration: Histogram<"status">;
   readonly limiterWait: Histogram;
@@ -36,8 +37,14 @@ export function createMetrics(observed: Observed): Metrics {
     registry,
     graphqlOperations: new Counter({
       name: "gateway_graphql_operations_total",
-      help: "GraphQL operations by operation name, type and outcome (ok, or the first error's code).",
+      help: "GraphQL operations by operation name, type and outcome (ok, the first GraphQL error's code, or the first error result's code).",
       labelNames: ["operation", "type", "outcome"],
+      registers: [registry],
+    }),
+    sendErrors: new Counter({
+      name: "gateway_send_errors_total",
+      help: "Sends that returned an error result (not a GraphQL error), by ErrorCode.",
+      labelNames: ["code"],
       registers: [registry],
     }),
     graphqlDuration: new Histogram({
@@ -79,21 +86,42 @@ export function createMetrics(observed: Observed): Metrics {
       registers: [registry],
     }),
   };
-  new Gauge({ name: "gateway_ratelimit_queue_depth", help: "Requests waiting for Connectly's rate limit in this process.", registers: [registry], collect() {
-    this.set(observed.queued());
-  } });
-  new Gauge({ name: "gateway_subscriptions_active", help: "GraphQL subscriptions open on this process.", registers: [registry], collect() {
-    this.set(observed.subscriptions());
-  } });
+  registerGauges(registry, observed);
+  return metrics;
+}
+
+/** Gauges read what they report when scraped. */
+function registerGauges(registry: Registry, observed: Observed): void {
+  new Gauge({
+    name: "gateway_ratelimit_queue_depth",
+    help: "Requests waiting for Connectly's rate limit in this process.",
+    registers: [registry],
+    collect() {
+      this.set(observed.queued());
+    },
+  });
+  new Gauge({
+    name: "gateway_subscriptions_active",
+    help: "GraphQL subscriptions open on this process.",
+    registers: [registry],
+    collect() {
+      this.set(observed.subscriptions());
+    },
+  });
   const pool = observed.pool;
   if (pool) {
-    new Gauge({ name: "gateway_db_pool_connections", help: "PostgreSQL pool connections: total, idle, and requests waiting for one.", labelNames: ["state"], registers: [registry], collect() {
-      this.set({ state: "total" }, pool.totalCount);
-      this.set({ state: "idle" }, pool.idleCount);
-      this.set({ state: "waiting" }, pool.waitingCount);
-    } });
+    new Gauge({
+      name: "gateway_db_pool_connections",
+      help: "PostgreSQL pool connections: total, idle, and requests waiting for one.",
+      labelNames: ["state"],
+      registers: [registry],
+      collect() {
+        this.set({ state: "total" }, pool.totalCount);
+        this.set({ state: "idle" }, pool.idleCount);
+        this.set({ state: "waiting" }, pool.waitingCount);
+      },
+    });
   }
-  return metrics;
 }
 
 export function instrumentConnectly(client: ConnectlyClient, metrics: Metrics): ConnectlyClient {
@@ -133,7 +161,6 @@ export function instrumentIngest(ingest: Ingest, metrics: Metrics): Ingest {
       else metrics.webhookEvents.inc({ topic: "unknown", outcome: outcome.code });
       return outcome;
     },
-    reattach: () => ingest.reattach(),
     accepted: (businessId, connectlyId) => ingest.accepted(businessId, connectlyId),
     close: () => ingest.close(),
   };

@@ -5,12 +5,15 @@
  * if that attempt fails, the message is FAILED with INTERRUPTED (written and published once, as
  * its one outcome). No message stays PENDING forever.
  */
+import type { ErrorCode } from "../domain/errors.js";
 import type { MessageRow } from "../persistence/messages.js";
 import type { DeliveryFailure } from "../connectly/delivery.js";
 import { deliver, type SendSessionMessageDeps } from "./send-session-message.js";
 
+const INTERRUPTED: ErrorCode = "INTERRUPTED";
+
 const interrupted = (failure: DeliveryFailure) => ({
-  code: "INTERRUPTED",
+  code: INTERRUPTED,
   message: `The gateway stopped while sending this message; sending it again once after restart failed: ${failure.message}`,
 });
 
@@ -46,7 +49,7 @@ async function recoverOne(deps: SendSessionMessageDeps, row: MessageRow, staleBe
   const apiKey = deps.apiKeyFor(row.businessId);
   if (apiKey == null) {
     const failed = await deps.store.markFailed(row, {
-      code: "INTERRUPTED",
+      code: INTERRUPTED,
       message: "The gateway stopped while sending this message, and it has no API key for the business any more to send it again.",
       upstreamStatus: null,
       attempts: row.attempts, // the claim counted a call that was not made

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Message as MessageRow, MessageStatusEvent as MessageStatusEventRow } from '../../persistence/generated/prisma/client.js';
 import type { StatusChange as StatusChangeRow } from '../../pubsub/pubsub.js';
 import type { CustomerRow as CustomerRowRow } from '../../persistence/customers.js';
+import type { SessionWindowClosedParent as SessionWindowClosedParentRow } from '../errors.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -66,6 +67,40 @@ export type AttachmentType =
   | 'IMAGE'
   | 'VIDEO';
 
+/** Why a bearer token was refused: extensions.reason of UNAUTHENTICATED and AUTH_UNAVAILABLE (and a WebSocket's close reason). */
+export type AuthFailureReason =
+  /** The identity provider's keys (AUTH_JWKS_URL) could not be fetched. */
+  | 'KEYS_UNAVAILABLE'
+  /** The token's alg is not one the configured keys take. */
+  | 'TOKEN_ALGORITHM_NOT_ALLOWED'
+  /** The token's aud is not AUTH_AUDIENCE. */
+  | 'TOKEN_AUDIENCE_INVALID'
+  /** A claim is missing or malformed (exp, the business or scope claim). */
+  | 'TOKEN_CLAIMS_INVALID'
+  /** The token's exp has passed. */
+  | 'TOKEN_EXPIRED'
+  /** The token's iss is not AUTH_ISSUER. */
+  | 'TOKEN_ISSUER_INVALID'
+  /** The token, or the Authorization header, is not a well-formed JWT bearer token. */
+  | 'TOKEN_MALFORMED'
+  /** No token was sent. */
+  | 'TOKEN_MISSING'
+  /** The token's nbf is still ahead. */
+  | 'TOKEN_NOT_YET_VALID'
+  /** The signature does not verify under any key the gateway trusts. */
+  | 'TOKEN_SIGNATURE_INVALID';
+
+/** The gateway has no Connectly API key for the business (code BUSINESS_NOT_CONFIGURED); nothing was stored. */
+export type BusinessNotConfiguredError = ErrorResult & {
+  __typename?: 'BusinessNotConfiguredError';
+  /** The business without a key. */
+  businessId: Scalars['ID']['output'];
+  /** BUSINESS_NOT_CONFIGURED. */
+  code: ErrorCode;
+  /** A human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
 /** A customer of a business, as the gateway knows them from their messages. */
 export type Customer = {
   __typename?: 'Customer';
@@ -79,6 +114,23 @@ export type Customer = {
   name: Maybe<Scalars['String']['output']>;
   /** Whether the business may send them session messages now. */
   sessionWindow: SessionWindow;
+};
+
+/**
+ * Why Connectly (or WhatsApp) could not deliver a message, in their own words: their codes are not
+ * the gateway's ErrorCode.
+ */
+export type DeliveryError = {
+  __typename?: 'DeliveryError';
+  /** Connectly's error code, e.g. ERROR_CODE_RECIPIENT_UNREACHABLE; DELIVERY_FAILED when the event gave none. */
+  code: Scalars['String']['output'];
+  /** Connectly's explanation. */
+  message: Scalars['String']['output'];
+  /**
+   * Always null: a delivery failure comes by webhook, with no HTTP status.
+   * @deprecated Delivery failures carry no HTTP status; it is always null.
+   */
+  upstreamStatus: Maybe<Scalars['Int']['output']>;
 };
 
 /** What Connectly reports about a message it accepted. */
@@ -115,6 +167,52 @@ export type DispatchStrategy =
   | 'INDEPENDENT'
   /** Do not dispatch when the parent failed (Connectly: short_circuit). */
   | 'SHORT_CIRCUIT';
+
+/**
+ * Why a send failed, as data: the code of every ErrorResult and of a stored message's failure
+ * (Message.error).
+ */
+export type ErrorCode =
+  /** The input breaks a rule (nothing was stored or sent): InvalidInputError names the field and the rule. */
+  | 'BAD_USER_INPUT'
+  /** The gateway has no Connectly API key for this business (CONNECTLY_BUSINESS_API_KEYS, CONNECTLY_API_KEY); nothing was stored. */
+  | 'BUSINESS_NOT_CONFIGURED'
+  /**
+   * Only on a stored message (Message.error): the gateway stopped while sending it, and the one
+   * attempt after restart failed (or the gateway had no API key for the business any more).
+   */
+  | 'INTERRUPTED'
+  /** messageId was already used for a different message of this business; nothing was sent. Choose a new messageId. */
+  | 'MESSAGE_ID_CONFLICT'
+  /**
+   * The gateway's queue for Connectly's rate limit is full, or the wait would pass the send's deadline
+   * (CONNECTLY_QUEUE_MAX, CONNECTLY_DEADLINE_MS): try again shortly.
+   */
+  | 'RATE_LIMIT_QUEUE_FULL'
+  /** The customer has not written to the business in the last 24 hours: send a template message instead. */
+  | 'SESSION_WINDOW_CLOSED'
+  /** Connectly answered 2xx without a message id: the message may have been accepted. */
+  | 'UPSTREAM_INVALID_RESPONSE'
+  /** Connectly answered 429 until the retries ran out; retryAfterSeconds says when to try again. */
+  | 'UPSTREAM_RATE_LIMITED'
+  /** Connectly refused the message (HTTP 400 or another 4xx); upstream says why. */
+  | 'UPSTREAM_REJECTED'
+  /** Connectly refused the gateway's API key (HTTP 401 or 403). */
+  | 'UPSTREAM_UNAUTHENTICATED'
+  /** Connectly answered 5xx, timed out, reset or refused the connection, and the retries ran out. */
+  | 'UPSTREAM_UNAVAILABLE';
+
+/**
+ * Every error returned as data: a stable code and a sentence a person can act on. Fields that several
+ * error types share (failedMessage, upstream, unconfirmed) have the same type in each, so one selection
+ * set can ask for them on every member without aliases.
+ */
+export type ErrorResult = {
+  /** A stable code. */
+  code: ErrorCode;
+  /** A human-readable explanation. */
+  message: Scalars['String']['output'];
+};
 
 /** The header of an interactive message: text or a media attachment. */
 export type Header = {
@@ -164,6 +262,117 @@ export type HeaderInput =
   { attachment: HeaderAttachmentInput; text?: never; }
   |  /** Header text (1 to 60 characters). */
   { attachment?: never; text: Scalars['String']['input']; };
+
+/** One broken rule of an input. */
+export type InputIssue = {
+  __typename?: 'InputIssue';
+  /** The offending field, e.g. input.content.text, or inputs[3].content.text in a batch. */
+  field: Scalars['String']['output'];
+  /** A sentence a person can act on. */
+  message: Scalars['String']['output'];
+  /** The rule broken. */
+  rule: InputRule;
+};
+
+/** The rule an input broke: InvalidInputError.rule, InputIssue.rule, and extensions.rule of a BAD_USER_INPUT error. */
+export type InputRule =
+  /** More than 1000 inputs in one sendSessionMessages call. */
+  | 'BATCH_SIZE'
+  /** Not a BSUID (such as US.13491208655302741918). */
+  | 'BSUID'
+  /** recipient.id is a BSUID: Connectly cannot send to phone-less customers yet (put the BSUID in recipient.userId). */
+  | 'BSUID_ONLY_RECIPIENT'
+  /** businessId is not 1 to 128 letters, digits, '-' or '_'. */
+  | 'BUSINESS_ID_FORMAT'
+  /** callbackData holds a number JSON cannot echo exactly. */
+  | 'CALLBACK_DATA_NUMBER'
+  /** callbackData is larger than 1024 bytes once serialized as JSON. */
+  | 'CALLBACK_DATA_SIZE'
+  /** messages(after:) is not a cursor the gateway gave out. */
+  | 'CURSOR'
+  /** Not a phone number in E.164 format (such as +16044441111). */
+  | 'E164'
+  /** recipient.id is neither an E.164 number nor a BSUID. */
+  | 'E164_OR_BSUID'
+  /** A value that is not one of its enum's (for callers other than GraphQL). */
+  | 'ENUM'
+  /** A value that is not one of its enum's values (independent for INDEPENDENT). */
+  | 'ENUM_VALUE'
+  /** content sets no content type, or more than one (for callers other than GraphQL, which checks @oneOf itself). */
+  | 'EXACTLY_ONE_CONTENT'
+  /** A file name on an attachment that is not a DOCUMENT. */
+  | 'FILENAME_DOCUMENT_ONLY'
+  /** A value GraphQL cannot coerce to the field's type (a string for a Float, say). */
+  | 'GRAPHQL_COERCION'
+  /** Not an absolute http(s) URL written as scheme://host. */
+  | 'HTTP_URL'
+  /** latitude is outside -90 to 90. */
+  | 'LATITUDE_RANGE'
+  /** A list message with more than 10 rows in all. */
+  | 'LIST_ROW_TOTAL'
+  /** A list message without 1 to 10 sections. */
+  | 'LIST_SECTION_COUNT'
+  /** A list section without rows. */
+  | 'LIST_SECTION_EMPTY'
+  /** A list section without a title in a list of several sections. */
+  | 'LIST_SECTION_TITLE_REQUIRED'
+  /** longitude is outside -180 to 180. */
+  | 'LONGITUDE_RANGE'
+  /** The value has more characters (Unicode code points) than its limit. */
+  | 'MAX_LENGTH'
+  /** messageId (or order.parentId) is not 1 to 128 letters, digits, '_', '-', '.' or ':'. */
+  | 'MESSAGE_ID_FORMAT'
+  /** The value is empty or only whitespace. */
+  | 'NOT_BLANK'
+  /** A caption on an AUDIO attachment. */
+  | 'NO_AUDIO_CAPTION'
+  /** The value contains NUL (U+0000). */
+  | 'NO_NUL'
+  /** Two fields of a @oneOf input (or none), or both or neither of messageStatusChanged's messageId and businessId. */
+  | 'ONE_OF'
+  /** order sets neither parentId nor strategy. */
+  | 'ORDER_NOT_EMPTY'
+  /** messages(first:) is not 1 to 100. */
+  | 'PAGE_SIZE'
+  /** A multi-product message without 1 to 10 sections. */
+  | 'PRODUCT_SECTION_COUNT'
+  /** A product section without products. */
+  | 'PRODUCT_SECTION_EMPTY'
+  /** A multi-product message with more than 30 products in all. */
+  | 'PRODUCT_TOTAL'
+  /** The URL carries credentials or does not name a public host. */
+  | 'PUBLIC_HTTP_URL'
+  /** A reply-button message without 1 to 3 buttons. */
+  | 'REPLY_BUTTON_COUNT'
+  /** A required field or variable is missing or null. */
+  | 'REQUIRED'
+  /** sender sets neither id nor name. */
+  | 'SENDER_NOT_EMPTY'
+  /** A value of the wrong type (for callers other than GraphQL, whose coercion checks types itself). */
+  | 'TYPE'
+  /** Two buttons of a reply-button message with the same id. */
+  | 'UNIQUE_BUTTON_IDS'
+  /** Two rows of a list message with the same id. */
+  | 'UNIQUE_ROW_IDS'
+  /** A field the input type does not define. */
+  | 'UNKNOWN_FIELD'
+  /** The value contains an unpaired UTF-16 surrogate. */
+  | 'UNPAIRED_SURROGATE';
+
+/** The input breaks a rule (code BAD_USER_INPUT); nothing was stored or sent. */
+export type InvalidInputError = ErrorResult & {
+  __typename?: 'InvalidInputError';
+  /** BAD_USER_INPUT. */
+  code: ErrorCode;
+  /** The first issue's field. */
+  field: Scalars['String']['output'];
+  /** Every rule the input breaks, in input order. */
+  issues: Array<InputIssue>;
+  /** The first issue's message. */
+  message: Scalars['String']['output'];
+  /** The first issue's rule. */
+  rule: InputRule;
+};
 
 /** An interactive list menu. */
 export type ListMessage = {
@@ -289,7 +498,7 @@ export type Message = {
   /** When the gateway stored the message. */
   createdAt: Scalars['DateTime']['output'];
   /** Why delivery failed, when deliveryStatus is FAILED. */
-  deliveryError: Maybe<MessageError>;
+  deliveryError: Maybe<DeliveryError>;
   /**
    * The furthest delivery status Connectly reported, in order of meaning: SENT < DELIVERED < FAILED
    * < READ, whatever order the events arrived in (a failure is final unless a read proves
@@ -358,11 +567,11 @@ export type MessageEdge = {
   node: Message;
 };
 
-/** Why a message failed. */
+/** Why the gateway's send of a message failed. */
 export type MessageError = {
   __typename?: 'MessageError';
-  /** A stable code, e.g. SESSION_WINDOW_CLOSED or UPSTREAM_REJECTED. */
-  code: Scalars['String']['output'];
+  /** The same code the send's result had. */
+  code: ErrorCode;
   /** A human-readable explanation. */
   message: Scalars['String']['output'];
   /** The HTTP status Connectly answered with, when it answered. */
@@ -387,6 +596,19 @@ export type MessageFilter = {
   status?: InputMaybe<MessageStatus>;
   /** Only messages whose row changed at or after this time (their status, say): for catching up. */
   updatedAfter?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** messageId was already used for a different message of this business (code MESSAGE_ID_CONFLICT); nothing was sent. */
+export type MessageIdConflictError = ErrorResult & {
+  __typename?: 'MessageIdConflictError';
+  /** MESSAGE_ID_CONFLICT. */
+  code: ErrorCode;
+  /** The message stored earlier under that messageId. */
+  existingMessage: Message;
+  /** A human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** The messageId given. */
+  messageId: Scalars['ID']['output'];
 };
 
 /** Where a message stands. */
@@ -422,7 +644,7 @@ export type MessageStatusEvent = {
   /** The callbackData the event echoed. */
   callbackData: Maybe<Scalars['JSON']['output']>;
   /** The failure, for a FAILED event. */
-  error: Maybe<MessageError>;
+  error: Maybe<DeliveryError>;
   /** The gateway's id of the stored event (increasing in the order the gateway stored them). */
   id: Scalars['ID']['output'];
   /** When it happened, by Connectly's clock (whole seconds). */
@@ -474,31 +696,27 @@ export type MultiProductMessageInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Sends a WhatsApp session message through Connectly and returns the stored message.
+   * Sends a WhatsApp session message through Connectly. The result is the stored Message (ACCEPTED
+   * with Connectly's id) or an error as data: select `... on ErrorResult { code message }` and the
+   * error types whose fields you use. Every ErrorCode's description says when it comes; what can be
+   * acted on is never a GraphQL error (those are for requests that cannot run: RequestErrorCode).
    *
    * Session messages can only be sent while the customer's 24-hour window is open (the customer
-   * wrote to the business in the last 24 hours); otherwise the error code is SESSION_WINDOW_CLOSED
+   * wrote to the business in the last 24 hours); otherwise the result is a SessionWindowClosedError
    * and a template message must be sent instead.
    *
    * Requests to Connectly share one limit per API key (200 per second); requests over it wait in a
    * bounded queue. 429s, 5xx answers, resets and timeouts are retried with the same message id within
-   * a deadline.
-   *
-   * Error codes (extensions.code): BAD_USER_INPUT (extensions.field names the input field,
-   * extensions.rule the rule broken), MESSAGE_ID_CONFLICT, BUSINESS_NOT_CONFIGURED,
-   * RATE_LIMIT_QUEUE_FULL (the gateway's queue for Connectly's rate limit is full: try again shortly),
-   * SESSION_WINDOW_CLOSED, UPSTREAM_REJECTED, UPSTREAM_UNAUTHENTICATED, UPSTREAM_RATE_LIMITED,
-   * UPSTREAM_UNAVAILABLE, UPSTREAM_INVALID_RESPONSE. Errors after storing carry extensions.messageId,
-   * the id of the stored FAILED or UNCONFIRMED message, and extensions.upstream with Connectly's own
-   * status, type, code and message. extensions.unconfirmed is true when an attempt may have reached
-   * Connectly all the same (the message is then UNCONFIRMED; sending it again with the same messageId
-   * is safe, as Connectly deduplicates by id).
+   * a deadline. An error after the message was stored carries it as failedMessage (FAILED, or
+   * UNCONFIRMED when an attempt may have reached Connectly all the same: sending it again with the
+   * same messageId is safe, as Connectly deduplicates by id).
    */
-  sendSessionMessage: SendSessionMessagePayload;
+  sendSessionMessage: SendSessionMessageResult;
   /**
    * Sends up to 1000 session messages through the same rate limit as sendSessionMessage and returns
-   * one result per input, in the same order: the stored message, or why that one item failed. One bad
-   * item does not stop the others. More than 1000 inputs is refused whole (BAD_USER_INPUT).
+   * one result per input, in the same order (the position is the input's index): the stored message,
+   * or why that one item failed. One bad item does not stop the others. More than 1000 inputs is
+   * refused whole (a BAD_USER_INPUT GraphQL error, rule BATCH_SIZE).
    */
   sendSessionMessages: SendSessionMessagesPayload;
 };
@@ -601,6 +819,22 @@ export type QueryMessagesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/**
+ * The gateway's queue for Connectly's rate limit is full, or the wait would pass the send's deadline
+ * (code RATE_LIMIT_QUEUE_FULL): try again shortly.
+ */
+export type RateLimitQueueFullError = ErrorResult & {
+  __typename?: 'RateLimitQueueFullError';
+  /** RATE_LIMIT_QUEUE_FULL. */
+  code: ErrorCode;
+  /** The stored message, FAILED (or UNCONFIRMED when unconfirmed): the queue is met after storing. */
+  failedMessage: Message;
+  /** A human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** True when an earlier attempt may have reached Connectly: sending again with the same messageId is safe. */
+  unconfirmed: Scalars['Boolean']['output'];
+};
+
 /** The customer who receives a message. */
 export type Recipient = {
   __typename?: 'Recipient';
@@ -678,24 +912,55 @@ export type ReplyButtonMessageInput = {
   header?: InputMaybe<HeaderInput>;
 };
 
-/** An input that failed; the other inputs are not affected. */
-export type SendSessionMessageFailure = {
-  __typename?: 'SendSessionMessageFailure';
-  /** The same stable code sendSessionMessage would have given as extensions.code. */
-  code: Scalars['String']['output'];
-  /** The stored message when it got that far (FAILED or UNCONFIRMED). */
-  failedMessage: Maybe<Message>;
-  /** For BAD_USER_INPUT: the offending field, as inputs[index].… . */
-  field: Maybe<Scalars['String']['output']>;
-  /** The position of the input in inputs. */
-  index: Scalars['Int']['output'];
-  /** A human-readable explanation. */
-  message: Scalars['String']['output'];
-  /** For UPSTREAM_RATE_LIMITED: seconds to wait, from Connectly's Retry-After. */
-  retryAfterSeconds: Maybe<Scalars['Float']['output']>;
-  /** For BAD_USER_INPUT: the rule broken. */
-  rule: Maybe<Scalars['String']['output']>;
-};
+/**
+ * The extensions.code of a GraphQL error: a request that could not be executed at all. No field
+ * returns it; it names every code the gateway (or Apollo Server within it) answers with.
+ */
+export type RequestErrorCode =
+  /** The identity provider's keys could not be fetched (reason KEYS_UNAVAILABLE). HTTP 503. */
+  | 'AUTH_UNAVAILABLE'
+  /** The HTTP request is not a GraphQL request (a malformed body, a CSRF-prone request without a preflight header). */
+  | 'BAD_REQUEST'
+  /**
+   * A variable (or an argument of a query or the subscription) breaks a rule: extensions.field,
+   * extensions.rule (an InputRule) and extensions.issues. Also a batch of more than 1000 inputs (BATCH_SIZE).
+   */
+  | 'BAD_USER_INPUT'
+  /** A cross-origin preflight while CORS_ORIGINS is unset. HTTP 405. */
+  | 'CORS_NOT_ALLOWED'
+  /** The token lacks the scope (extensions.requiredScope) or acts for another business (extensions.businessId); also a WebSocket from an origin not allowed. */
+  | 'FORBIDDEN'
+  /** The document is not valid GraphQL, or has more tokens than GRAPHQL_MAX_TOKENS. */
+  | 'GRAPHQL_PARSE_FAILED'
+  /**
+   * The document does not fit the schema, a literal in it breaks a rule (extensions.field and rule),
+   * or it passes an abuse limit (extensions.limit: DEPTH, COST, ALIASES or DIRECTIVES).
+   */
+  | 'GRAPHQL_VALIDATION_FAILED'
+  /** An unexpected failure (a bug, a database error); the cause goes to the log only. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** A method other than GET and POST on /graphql. HTTP 405. */
+  | 'METHOD_NOT_ALLOWED'
+  /** A subscription to a message that does not exist (or is not the caller's); over HTTP, an unknown path (404). */
+  | 'NOT_FOUND'
+  /** The operation to run could not be chosen (operationName names none, or several operations without one). */
+  | 'OPERATION_RESOLUTION_FAILURE'
+  /** The request body is larger than GRAPHQL_BODY_LIMIT_BYTES. HTTP 413. */
+  | 'PAYLOAD_TOO_LARGE'
+  /** An automatic persisted query's hash the gateway does not know yet: send the query text with it. */
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  /** A query ran longer than QUERY_TIMEOUT_MS and was abandoned (mutations are not cut off). HTTP 504. */
+  | 'QUERY_TIMEOUT'
+  /** Too many requests for this token (REQUEST_RATE_LIMIT per REQUEST_RATE_WINDOW_MS); extensions.retryAfterSeconds. HTTP 429. */
+  | 'RATE_LIMITED'
+  /** A subscription's reader fell more than WS_MAX_PENDING_CHANGES changes behind and the subscription ended. */
+  | 'SUBSCRIBER_TOO_SLOW'
+  /** A subscription sent over HTTP: open a graphql-ws WebSocket on the same path. HTTP 400. */
+  | 'SUBSCRIPTION_OVER_HTTP'
+  /** More operations on one WebSocket than WS_MAX_SUBSCRIPTIONS_PER_CONNECTION. */
+  | 'TOO_MANY_SUBSCRIPTIONS'
+  /** No bearer token, or one that fails; extensions.reason says why (an AuthFailureReason). HTTP 401. */
+  | 'UNAUTHENTICATED';
 
 /**
  * A session message to send: who receives it, from which number, and exactly one kind of content.
@@ -725,8 +990,8 @@ export type SendSessionMessageInput = {
   /**
    * An id of your choosing for the message (1 to 128 letters, digits, '_', '-', '.' or ':'), sent as
    * Connectly's message.id. It is unique per business: sending the same messageId again with the same
-   * input returns the stored message instead of sending twice; with a different input it fails with
-   * MESSAGE_ID_CONFLICT. When omitted, the gateway's own id is sent.
+   * input returns the stored message instead of sending twice; with a different input the result is a
+   * MessageIdConflictError. When omitted, the gateway's own id is sent.
    */
   messageId?: InputMaybe<Scalars['ID']['input']>;
   /** Controls the order in which Connectly dispatches this message relative to a parent message. */
@@ -737,33 +1002,20 @@ export type SendSessionMessageInput = {
   sender?: InputMaybe<SenderInput>;
 };
 
-/** The result of sendSessionMessage. */
-export type SendSessionMessagePayload = {
-  __typename?: 'SendSessionMessagePayload';
-  /** The stored message, ACCEPTED with Connectly's id. */
-  message: Message;
-};
+/**
+ * The outcome of one send: the stored Message (ACCEPTED, or as stored earlier for a replayed
+ * messageId), or why it failed. Select `... on ErrorResult { code message }` for every error.
+ */
+export type SendSessionMessageResult = BusinessNotConfiguredError | InvalidInputError | Message | MessageIdConflictError | RateLimitQueueFullError | SessionWindowClosedError | UpstreamError | UpstreamRateLimitedError;
 
-/** The outcome of one input of sendSessionMessages. */
-export type SendSessionMessageResult = SendSessionMessageFailure | SendSessionMessageSuccess;
-
-/** An input that Connectly accepted. */
-export type SendSessionMessageSuccess = {
-  __typename?: 'SendSessionMessageSuccess';
-  /** The position of the input in inputs. */
-  index: Scalars['Int']['output'];
-  /** The stored message, ACCEPTED with Connectly's id. */
-  message: Message;
-};
-
-/** The results of sendSessionMessages, one per input, in input order. */
+/** The results of sendSessionMessages. */
 export type SendSessionMessagesPayload = {
   __typename?: 'SendSessionMessagesPayload';
-  /** How many inputs were sent and accepted. */
+  /** How many inputs were sent and accepted (or replayed: the same messageId and input as a stored message). */
   acceptedCount: Scalars['Int']['output'];
   /** How many inputs failed. */
   failedCount: Scalars['Int']['output'];
-  /** One result per input, in the order of the inputs. */
+  /** One result per input, in the order of the inputs: results[i] is inputs[i]'s. */
   results: Array<SendSessionMessageResult>;
 };
 
@@ -791,6 +1043,24 @@ export type SessionWindow = {
   expiresAt: Maybe<Scalars['DateTime']['output']>;
   /** Whether it is open now. */
   open: Scalars['Boolean']['output'];
+};
+
+/**
+ * Connectly refused the message because the customer's 24-hour session window is closed (code
+ * SESSION_WINDOW_CLOSED): send a template message instead. The message is stored FAILED.
+ */
+export type SessionWindowClosedError = ErrorResult & {
+  __typename?: 'SessionWindowClosedError';
+  /** SESSION_WINDOW_CLOSED. */
+  code: ErrorCode;
+  /** The stored message, FAILED. */
+  failedMessage: Message;
+  /** A human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** The customer's window as the gateway knows it from their messages (Connectly's view decides). */
+  sessionWindow: SessionWindow;
+  /** Connectly's own words. */
+  upstream: UpstreamDetail;
 };
 
 /** One catalog product. */
@@ -853,6 +1123,54 @@ export type TextContent = {
   __typename?: 'TextContent';
   /** The text. */
   text: Scalars['String']['output'];
+};
+
+/** Connectly's own description of a failed call, as far as its answer gave one. */
+export type UpstreamDetail = {
+  __typename?: 'UpstreamDetail';
+  /** Connectly's error code, e.g. ERROR_CODE_MESSAGE_OUTSIDE_OF_ELIGIBILITY_WINDOW. */
+  code: Maybe<Scalars['String']['output']>;
+  /** Connectly's message. */
+  message: Maybe<Scalars['String']['output']>;
+  /** The HTTP status Connectly answered with; null when no answer came. */
+  status: Maybe<Scalars['Int']['output']>;
+  /** Connectly's error type, e.g. ERROR_TYPE_INVALID_REQUEST. */
+  type: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Connectly refused the call, failed it or answered without a message id, and retrying did not help.
+ * The message is stored FAILED, or UNCONFIRMED when unconfirmed.
+ */
+export type UpstreamError = ErrorResult & {
+  __typename?: 'UpstreamError';
+  /** Which failure (each UPSTREAM_ code's description says what it means). */
+  code: ErrorCode;
+  /** The stored message, FAILED or UNCONFIRMED. */
+  failedMessage: Message;
+  /** A human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** True when an attempt may have reached Connectly and nothing settled it: sending again with the same messageId is safe (Connectly deduplicates by id). */
+  unconfirmed: Scalars['Boolean']['output'];
+  /** Connectly's own words (all null when no answer came). */
+  upstream: UpstreamDetail;
+};
+
+/** Connectly answered 429 until the retries ran out (code UPSTREAM_RATE_LIMITED). */
+export type UpstreamRateLimitedError = ErrorResult & {
+  __typename?: 'UpstreamRateLimitedError';
+  /** UPSTREAM_RATE_LIMITED. */
+  code: ErrorCode;
+  /** The stored message, FAILED (or UNCONFIRMED when unconfirmed). */
+  failedMessage: Message;
+  /** A human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** Seconds to wait before trying again, from Connectly's Retry-After; null when it gave none. */
+  retryAfterSeconds: Maybe<Scalars['Float']['output']>;
+  /** True when an earlier attempt may have reached Connectly: sending again with the same messageId is safe. */
+  unconfirmed: Scalars['Boolean']['output'];
+  /** Connectly's own words. */
+  upstream: UpstreamDetail;
 };
 
 
@@ -936,11 +1254,29 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( TextContent )
   ;
   SendSessionMessageResult:
-    | ( Omit<SendSessionMessageFailure, 'failedMessage'> & { failedMessage?: Maybe<_RefType['Message']> } )
-    | ( Omit<SendSessionMessageSuccess, 'message'> & { message: _RefType['Message'] } )
+    | ( BusinessNotConfiguredError )
+    | ( InvalidInputError )
+    | ( MessageRow )
+    | ( Omit<MessageIdConflictError, 'existingMessage'> & { existingMessage: _RefType['Message'] } )
+    | ( Omit<RateLimitQueueFullError, 'failedMessage'> & { failedMessage: _RefType['Message'] } )
+    | ( SessionWindowClosedParentRow )
+    | ( Omit<UpstreamError, 'failedMessage'> & { failedMessage: _RefType['Message'] } )
+    | ( Omit<UpstreamRateLimitedError, 'failedMessage'> & { failedMessage: _RefType['Message'] } )
   ;
 };
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  ErrorResult:
+    | ( BusinessNotConfiguredError )
+    | ( InvalidInputError )
+    | ( Omit<MessageIdConflictError, 'existingMessage'> & { existingMessage: _RefType['Message'] } )
+    | ( Omit<RateLimitQueueFullError, 'failedMessage'> & { failedMessage: _RefType['Message'] } )
+    | ( SessionWindowClosedParentRow )
+    | ( Omit<UpstreamError, 'failedMessage'> & { failedMessage: _RefType['Message'] } )
+    | ( Omit<UpstreamRateLimitedError, 'failedMessage'> & { failedMessage: _RefType['Message'] } )
+  ;
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -948,13 +1284,18 @@ export type ResolversTypes = {
   AttachmentContent: ResolverTypeWrapper<AttachmentContent>;
   AttachmentInput: AttachmentInput;
   AttachmentType: AttachmentType;
+  AuthFailureReason: AuthFailureReason;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BusinessNotConfiguredError: ResolverTypeWrapper<BusinessNotConfiguredError>;
   Customer: ResolverTypeWrapper<CustomerRowRow>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeliveryError: ResolverTypeWrapper<DeliveryError>;
   DeliveryStatus: DeliveryStatus;
   DispatchOrder: ResolverTypeWrapper<DispatchOrder>;
   DispatchOrderInput: DispatchOrderInput;
   DispatchStrategy: DispatchStrategy;
+  ErrorCode: ErrorCode;
+  ErrorResult: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['ErrorResult']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Header: ResolverTypeWrapper<Header>;
   HeaderAttachment: ResolverTypeWrapper<HeaderAttachment>;
@@ -962,7 +1303,10 @@ export type ResolversTypes = {
   HeaderAttachmentType: HeaderAttachmentType;
   HeaderInput: HeaderInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  InputIssue: ResolverTypeWrapper<InputIssue>;
+  InputRule: InputRule;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InvalidInputError: ResolverTypeWrapper<InvalidInputError>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   ListMessage: ResolverTypeWrapper<ListMessage>;
   ListMessageContent: ResolverTypeWrapper<ListMessageContent>;
@@ -981,6 +1325,7 @@ export type ResolversTypes = {
   MessageEdge: ResolverTypeWrapper<Omit<MessageEdge, 'node'> & { node: ResolversTypes['Message'] }>;
   MessageError: ResolverTypeWrapper<MessageError>;
   MessageFilter: MessageFilter;
+  MessageIdConflictError: ResolverTypeWrapper<Omit<MessageIdConflictError, 'existingMessage'> & { existingMessage: ResolversTypes['Message'] }>;
   MessageStatus: MessageStatus;
   MessageStatusChange: ResolverTypeWrapper<StatusChangeRow>;
   MessageStatusEvent: ResolverTypeWrapper<MessageStatusEventRow>;
@@ -994,6 +1339,7 @@ export type ResolversTypes = {
   ProductSection: ResolverTypeWrapper<ProductSection>;
   ProductSectionInput: ProductSectionInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RateLimitQueueFullError: ResolverTypeWrapper<Omit<RateLimitQueueFullError, 'failedMessage'> & { failedMessage: ResolversTypes['Message'] }>;
   Recipient: ResolverTypeWrapper<Recipient>;
   RecipientInput: RecipientInput;
   ReplyButton: ResolverTypeWrapper<ReplyButton>;
@@ -1001,21 +1347,23 @@ export type ResolversTypes = {
   ReplyButtonMessage: ResolverTypeWrapper<ReplyButtonMessage>;
   ReplyButtonMessageContent: ResolverTypeWrapper<ReplyButtonMessageContent>;
   ReplyButtonMessageInput: ReplyButtonMessageInput;
-  SendSessionMessageFailure: ResolverTypeWrapper<Omit<SendSessionMessageFailure, 'failedMessage'> & { failedMessage?: Maybe<ResolversTypes['Message']> }>;
+  RequestErrorCode: RequestErrorCode;
   SendSessionMessageInput: SendSessionMessageInput;
-  SendSessionMessagePayload: ResolverTypeWrapper<Omit<SendSessionMessagePayload, 'message'> & { message: ResolversTypes['Message'] }>;
   SendSessionMessageResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SendSessionMessageResult']>;
-  SendSessionMessageSuccess: ResolverTypeWrapper<Omit<SendSessionMessageSuccess, 'message'> & { message: ResolversTypes['Message'] }>;
   SendSessionMessagesPayload: ResolverTypeWrapper<Omit<SendSessionMessagesPayload, 'results'> & { results: Array<ResolversTypes['SendSessionMessageResult']> }>;
   Sender: ResolverTypeWrapper<Sender>;
   SenderInput: SenderInput;
   SessionWindow: ResolverTypeWrapper<SessionWindow>;
+  SessionWindowClosedError: ResolverTypeWrapper<SessionWindowClosedParentRow>;
   SingleProductMessage: ResolverTypeWrapper<SingleProductMessage>;
   SingleProductMessageContent: ResolverTypeWrapper<SingleProductMessageContent>;
   SingleProductMessageInput: SingleProductMessageInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TextContent: ResolverTypeWrapper<TextContent>;
+  UpstreamDetail: ResolverTypeWrapper<UpstreamDetail>;
+  UpstreamError: ResolverTypeWrapper<Omit<UpstreamError, 'failedMessage'> & { failedMessage: ResolversTypes['Message'] }>;
+  UpstreamRateLimitedError: ResolverTypeWrapper<Omit<UpstreamRateLimitedError, 'failedMessage'> & { failedMessage: ResolversTypes['Message'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1024,17 +1372,22 @@ export type ResolversParentTypes = {
   AttachmentContent: AttachmentContent;
   AttachmentInput: AttachmentInput;
   Boolean: Scalars['Boolean']['output'];
+  BusinessNotConfiguredError: BusinessNotConfiguredError;
   Customer: CustomerRowRow;
   DateTime: Scalars['DateTime']['output'];
+  DeliveryError: DeliveryError;
   DispatchOrder: DispatchOrder;
   DispatchOrderInput: DispatchOrderInput;
+  ErrorResult: ResolversInterfaceTypes<ResolversParentTypes>['ErrorResult'];
   Float: Scalars['Float']['output'];
   Header: Header;
   HeaderAttachment: HeaderAttachment;
   HeaderAttachmentInput: HeaderAttachmentInput;
   HeaderInput: HeaderInput;
   ID: Scalars['ID']['output'];
+  InputIssue: InputIssue;
   Int: Scalars['Int']['output'];
+  InvalidInputError: InvalidInputError;
   JSON: Scalars['JSON']['output'];
   ListMessage: ListMessage;
   ListMessageContent: ListMessageContent;
@@ -1053,6 +1406,7 @@ export type ResolversParentTypes = {
   MessageEdge: Omit<MessageEdge, 'node'> & { node: ResolversParentTypes['Message'] };
   MessageError: MessageError;
   MessageFilter: MessageFilter;
+  MessageIdConflictError: Omit<MessageIdConflictError, 'existingMessage'> & { existingMessage: ResolversParentTypes['Message'] };
   MessageStatusChange: StatusChangeRow;
   MessageStatusEvent: MessageStatusEventRow;
   MultiProductMessage: MultiProductMessage;
@@ -1065,6 +1419,7 @@ export type ResolversParentTypes = {
   ProductSection: ProductSection;
   ProductSectionInput: ProductSectionInput;
   Query: Record<PropertyKey, never>;
+  RateLimitQueueFullError: Omit<RateLimitQueueFullError, 'failedMessage'> & { failedMessage: ResolversParentTypes['Message'] };
   Recipient: Recipient;
   RecipientInput: RecipientInput;
   ReplyButton: ReplyButton;
@@ -1072,21 +1427,22 @@ export type ResolversParentTypes = {
   ReplyButtonMessage: ReplyButtonMessage;
   ReplyButtonMessageContent: ReplyButtonMessageContent;
   ReplyButtonMessageInput: ReplyButtonMessageInput;
-  SendSessionMessageFailure: Omit<SendSessionMessageFailure, 'failedMessage'> & { failedMessage?: Maybe<ResolversParentTypes['Message']> };
   SendSessionMessageInput: SendSessionMessageInput;
-  SendSessionMessagePayload: Omit<SendSessionMessagePayload, 'message'> & { message: ResolversParentTypes['Message'] };
   SendSessionMessageResult: ResolversUnionTypes<ResolversParentTypes>['SendSessionMessageResult'];
-  SendSessionMessageSuccess: Omit<SendSessionMessageSuccess, 'message'> & { message: ResolversParentTypes['Message'] };
   SendSessionMessagesPayload: Omit<SendSessionMessagesPayload, 'results'> & { results: Array<ResolversParentTypes['SendSessionMessageResult']> };
   Sender: Sender;
   SenderInput: SenderInput;
   SessionWindow: SessionWindow;
+  SessionWindowClosedError: SessionWindowClosedParentRow;
   SingleProductMessage: SingleProductMessage;
   SingleProductMessageContent: SingleProductMessageContent;
   SingleProductMessageInput: SingleProductMessageInput;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   TextContent: TextContent;
+  UpstreamDetail: UpstreamDetail;
+  UpstreamError: Omit<UpstreamError, 'failedMessage'> & { failedMessage: ResolversParentTypes['Message'] };
+  UpstreamRateLimitedError: Omit<UpstreamRateLimitedError, 'failedMessage'> & { failedMessage: ResolversParentTypes['Message'] };
 };
 
 export type AttachmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Attachment'] = ResolversParentTypes['Attachment']> = {
@@ -1098,6 +1454,13 @@ export type AttachmentResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type AttachmentContentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AttachmentContent'] = ResolversParentTypes['AttachmentContent']> = {
   attachment?: Resolver<ResolversTypes['Attachment'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type BusinessNotConfiguredErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BusinessNotConfiguredError'] = ResolversParentTypes['BusinessNotConfiguredError']> = {
+  businessId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1113,9 +1476,19 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeliveryErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeliveryError'] = ResolversParentTypes['DeliveryError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  upstreamStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type DispatchOrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DispatchOrder'] = ResolversParentTypes['DispatchOrder']> = {
   parentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   strategy?: Resolver<Maybe<ResolversTypes['DispatchStrategy']>, ParentType, ContextType>;
+};
+
+export type ErrorResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ErrorResult'] = ResolversParentTypes['ErrorResult']> = {
+  __resolveType: TypeResolveFn<'BusinessNotConfiguredError' | 'InvalidInputError' | 'MessageIdConflictError' | 'RateLimitQueueFullError' | 'SessionWindowClosedError' | 'UpstreamError' | 'UpstreamRateLimitedError', ParentType, ContextType>;
 };
 
 export type HeaderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Header'] = ResolversParentTypes['Header']> = {
@@ -1127,6 +1500,21 @@ export type HeaderAttachmentResolvers<ContextType = GraphQLContext, ParentType e
   filename?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['HeaderAttachmentType'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InputIssueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InputIssue'] = ResolversParentTypes['InputIssue']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['InputRule'], ParentType, ContextType>;
+};
+
+export type InvalidInputErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InvalidInputError'] = ResolversParentTypes['InvalidInputError']> = {
+  code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issues?: Resolver<Array<ResolversTypes['InputIssue']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['InputRule'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -1177,7 +1565,7 @@ export type MessageResolvers<ContextType = GraphQLContext, ParentType extends Re
   connectlyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   content?: Resolver<ResolversTypes['MessageContent'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  deliveryError?: Resolver<Maybe<ResolversTypes['MessageError']>, ParentType, ContextType>;
+  deliveryError?: Resolver<Maybe<ResolversTypes['DeliveryError']>, ParentType, ContextType>;
   deliveryStatus?: Resolver<Maybe<ResolversTypes['DeliveryStatus']>, ParentType, ContextType>;
   deliveryStatusAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['MessageError']>, ParentType, ContextType>;
@@ -1190,6 +1578,7 @@ export type MessageResolvers<ContextType = GraphQLContext, ParentType extends Re
   status?: Resolver<ResolversTypes['MessageStatus'], ParentType, ContextType>;
   statusHistory?: Resolver<Array<ResolversTypes['MessageStatusEvent']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type MessageConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageConnection'] = ResolversParentTypes['MessageConnection']> = {
@@ -1207,9 +1596,17 @@ export type MessageEdgeResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type MessageErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageError'] = ResolversParentTypes['MessageError']> = {
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   upstreamStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type MessageIdConflictErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageIdConflictError'] = ResolversParentTypes['MessageIdConflictError']> = {
+  code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
+  existingMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type MessageStatusChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageStatusChange'] = ResolversParentTypes['MessageStatusChange']> = {
@@ -1221,7 +1618,7 @@ export type MessageStatusChangeResolvers<ContextType = GraphQLContext, ParentTyp
 
 export type MessageStatusEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageStatusEvent'] = ResolversParentTypes['MessageStatusEvent']> = {
   callbackData?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  error?: Resolver<Maybe<ResolversTypes['MessageError']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['DeliveryError']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   raw?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
@@ -1243,7 +1640,7 @@ export type MultiProductMessageContentResolvers<ContextType = GraphQLContext, Pa
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  sendSessionMessage?: Resolver<ResolversTypes['SendSessionMessagePayload'], ParentType, ContextType, RequireFields<MutationSendSessionMessageArgs, 'input'>>;
+  sendSessionMessage?: Resolver<ResolversTypes['SendSessionMessageResult'], ParentType, ContextType, RequireFields<MutationSendSessionMessageArgs, 'input'>>;
   sendSessionMessages?: Resolver<ResolversTypes['SendSessionMessagesPayload'], ParentType, ContextType, RequireFields<MutationSendSessionMessagesArgs, 'inputs'>>;
 };
 
@@ -1270,6 +1667,14 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, RequireFields<QueryMessagesArgs, 'filter' | 'first'>>;
 };
 
+export type RateLimitQueueFullErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RateLimitQueueFullError'] = ResolversParentTypes['RateLimitQueueFullError']> = {
+  code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
+  failedMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unconfirmed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type RecipientResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Recipient'] = ResolversParentTypes['Recipient']> = {
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1293,29 +1698,8 @@ export type ReplyButtonMessageContentResolvers<ContextType = GraphQLContext, Par
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type SendSessionMessageFailureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SendSessionMessageFailure'] = ResolversParentTypes['SendSessionMessageFailure']> = {
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  failedMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
-  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type SendSessionMessagePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SendSessionMessagePayload'] = ResolversParentTypes['SendSessionMessagePayload']> = {
-  message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
-};
-
 export type SendSessionMessageResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SendSessionMessageResult'] = ResolversParentTypes['SendSessionMessageResult']> = {
-  __resolveType: TypeResolveFn<'SendSessionMessageFailure' | 'SendSessionMessageSuccess', ParentType, ContextType>;
-};
-
-export type SendSessionMessageSuccessResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SendSessionMessageSuccess'] = ResolversParentTypes['SendSessionMessageSuccess']> = {
-  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'BusinessNotConfiguredError' | 'InvalidInputError' | 'Message' | 'MessageIdConflictError' | 'RateLimitQueueFullError' | 'SessionWindowClosedError' | 'UpstreamError' | 'UpstreamRateLimitedError', ParentType, ContextType>;
 };
 
 export type SendSessionMessagesPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SendSessionMessagesPayload'] = ResolversParentTypes['SendSessionMessagesPayload']> = {
@@ -1332,6 +1716,15 @@ export type SenderResolvers<ContextType = GraphQLContext, ParentType extends Res
 export type SessionWindowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionWindow'] = ResolversParentTypes['SessionWindow']> = {
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   open?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type SessionWindowClosedErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionWindowClosedError'] = ResolversParentTypes['SessionWindowClosedError']> = {
+  code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
+  failedMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sessionWindow?: Resolver<ResolversTypes['SessionWindow'], ParentType, ContextType>;
+  upstream?: Resolver<ResolversTypes['UpstreamDetail'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type SingleProductMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SingleProductMessage'] = ResolversParentTypes['SingleProductMessage']> = {
@@ -1355,14 +1748,45 @@ export type TextContentResolvers<ContextType = GraphQLContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type UpstreamDetailResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpstreamDetail'] = ResolversParentTypes['UpstreamDetail']> = {
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type UpstreamErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpstreamError'] = ResolversParentTypes['UpstreamError']> = {
+  code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
+  failedMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unconfirmed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  upstream?: Resolver<ResolversTypes['UpstreamDetail'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UpstreamRateLimitedErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpstreamRateLimitedError'] = ResolversParentTypes['UpstreamRateLimitedError']> = {
+  code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
+  failedMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unconfirmed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  upstream?: Resolver<ResolversTypes['UpstreamDetail'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
   Attachment?: AttachmentResolvers<ContextType>;
   AttachmentContent?: AttachmentContentResolvers<ContextType>;
+  BusinessNotConfiguredError?: BusinessNotConfiguredErrorResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeliveryError?: DeliveryErrorResolvers<ContextType>;
   DispatchOrder?: DispatchOrderResolvers<ContextType>;
+  ErrorResult?: ErrorResultResolvers<ContextType>;
   Header?: HeaderResolvers<ContextType>;
   HeaderAttachment?: HeaderAttachmentResolvers<ContextType>;
+  InputIssue?: InputIssueResolvers<ContextType>;
+  InvalidInputError?: InvalidInputErrorResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   ListMessage?: ListMessageResolvers<ContextType>;
   ListMessageContent?: ListMessageContentResolvers<ContextType>;
@@ -1375,6 +1799,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MessageContent?: MessageContentResolvers<ContextType>;
   MessageEdge?: MessageEdgeResolvers<ContextType>;
   MessageError?: MessageErrorResolvers<ContextType>;
+  MessageIdConflictError?: MessageIdConflictErrorResolvers<ContextType>;
   MessageStatusChange?: MessageStatusChangeResolvers<ContextType>;
   MessageStatusEvent?: MessageStatusEventResolvers<ContextType>;
   MultiProductMessage?: MultiProductMessageResolvers<ContextType>;
@@ -1384,20 +1809,22 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ProductItem?: ProductItemResolvers<ContextType>;
   ProductSection?: ProductSectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RateLimitQueueFullError?: RateLimitQueueFullErrorResolvers<ContextType>;
   Recipient?: RecipientResolvers<ContextType>;
   ReplyButton?: ReplyButtonResolvers<ContextType>;
   ReplyButtonMessage?: ReplyButtonMessageResolvers<ContextType>;
   ReplyButtonMessageContent?: ReplyButtonMessageContentResolvers<ContextType>;
-  SendSessionMessageFailure?: SendSessionMessageFailureResolvers<ContextType>;
-  SendSessionMessagePayload?: SendSessionMessagePayloadResolvers<ContextType>;
   SendSessionMessageResult?: SendSessionMessageResultResolvers<ContextType>;
-  SendSessionMessageSuccess?: SendSessionMessageSuccessResolvers<ContextType>;
   SendSessionMessagesPayload?: SendSessionMessagesPayloadResolvers<ContextType>;
   Sender?: SenderResolvers<ContextType>;
   SessionWindow?: SessionWindowResolvers<ContextType>;
+  SessionWindowClosedError?: SessionWindowClosedErrorResolvers<ContextType>;
   SingleProductMessage?: SingleProductMessageResolvers<ContextType>;
   SingleProductMessageContent?: SingleProductMessageContentResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TextContent?: TextContentResolvers<ContextType>;
+  UpstreamDetail?: UpstreamDetailResolvers<ContextType>;
+  UpstreamError?: UpstreamErrorResolvers<ContextType>;
+  UpstreamRateLimitedError?: UpstreamRateLimitedErrorResolvers<ContextType>;
 };
 

@@ -2,13 +2,18 @@
 import { z } from "zod";
 import type { MessageStatusChangeResolvers, MessageStatusEventResolvers, SubscriptionResolvers } from "../generated/types.js";
 import type { StatusChange } from "../../pubsub/pubsub.js";
+import type { InputRule } from "../../domain/errors.js";
 import { checkValue, type ValidationIssue, VALUES } from "../../validation/values.js";
 import { badUserInput } from "../errors.js";
 
-const badInput = (message: string, field: string, rule: string) => badUserInput([{ field, rule, message }]);
+const badInput = (message: string, field: string, rule: InputRule) => badUserInput([{ field, rule, message }]);
 
 /** The same rules as the values sendSessionMessage stores: a subscription that could never fire is refused. */
-const subscriptionArgs = z.object({ messageId: VALUES.opaqueId.nullish(), businessId: VALUES.businessId.nullish(), campaignName: VALUES.campaignName.nullish() });
+const subscriptionArgs = z.object({
+  messageId: VALUES.opaqueId.nullish(),
+  businessId: VALUES.businessId.nullish(),
+  campaignName: VALUES.campaignName.nullish(),
+});
 
 export const messageStatusChangedSubscription: SubscriptionResolvers["messageStatusChanged"] = {
   subscribe: (_parent, { messageId, businessId, campaignName }, context) => {

@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { checkValue, VALUES } from "../../validation/values.js";
 import { badUserInput } from "../errors.js";
+import { CONTENT_TYPES, contentKeyOf } from "../../domain/content-types.js";
+import type { ErrorCode } from "../../domain/errors.js";
 import type { MessageContentInput, MessageContentResolvers, MessageResolvers, QueryResolvers, DispatchStrategy } from "../generated/types.js";
 
 /** Id arguments the database can be asked about (a NUL would fail the query itself); built once, message(id) is a hot path. */
@@ -24,11 +26,10 @@ export const Message: MessageResolvers = {
   // Stored from a validated MessageContentInput (see sending/), so it has that shape.
   content: (row) => row.content as MessageContentInput,
   order: (row) =>
-    row.orderParentId == null && row.orderStrategy == null
-      ? null
-      : { parentId: row.orderParentId, strategy: row.orderStrategy as DispatchStrategy | null },
+    row.orderParentId == null && row.orderStrategy == null ? null : { parentId: row.orderParentId, strategy: row.orderStrategy as DispatchStrategy | null },
+  // errorCode is written only from an ErrorCode (persistence's FailureRecord); GraphQL refuses any other value.
   error: (row) =>
-    row.errorCode == null ? null : { code: row.errorCode, message: row.errorMessage ?? row.errorCode, upstreamStatus: row.upstreamStatus },
+    row.errorCode == null ? null : { code: row.errorCode as ErrorCode, message: row.errorMessage ?? row.errorCode, upstreamStatus: row.upstreamStatus },
   deliveryError: (row) =>
     row.deliveryStatus !== "FAILED" || row.deliveryErrorCode == null
       ? null
@@ -37,22 +38,6 @@ export const Message: MessageResolvers = {
     row.connectlyId == null ? [] : context.loaders.statusHistory.load({ businessId: row.businessId, connectlyId: row.connectlyId }),
 };
 
-const CONTENT_TYPENAMES = {
-  text: "TextContent",
-  attachment: "AttachmentContent",
-  location: "LocationContent",
-  listMessage: "ListMessageContent",
-  replyButtonMessage: "ReplyButtonMessageContent",
-  singleProductMessage: "SingleProductMessageContent",
-  multiProductMessage: "MultiProductMessageContent",
-} as const;
-
 export const MessageContent: MessageContentResolvers = {
-  __resolveType: (content) => {
-    const key = (Object.keys(CONTENT_TYPENAMES) as (keyof typeof CONTENT_TYPENAMES)[]).find(
-      (k) => (content as Record<string, unknown>)[k] != null,
-    );
-    if (!key) throw new Error("stored content has no content type");
-    return CONTENT_TYPENAMES[key];
-  },
+  __resolveType: (content) => CONTENT_TYPES[contentKeyOf(content)].typename,
 };

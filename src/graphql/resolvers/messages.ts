@@ -2,17 +2,14 @@
 import { z } from "zod";
 import type { QueryResolvers } from "../generated/types.js";
 import type { MessageCursor } from "../../persistence/messages.js";
-import { LIMITS } from "../../validation/limits.js";
 import { checkValue, VALUES } from "../../validation/values.js";
 import { badUserInput } from "../errors.js";
 
-export const MAX_PAGE = LIMITS.pageSize;
-
-export function encodeCursor(cursor: MessageCursor): string {
+function encodeCursor(cursor: MessageCursor): string {
   return Buffer.from(`${cursor.createdAt.getTime()}:${cursor.id}`, "utf8").toString("base64url");
 }
 
-export function decodeCursor(value: string): MessageCursor | null {
+function decodeCursor(value: string): MessageCursor | null {
   const text = Buffer.from(value, "base64url").toString("utf8");
   const match = /^(\d{1,15}):([0-9A-Za-z_-]{1,128})$/.exec(text);
   if (!match) return null;

@@ -1,9 +1,6 @@
 import type { MutationResolvers } from "../generated/types.js";
 import { sendSessionMessage } from "../../sending/send-session-message.js";
-import { sendErrorToGraphQL } from "../errors.js";
+import { sendResult } from "./send-result.js";
 
-export const sendSessionMessageResolver: MutationResolvers["sendSessionMessage"] = async (_parent, { input }, context) => {
-  const outcome = await sendSessionMessage(context.sending, input);
-  if (!outcome.ok) throw sendErrorToGraphQL(outcome.error);
-  return { message: outcome.message };
-};
+export const sendSessionMessageResolver: MutationResolvers["sendSessionMessage"] = async (_parent, { input }, context) =>
+  sendResult(await sendSessionMessage(context.sending, input), context.operation.resultErrors);

@@ -1,31 +1,20 @@
-import { GraphQLError } from "graphql";
-import type { MutationResolvers, ResolversTypes } from "../generated/types.js";
+import type { MutationResolvers } from "../generated/types.js";
 import { MAX_BATCH, sendSessionMessages } from "../../sending/send-session-message.js";
-import { describeSendError } from "../errors.js";
-
-type Result = ResolversTypes["SendSessionMessageResult"];
+import { badUserInput } from "../errors.js";
+import { sendResult } from "./send-result.js";
 
 export const sendSessionMessagesResolver: MutationResolvers["sendSessionMessages"] = async (_parent, { inputs }, context) => {
+  // Too many inputs to take is a request that cannot run, not an item's failure.
   if (inputs.length > MAX_BATCH) {
-    throw new GraphQLError(`inputs holds ${inputs.length} messages; at most ${MAX_BATCH} are taken in one call.`, {
-      extensions: { code: "BAD_USER_INPUT", field: "inputs", rule: "BATCH_SIZE" },
-    });
+    throw badUserInput([
+      { field: "inputs", rule: "BATCH_SIZE", message: `inputs holds ${inputs.length} messages; at most ${MAX_BATCH} are taken in one call.` },
+    ]);
   }
   const outcomes = await sendSessionMessages(context.sending, inputs);
-  const results = outcomes.map((outcome, index): Result => {
-    if (outcome.ok) return { __typename: "SendSessionMessageSuccess", index, message: outcome.message };
-    const { code, message, field, rule, stored, retryAfterSeconds } = describeSendError(outcome.error);
-    return {
-      __typename: "SendSessionMessageFailure",
-      index,
-      code,
-      message,
-      field: field ?? null,
-      rule: rule ?? null,
-      failedMessage: stored ?? null,
-      retryAfterSeconds: retryAfterSeconds ?? null,
-    };
-  });
   const acceptedCount = outcomes.filter((o) => o.ok).length;
-  return { results, acceptedCount, failedCount: results.length - acceptedCount };
+  return {
+    results: outcomes.map((outcome) => sendResult(outcome, context.operation.resultErrors)),
+    acceptedCount,
+    failedCount: outcomes.length - acceptedCount,
+  };
 };

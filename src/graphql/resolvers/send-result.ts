@@ -1,0 +1,46 @@
+/**
+ * The result of a send, as both mutations return it: the stored Message or an error result. The
+ * union and the ErrorResult interface resolve by the __typename describeSendError names; a Message
+ * row has none. The window-closed error reads the customer's window only when it is selected.
+ */
+import type {
+  ErrorCode,
+  ErrorResultResolvers,
+  ResolversParentTypes,
+  SendSessionMessageResultResolvers,
+  SessionWindowClosedErrorResolvers,
+} from "../generated/types.js";
+import type { SendOutcome } from "../../sending/send-session-message.js";
+import { sessionWindow } from "../../persistence/customers.js";
+import { describeSendError, type ErrorTypename, type SendErrorResult } from "../errors.js";
+
+type Result = ResolversParentTypes["SendSessionMessageResult"];
+
+/** A send's outcome as a member of SendSessionMessageResult; an error's code is noted for the operation's log line and metrics. */
+export const sendResult = (outcome: SendOutcome, resultErrors: ErrorCode[]): Result => {
+  if (outcome.ok) return outcome.message;
+  const error = describeSendError(outcome.error);
+  resultErrors.push(error.code);
+  return error;
+};
+
+const isError = (result: Result): result is SendErrorResult => "__typename" in result && typeof result.__typename === "string";
+
+export const SendSessionMessageResult: SendSessionMessageResultResolvers = {
+  __resolveType: (result) => (isError(result) ? result.__typename : "Message"),
+};
+
+export const ErrorResult: ErrorResultResolvers = {
+  __resolveType: (result) => {
+    const typename = (result as { __typename?: ErrorTypename }).__typename;
+    if (typename == null) throw new Error("an error result without its __typename");
+    return typename;
+  },
+};
+
+export const SessionWindowClosedError: SessionWindowClosedErrorResolvers = {
+  sessionWindow: async ({ failedMessage }, _args, context) => {
+    const customer = await context.loaders.customer.load({ businessId: failedMessage.businessId, customerId: failedMessage.recipientId });
+    return sessionWindow(customer.lastInboundAt, context.now());
+  },
+};
