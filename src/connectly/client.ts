@@ -16,9 +16,7 @@ export interface ConnectlyClientOptions {
   readonly connections: number;
 }
 
-export type SendResult =
-  | { readonly ok: true; readonly id: string; readonly status: number }
-  | { readonly ok: false; readonly failure: UpstreamFailure };
+export type SendResult = { readonly ok: true; readonly id: string; readonly status: number } | { readonly ok: false; readonly failure: UpstreamFailure };
 
 export interface ConnectlyClient {
   sendMessage(businessId: string, apiKey: string, body: RestSendMessageBody): Promise<SendResult>;

@@ -2,19 +2,14 @@
  * Cross-process notices through PostgreSQL LISTEN/NOTIFY: every gateway sharing the database
  * hears every notice. The listening connection is a client of its own (LISTEN holds it), reopened
  * with backoff when it drops; notices sent while it is down are lost to this process, which is
- * why subscribers can catch up from the database (see the README).
+ * why subscribers can catch up from the database (see docs/delivery-status.md).
  */
 import pg from "pg";
 import type { Transport } from "./pubsub.js";
 
-export const NOTIFY_CHANNEL = "gateway_status_changes";
+const NOTIFY_CHANNEL = "gateway_status_changes";
 
-export function createPostgresTransport(
-  connectionString: string,
-  pool: pg.Pool,
-  onError: (error: unknown) => void,
-  channel = NOTIFY_CHANNEL,
-): Transport {
+export function createPostgresTransport(connectionString: string, pool: pg.Pool, onError: (error: unknown) => void, channel = NOTIFY_CHANNEL): Transport {
   let client: pg.Client | undefined;
   let closed = false;
   let retryMs = 100;

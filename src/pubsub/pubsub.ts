@@ -8,6 +8,7 @@
  */
 import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
+import type { RequestErrorCode } from "../domain/errors.js";
 import type { MessageRow } from "../persistence/messages.js";
 import type { StatusEventRow } from "../persistence/status-events.js";
 
@@ -18,7 +19,7 @@ export interface StatusChange {
 }
 
 /** What a subscriber listens to: one message, or a business (optionally one campaign of it). */
-export type Topic = { readonly messageId: string } | { readonly businessId: string; readonly campaignName: string | null };
+export type SubscriptionTopic = { readonly messageId: string } | { readonly businessId: string; readonly campaignName: string | null };
 
 /** Moves notices between processes; implementations: Postgres LISTEN/NOTIFY, Redis. */
 export interface Transport {
@@ -54,18 +55,18 @@ export interface PubSub {
    */
   publishStored(refs: readonly StoredChangeRef[], load: (refs: readonly StoredChangeRef[]) => Promise<StatusChange[]>): Promise<void>;
   /** Changes on a topic until the iterator is returned. */
-  subscribe(topic: Topic): AsyncIterableIterator<StatusChange>;
+  subscribe(topic: SubscriptionTopic): AsyncIterableIterator<StatusChange>;
   /** Subscriptions open now in this process. */
   readonly subscriptions: number;
   close(): Promise<void>;
 }
 
-const keyOf = (topic: Topic): string => ("messageId" in topic ? `m:${topic.messageId}` : `b:${topic.businessId}`);
+const keyOf = (topic: SubscriptionTopic): string => ("messageId" in topic ? `m:${topic.messageId}` : `b:${topic.businessId}`);
 
 /** Notices are JSON arrays of [origin, messageId, eventId] kept under PostgreSQL's 8,000-byte NOTIFY limit. */
 const MAX_NOTICE_BYTES = 7_000;
 
-export function encodeNotices(origin: string, refs: readonly ChangeRef[]): string[] {
+function encodeNotices(origin: string, refs: readonly ChangeRef[]): string[] {
   const notices: string[] = [];
   let batch: [string, string | null][] = [];
   let size = 0;
@@ -84,7 +85,7 @@ export function encodeNotices(origin: string, refs: readonly ChangeRef[]): strin
   return notices;
 }
 
-export function decodeNotice(notice: string): { origin: string; refs: ChangeRef[] } | null {
+function decodeNotice(notice: string): { origin: string; refs: ChangeRef[] } | null {
   try {
     const parsed = JSON.parse(notice) as { o?: unknown; c?: unknown };
     if (typeof parsed.o !== "string" || !Array.isArray(parsed.c)) return null;
@@ -114,7 +115,7 @@ export interface PubSubOptions {
  */
 export class SubscriberTooSlowError extends Error {
   override readonly name = "SubscriberTooSlowError";
-  readonly extensions: { readonly code: "SUBSCRIBER_TOO_SLOW"; readonly maxPending: number };
+  readonly extensions: { readonly code: Extract<RequestErrorCode, "SUBSCRIBER_TOO_SLOW">; readonly maxPending: number };
   constructor(maxPending: number) {
     super(
       `This subscription fell more than ${maxPending} status changes behind and was ended; the changes not yet received are lost. Re-read with messages(filter: { businessId, updatedAfter }) (or the message's statusHistory) and subscribe again.`,
@@ -124,6 +125,173 @@ export class SubscriberTooSlowError extends Error {
 }
 
 const refOf = (change: StatusChange): ChangeRef => ({ messageId: change.message.id, eventId: change.event ? String(change.event.id) : null });
+
+type Dispatch = (change: StatusChange) => void;
+type OnError = (error: unknown) => void;
+
+/** Notices from other processes: their changes read back and dispatched here. */
+interface Inbox {
+  readonly receive: (notice: string) => void;
+  /** The read-back under way, if any. */
+  readonly draining: Promise<void> | undefined;
+}
+
+// Remote notices are read back in arrival order, one batch at a time, so a subscriber sees a
+// message's changes in the order they were published.
+function createInbox(origin: string, hydrate: Hydrate, dispatch: Dispatch, onError: OnError): Inbox {
+  let pending: ChangeRef[] = [];
+  let draining: Promise<void> | undefined;
+  const drain = async () => {
+    while (pending.length > 0) {
+      const refs = pending;
+      pending = [];
+      try {
+        for (const change of await hydrate(refs)) dispatch(change);
+      } catch (error) {
+        onError(error);
+      }
+    }
+    draining = undefined;
+  };
+  return {
+    receive: (notice) => {
+      const decoded = decodeNotice(notice);
+      if (!decoded || decoded.origin === origin) return;
+      pending.push(...decoded.refs);
+      draining ??= drain();
+    },
+    get draining() {
+      return draining;
+    },
+  };
+}
+
+/** Changes on their way to other processes. */
+interface Outbox {
+  readonly send: (refs: readonly ChangeRef[]) => void;
+  /** Sends what is waiting now rather than at the end of this turn. */
+  readonly flush: () => void;
+  /** Sends not yet settled. */
+  readonly sending: ReadonlySet<Promise<void>>;
+}
+
+// Changes published in the same turn of the event loop leave in one notice (or a few): under
+// load, one NOTIFY per batch rather than per message.
+function createOutbox(transport: Transport | undefined, origin: string, onError: OnError): Outbox {
+  let outbox: ChangeRef[] = [];
+  const sending = new Set<Promise<void>>();
+  const flush = () => {
+    const refs = outbox;
+    outbox = [];
+    for (const notice of encodeNotices(origin, refs)) {
+      const sent = transport!.send(notice).catch(onError);
+      sending.add(sent);
+      void sent.finally(() => sending.delete(sent));
+    }
+  };
+  return {
+    send: (refs) => {
+      if (!transport || refs.length === 0) return;
+      if (outbox.length === 0) setImmediate(flush);
+      outbox.push(...refs);
+    },
+    flush: () => {
+      if (outbox.length > 0) flush();
+    },
+    sending,
+  };
+}
+
+/** Stored changes read back for this process's subscribers. */
+interface StoredLoads {
+  readonly load: (wanted: readonly StoredChangeRef[], load: (refs: readonly StoredChangeRef[]) => Promise<StatusChange[]>) => Promise<void>;
+  /** Loads not yet settled. */
+  readonly loads: ReadonlySet<Promise<void>>;
+}
+
+// Stored changes are read back for local subscribers one batch at a time, in publishing order.
+function createStoredLoads(dispatch: Dispatch, onError: OnError): StoredLoads {
+  let loading: Promise<void> = Promise.resolve();
+  const loads = new Set<Promise<void>>();
+  return {
+    load: (wanted, load) => {
+      const done = (loading = loading.then(async () => {
+        try {
+          for (const change of await load(wanted)) dispatch(change);
+        } catch (error) {
+          onError(error);
+        }
+      }));
+      loads.add(done);
+      void done.finally(() => loads.delete(done));
+      return done;
+    },
+    loads,
+  };
+}
+
+/**
+ * One subscription: a plain listener and a small queue (node's events.on() costs ~35 KB per
+ * iterator, too much at thousands of subscribers). `open` holds how to end it while it is open.
+ */
+function subscribeTo(emitter: EventEmitter, open: Set<() => void>, topic: SubscriptionTopic, maxPending: number): AsyncIterableIterator<StatusChange> {
+  const key = keyOf(topic);
+  const campaign = "businessId" in topic ? topic.campaignName : null;
+  const queue: StatusChange[] = [];
+  let waiting: ((result: IteratorResult<StatusChange, undefined>) => void) | null = null;
+  /** Set once the reader fell too far behind: its next read fails, then the iterator is done. */
+  let tooSlow: SubscriberTooSlowError | null = null;
+  const listener = (change: StatusChange) => {
+    if (campaign != null && change.message.campaignName !== campaign) return;
+    if (waiting) {
+      const resolve = waiting;
+      waiting = null;
+      resolve({ done: false, value: change });
+    } else if (queue.length >= maxPending) {
+      tooSlow = new SubscriberTooSlowError(maxPending);
+      end();
+    } else {
+      queue.push(change);
+    }
+  };
+  // Returning ends a pending next() at once, so an unsubscribe never waits for an event.
+  const end = () => {
+    if (!open.delete(end)) return;
+    emitter.off(key, listener);
+    queue.length = 0;
+    if (waiting) {
+      const resolve = waiting;
+      waiting = null;
+      resolve({ done: true, value: undefined });
+    }
+  };
+  emitter.on(key, listener);
+  open.add(end);
+  const iterator: AsyncIterableIterator<StatusChange> = {
+    next() {
+      if (tooSlow) {
+        const error = tooSlow;
+        tooSlow = null;
+        return Promise.reject(error);
+      }
+      if (queue.length > 0) return Promise.resolve({ done: false, value: queue.shift()! });
+      if (!open.has(end)) return Promise.resolve({ done: true, value: undefined });
+      return new Promise((resolve) => (waiting = resolve));
+    },
+    return() {
+      end();
+      return Promise.resolve({ done: true, value: undefined });
+    },
+    throw(error?: unknown) {
+      end();
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
 
 export async function createPubSub(options: PubSubOptions): Promise<PubSub> {
   const maxPending = options.maxPending ?? 1_000;
@@ -140,144 +308,33 @@ export async function createPubSub(options: PubSubOptions): Promise<PubSub> {
   };
 
   const { transport } = options;
-  // Remote notices are read back in arrival order, one batch at a time, so a subscriber sees a
-  // message's changes in the order they were published.
-  let pending: ChangeRef[] = [];
-  let draining: Promise<void> | undefined;
-  const drain = async () => {
-    while (pending.length > 0) {
-      const refs = pending;
-      pending = [];
-      try {
-        for (const change of await options.hydrate(refs)) dispatch(change);
-      } catch (error) {
-        options.onError(error);
-      }
-    }
-    draining = undefined;
-  };
-  if (transport) {
-    await transport.listen((notice) => {
-      const decoded = decodeNotice(notice);
-      if (!decoded || decoded.origin === origin) return;
-      pending.push(...decoded.refs);
-      draining ??= drain();
-    });
-  }
-
-  // Changes published in the same turn of the event loop leave in one notice (or a few): under
-  // load, one NOTIFY per batch rather than per message.
-  let outbox: ChangeRef[] = [];
-  const sending = new Set<Promise<void>>();
-  const flush = () => {
-    const refs = outbox;
-    outbox = [];
-    for (const notice of encodeNotices(origin, refs)) {
-      const sent = transport!.send(notice).catch(options.onError);
-      sending.add(sent);
-      void sent.finally(() => sending.delete(sent));
-    }
-  };
-
-  const send = (refs: readonly ChangeRef[]) => {
-    if (!transport || refs.length === 0) return;
-    if (outbox.length === 0) setImmediate(flush);
-    outbox.push(...refs);
-  };
-
-  // Stored changes are read back for local subscribers one batch at a time, in publishing order.
-  let loading: Promise<void> = Promise.resolve();
-  const loads = new Set<Promise<void>>();
+  const inbox = createInbox(origin, options.hydrate, dispatch, options.onError);
+  if (transport) await transport.listen(inbox.receive);
+  const outbox = createOutbox(transport, origin, options.onError);
+  const stored = createStoredLoads(dispatch, options.onError);
 
   return {
     transport: transport?.name ?? "in-process",
     publish(changes) {
       if (changes.length === 0) return;
       for (const change of changes) dispatch(change);
-      send(changes.map(refOf));
+      outbox.send(changes.map(refOf));
     },
     publishStored(refs, load) {
-      send(refs);
+      outbox.send(refs);
       const wanted = refs.filter(listened);
       if (wanted.length === 0) return Promise.resolve();
-      const done = (loading = loading.then(async () => {
-        try {
-          for (const change of await load(wanted)) dispatch(change);
-        } catch (error) {
-          options.onError(error);
-        }
-      }));
-      loads.add(done);
-      void done.finally(() => loads.delete(done));
-      return done;
+      return stored.load(wanted, load);
     },
-    // A plain listener and a small queue: node's events.on() costs ~35 KB per iterator, too much at thousands of subscribers.
-    subscribe(topic) {
-      const key = keyOf(topic);
-      const campaign = "businessId" in topic ? topic.campaignName : null;
-      const queue: StatusChange[] = [];
-      let waiting: ((result: IteratorResult<StatusChange, undefined>) => void) | null = null;
-      /** Set once the reader fell too far behind: its next read fails, then the iterator is done. */
-      let tooSlow: SubscriberTooSlowError | null = null;
-      const listener = (change: StatusChange) => {
-        if (campaign != null && change.message.campaignName !== campaign) return;
-        if (waiting) {
-          const resolve = waiting;
-          waiting = null;
-          resolve({ done: false, value: change });
-        } else if (queue.length >= maxPending) {
-          tooSlow = new SubscriberTooSlowError(maxPending);
-          end();
-        } else {
-          queue.push(change);
-        }
-      };
-      // Returning ends a pending next() at once, so an unsubscribe never waits for an event.
-      const end = () => {
-        if (!open.delete(end)) return;
-        emitter.off(key, listener);
-        queue.length = 0;
-        if (waiting) {
-          const resolve = waiting;
-          waiting = null;
-          resolve({ done: true, value: undefined });
-        }
-      };
-      emitter.on(key, listener);
-      open.add(end);
-      const iterator: AsyncIterableIterator<StatusChange> = {
-        next() {
-          if (tooSlow) {
-            const error = tooSlow;
-            tooSlow = null;
-            return Promise.reject(error);
-          }
-          if (queue.length > 0) return Promise.resolve({ done: false, value: queue.shift()! });
-          if (!open.has(end)) return Promise.resolve({ done: true, value: undefined });
-          return new Promise((resolve) => (waiting = resolve));
-        },
-        return() {
-          end();
-          return Promise.resolve({ done: true, value: undefined });
-        },
-        throw(error?: unknown) {
-          end();
-          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-        },
-        [Symbol.asyncIterator]() {
-          return iterator;
-        },
-      };
-      return iterator;
-    },
+    subscribe: (topic) => subscribeTo(emitter, open, topic, maxPending),
     get subscriptions() {
       return open.size;
     },
     async close() {
-      if (outbox.length > 0) flush();
-      await Promise.allSettled([...sending, ...loads]);
+      outbox.flush();
+      await Promise.allSettled([...outbox.sending, ...stored.loads]);
       await transport?.close();
-      await draining;
+      await inbox.draining;
       for (const end of [...open]) end();
       emitter.removeAllListeners();
     },

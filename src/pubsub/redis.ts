@@ -5,7 +5,7 @@
 import { Redis } from "ioredis";
 import type { Transport } from "./pubsub.js";
 
-export const REDIS_CHANNEL = "gateway:status-changes";
+const REDIS_CHANNEL = "gateway:status-changes";
 
 export function createRedisTransport(url: string, onError: (error: unknown) => void, channel = REDIS_CHANNEL): Transport {
   const publisher = new Redis(url, { maxRetriesPerRequest: 2 });

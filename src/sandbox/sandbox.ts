@@ -1,22 +1,21 @@
 /**
  * The built-in Connectly sandbox: a real HTTP server that follows the send-session-messages
- * contract (X-API-Key, the same validation as the gateway, the 24-hour window, 200 requests per
- * second per key with 429 and Retry-After, message ids, deduplication by message.id). It is the
- * upstream of `npm start` without an API key, of the tests and of the benchmarks. It is not Connectly.
+ * contract (X-API-Key, Connectly's body rules checked by its own contract.ts, the 24-hour window,
+ * 200 requests per second per key with 429 and Retry-After, message ids, deduplication by
+ * message.id). It is the upstream of `npm start` without an API key, of the tests and of the
+ * benchmarks. It is not Connectly.
  */
 import { randomBytes } from "node:crypto";
-import { request as httpRequest } from "undici";
 import { EventEmitter } from "node:events";
-import Fastify, { type FastifyReply } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { ulid } from "ulid";
-import { inputFromRestBody } from "../connectly/rest-body.js";
-import type { SendSessionMessageInput } from "../graphql/generated/types.js";
-import { LIMITS } from "../validation/limits.js";
-import { validateSendSessionMessageInput } from "../validation/send-session-message.js";
 import { createSlidingLog, type SlidingLog } from "../ratelimit/sliding-log.js";
-import { SIGNATURE_HEADER, signWebhookBody } from "../webhooks/signature.js";
+import { contractRefusal, sendBodyKeys, sendBodyProblems } from "./contract.js";
+import { createSandboxWebhooks, inboundEvent, type PostedWebhook, type SandboxWebhookOptions, type SandboxWebhooks } from "./webhooks.js";
 
-export const SESSION_WINDOW_MS = 24 * 60 * 60 * 1000;
+export type { PostedWebhook, SandboxWebhookOptions } from "./webhooks.js";
+
+const SESSION_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export interface SandboxOptions {
   readonly host?: string;
@@ -30,28 +29,6 @@ export interface SandboxOptions {
   readonly now?: () => number;
   /** Webhooks the sandbox posts like Connectly does: delivery statuses after it accepts a message, inbound messages. */
   readonly webhooks?: SandboxWebhookOptions;
-}
-
-export interface SandboxWebhookOptions {
-  /** The secret webhook bodies are signed with (x-connectly-hmac-sha256). */
-  readonly secret: string;
-  /** Whether accepted messages go on to sent, delivered and read (or delivery_failed) events. Default true. */
-  readonly statusEvents?: boolean;
-  /** Share of accepted messages that fail with delivery_failed after sent (0 to 1). Default 0.1. */
-  readonly failureRate?: number;
-  /** Typical delay between one status and the next, in ms (each is drawn around it). Default 500. */
-  readonly delayMs?: number;
-  /** Random numbers in [0, 1), for tests that need a known outcome. */
-  readonly random?: () => number;
-}
-
-/** One webhook post the sandbox made (or gave up on). */
-export interface PostedWebhook {
-  readonly topic: "delivery_status" | "messages";
-  readonly address: string;
-  readonly body: Record<string, unknown>;
-  /** The gateway's answer; 0 when it could not be reached. */
-  readonly status: number;
 }
 
 /** One request as the sandbox received and answered it. */
@@ -99,227 +76,118 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-const errorBody = (type: string, code: string, message: string) => ({ error: { type, code, message } });
-
-/** An inbound customer message as Connectly posts it (topic messages); the business number is the sandbox's. */
-function inboundEvent(customerId: string, name: string | undefined, text: string, at: number): Record<string, unknown> {
-  return {
-    topic: "messages",
-    timestamp: String(Math.floor(at / 1000)),
-    sender: { id: customerId, channelType: "whatsapp", ...(name ? { name } : {}) },
-    recipient: { id: "+15550000000", channelType: "whatsapp", name: "business" },
-    message: { text },
-  };
+/** What the routes share. */
+interface SandboxState {
+  readonly apiKey: string;
+  readonly limit: number;
+  readonly now: () => number;
+  readonly unknownInWindow: boolean;
+  readonly windows: Map<string, SlidingLog>;
+  /** `${businessId}|${customerId}` -> when the customer last wrote. */
+  readonly lastInbound: Map<string, number>;
+  /** `${businessId}|${message.id}` -> the id the sandbox answered. */
+  readonly sentIds: Map<string, string>;
+  readonly faults: Fault[];
+  readonly requests: ReceivedRequest[];
+  readonly events: EventEmitter;
+  readonly webhooks: SandboxWebhooks;
 }
 
-export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const apiKey = options.apiKey ?? `sandbox_${randomBytes(16).toString("hex")}`;
-  const limit = options.rateLimitPerSecond ?? 200;
-  const now = options.now ?? Date.now;
-  const unknownInWindow = options.unknownCustomersInWindow ?? true;
-  const windows = new Map<string, SlidingLog>();
-  const lastInbound = new Map<string, number>();
-  const sentIds = new Map<string, string>();
-  const faults: Fault[] = [];
-  const requests: ReceivedRequest[] = [];
-  const events = new EventEmitter();
-  const webhookOptions = options.webhooks;
-  const random = webhookOptions?.random ?? Math.random;
-  const registered = new Map<string, string>(); // `${businessId}|${topic}` -> address
-  let defaultAddress: string | undefined;
-  const webhooks: PostedWebhook[] = [];
-  const timers = new Set<NodeJS.Timeout>();
-  const inFlightPosts = new Set<Promise<unknown>>();
-  let closing = false;
+const errorBody = (type: string, code: string, message: string) => ({ error: { type, code, message } });
+const UNAUTHENTICATED = errorBody("ERROR_TYPE_UNAUTHENTICATED", "ERROR_CODE_INVALID_API_KEY", "Missing or invalid X-API-Key.");
+const WINDOW_CLOSED = errorBody(
+  "ERROR_TYPE_INVALID_REQUEST",
+  "ERROR_CODE_MESSAGE_OUTSIDE_OF_ELIGIBILITY_WINDOW",
+  "The recipient has not messaged the business in the last 24 hours; send a template message instead.",
+);
 
-  const addressFor = (businessId: string, topic: PostedWebhook["topic"]): string | undefined => {
-    const own = registered.get(`${businessId}|${topic}`);
-    if (own) return own;
-    if (!defaultAddress) return undefined;
-    const url = new URL(defaultAddress);
-    url.searchParams.set("businessId", businessId);
-    return url.toString();
-  };
+type SendRequest = FastifyRequest<{ Params: { businessId: string } }>;
+type Answered = Omit<ReceivedRequest, "status" | "at">;
 
-  /** Posts one event, signed, as text/plain like Connectly; tries three times before giving up. */
-  const postWebhook = async (businessId: string, topic: PostedWebhook["topic"], event: Record<string, unknown>): Promise<PostedWebhook | null> => {
-    const address = addressFor(businessId, topic);
-    if (!address || !webhookOptions) return null;
-    const raw = JSON.stringify(event);
-    let status = 0;
-    for (let attempt = 0; attempt < 3 && !closing; attempt++) {
-      try {
-        const response = await httpRequest(address, {
-          method: "POST",
-          headers: { "content-type": "text/plain; charset=utf-8", [SIGNATURE_HEADER]: signWebhookBody(raw, webhookOptions.secret) },
-          body: raw,
-          headersTimeout: 10_000,
-          bodyTimeout: 10_000,
-        });
-        await response.body.dump();
-        status = response.statusCode;
-        if (status === 200 || (status >= 400 && status < 500)) break;
-      } catch {
-        status = 0;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100 * (attempt + 1)));
-    }
-    const posted: PostedWebhook = { topic, address, body: event, status };
-    webhooks.push(posted);
-    if (webhooks.length > 10_000) webhooks.splice(0, webhooks.length - 10_000);
-    events.emit("webhook", posted);
-    return posted;
-  };
-  const track = <T>(promise: Promise<T>): Promise<T> => {
-    inFlightPosts.add(promise);
-    void promise.finally(() => inFlightPosts.delete(promise));
-    return promise;
-  };
-  const later = (ms: number, run: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      if (!closing) run();
-    }, ms);
-    timers.add(timer);
-  };
+/** Plays the next queued fault; true when it answered (or dropped) the request itself. */
+async function playFault(s: SandboxState, request: SendRequest, reply: FastifyReply, record: Answered): Promise<boolean> {
+  const fault = s.faults.shift();
+  if (fault?.kind === "reset") {
+    s.requests.push({ ...record, status: 0, at: s.now() });
+    request.raw.socket.destroy();
+    void reply.hijack();
+    return true;
+  }
+  if (fault?.kind === "status") {
+    s.requests.push({ ...record, status: fault.status, at: s.now() });
+    void reply
+      .headers(fault.headers ?? {})
+      .code(fault.status)
+      .send(fault.body ?? errorBody("ERROR_TYPE_INTERNAL", "ERROR_CODE_INTERNAL", "injected fault"));
+    return true;
+  }
+  if (fault?.kind === "delay") await new Promise((resolve) => setTimeout(resolve, fault.ms));
+  if (fault?.kind === "hold") await fault.release;
+  return false;
+}
 
-  /** After accepting a message: sent, then delivered and read, or delivery_failed, with realistic delays. */
-  const scheduleLifecycle = (businessId: string, id: string, body: Record<string, unknown>) => {
-    if (!webhookOptions || webhookOptions.statusEvents === false) return;
-    const delay = webhookOptions.delayMs ?? 500;
-    const fails = random() < (webhookOptions.failureRate ?? 0.1);
-    const recipient = body.recipient as Record<string, unknown>;
-    const sender = body.sender as Record<string, unknown> | undefined;
-    const base = {
-      topic: "delivery_status",
-      sender: { id: typeof sender?.id === "string" ? sender.id : "+15550000000", channelType: "whatsapp" },
-      recipient: { id: recipient.id, channelType: "whatsapp" },
-      ...(typeof body.campaignName === "string" ? { metadata: { campaign_name: body.campaignName } } : {}),
-      ...(body.callbackData !== undefined ? { callbackData: body.callbackData } : {}),
-    };
-    const steps: { status: string; error?: Record<string, unknown> }[] = fails
-      ? [
-          { status: "sent" },
-          {
-            status: "delivery_failed",
-            error: {
-              type: "ERROR_TYPE_DELIVERY_FAILED",
-              code: "ERROR_CODE_RECIPIENT_UNREACHABLE",
-              message: "Sandbox: the message could not be delivered to the recipient's phone.",
-              userTitle: "Message undeliverable",
-              userMessage: "The recipient's phone could not be reached.",
-            },
-          },
-        ]
-      : [{ status: "sent" }, { status: "delivered" }, { status: "read" }];
-    let at = 0;
-    for (const [i, step] of steps.entries()) {
-      at += Math.max(1, Math.round(delay * (i === 0 ? 0.2 + 0.4 * random() : 0.5 + random())));
-      later(at, () => {
-        const event = {
-          ...base,
-          timestamp: String(Math.floor(now() / 1000)),
-          statusUpdate: { id, status: step.status, error: step.error ?? null },
-        };
-        void track(postWebhook(businessId, "delivery_status", event));
-      });
-    }
-  };
+/** Seconds to wait when the key's requests in the last second are used up, else 0. */
+function rateLimited(s: SandboxState): number {
+  let window = s.windows.get(s.apiKey);
+  if (!window) s.windows.set(s.apiKey, (window = createSlidingLog({ windows: [{ limit: s.limit, windowMs: 1000 }] })));
+  const waitMs = window.tryAcquire(s.now());
+  return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : 0;
+}
 
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 512 } });
-  // Connectly's answers are JSON errors, including for bodies that are not JSON.
-  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    void reply.code(status).send(errorBody("ERROR_TYPE_INVALID_REQUEST", "ERROR_CODE_MALFORMED_BODY", error.message));
-  });
+/** Whether the customer wrote to the business in the last 24 hours (an unknown customer may count as just now). */
+function windowOpen(s: SandboxState, businessId: string, customer: string): boolean {
+  const key = `${businessId}|${customer}`;
+  if (!s.lastInbound.has(key) && s.unknownInWindow) s.lastInbound.set(key, s.now());
+  const wroteAt = s.lastInbound.get(key);
+  return wroteAt != null && s.now() - wroteAt <= SESSION_WINDOW_MS;
+}
 
-  const answer = (reply: FastifyReply, record: Omit<ReceivedRequest, "status" | "at">, status: number, body: unknown) => {
-    requests.push({ ...record, status, at: now() });
-    return reply.code(status).send(body);
-  };
+/** Accepts a message: a new id, or the one given before for the same message.id (Connectly deduplicates by it). */
+function accept(s: SandboxState, businessId: string, body: Record<string, unknown>, messageId: string | undefined): { id: string; repeated: boolean } {
+  const key = messageId != null ? `${businessId}|${messageId}` : undefined;
+  const existing = key ? s.sentIds.get(key) : undefined;
+  if (existing) return { id: existing, repeated: true };
+  const id = ulid();
+  if (key) s.sentIds.set(key, id);
+  s.webhooks.scheduleLifecycle(businessId, id, body);
+  return { id, repeated: false };
+}
 
+function registerSendRoute(app: FastifyInstance, s: SandboxState): void {
   app.post<{ Params: { businessId: string } }>("/v1/businesses/:businessId/send/messages", async (request, reply) => {
     const { businessId } = request.params;
-    const key = request.headers["x-api-key"];
-    const authorized = key === apiKey;
-    const record = { businessId, authorized, body: request.body };
-    events.emit("arrived", businessId, request.body);
-
-    const fault = faults.shift();
-    if (fault?.kind === "reset") {
-      requests.push({ ...record, status: 0, at: now() });
-      request.raw.socket.destroy();
-      return reply.hijack();
+    const record: Answered = { businessId, authorized: request.headers["x-api-key"] === s.apiKey, body: request.body };
+    const answer = (status: number, body: unknown, id?: string) => {
+      s.requests.push({ ...record, status, ...(id != null ? { id } : {}), at: s.now() });
+      return reply.code(status).send(body);
+    };
+    s.events.emit("arrived", businessId, request.body);
+    if (await playFault(s, request, reply, record)) return reply;
+    if (!record.authorized) return answer(401, UNAUTHENTICATED);
+    const retryAfter = rateLimited(s);
+    if (retryAfter > 0) {
+      void reply.header("retry-after", String(retryAfter));
+      return answer(429, errorBody("ERROR_TYPE_RATE_LIMITED", "ERROR_CODE_RATE_LIMIT_EXCEEDED", `Rate limit exceeded (${s.limit} req/s).`));
     }
-    if (fault?.kind === "status") {
-      void reply.headers(fault.headers ?? {});
-      return answer(reply, record, fault.status, fault.body ?? errorBody("ERROR_TYPE_INTERNAL", "ERROR_CODE_INTERNAL", "injected fault"));
-    }
-    if (fault?.kind === "delay") await new Promise((resolve) => setTimeout(resolve, fault.ms));
-    if (fault?.kind === "hold") await fault.release;
-
-    if (!authorized) {
-      return answer(reply, record, 401, errorBody("ERROR_TYPE_UNAUTHENTICATED", "ERROR_CODE_INVALID_API_KEY", "Missing or invalid X-API-Key."));
-    }
-    let window = windows.get(apiKey);
-    if (!window) windows.set(apiKey, (window = createSlidingLog({ windows: [{ limit, windowMs: 1000 }] })));
-    const waitMs = window.tryAcquire(now());
-    if (waitMs > 0) {
-      void reply.header("retry-after", String(Math.max(1, Math.ceil(waitMs / 1000))));
-      return answer(reply, record, 429, errorBody("ERROR_TYPE_RATE_LIMITED", "ERROR_CODE_RATE_LIMIT_EXCEEDED", `Rate limit exceeded (${limit} req/s).`));
-    }
-
-    const body = request.body as Record<string, unknown> | null;
-    const recipient = body?.recipient as Record<string, unknown> | undefined;
-    const sender = body?.sender as Record<string, unknown> | undefined;
-    const invalid = (message: string) => answer(reply, record, 400, errorBody("ERROR_TYPE_INVALID_REQUEST", "ERROR_CODE_INVALID_REQUEST", message));
-    if (recipient?.channelType !== "whatsapp") return invalid("recipient.channelType must be whatsapp.");
-    if (sender != null && sender.channelType != null && sender.channelType !== "whatsapp") return invalid("sender.channelType must be whatsapp.");
-    const input = inputFromRestBody(businessId, body) as unknown as SendSessionMessageInput;
-    const issues = validateSendSessionMessageInput(input);
-    if (issues.length > 0) {
-      const issue = issues[0]!;
-      if (issue.rule === "CALLBACK_DATA_SIZE") {
-        return answer(reply, record, 400, errorBody("ERROR_TYPE_INVALID_REQUEST", "ERROR_CODE_CALLBACK_DATA_TOO_LARGE", `callbackData exceeds ${LIMITS.callbackDataBytes} bytes.`));
-      }
-      return invalid(issue.message.replace(/^input\./, ""));
-    }
-
-    const customer = input.recipient.id;
-    const windowKey = `${businessId}|${customer}`;
-    if (!lastInbound.has(windowKey) && unknownInWindow) lastInbound.set(windowKey, now());
-    const wroteAt = lastInbound.get(windowKey);
-    if (wroteAt == null || now() - wroteAt > SESSION_WINDOW_MS) {
-      return answer(
-        reply,
-        record,
-        400,
-        errorBody(
-          "ERROR_TYPE_INVALID_REQUEST",
-          "ERROR_CODE_MESSAGE_OUTSIDE_OF_ELIGIBILITY_WINDOW",
-          "The recipient has not messaged the business in the last 24 hours; send a template message instead.",
-        ),
-      );
-    }
-
-    const messageKey = input.messageId != null ? `${businessId}|${input.messageId}` : undefined;
-    const existing = messageKey ? sentIds.get(messageKey) : undefined;
-    const id = existing ?? ulid();
-    if (messageKey && !existing) sentIds.set(messageKey, id);
-    requests.push({ ...record, status: 200, id, at: now() });
-    if (!existing) scheduleLifecycle(businessId, id, body as Record<string, unknown>);
-    return reply.code(200).send({ id });
+    const problem = sendBodyProblems(request.body)[0];
+    if (problem) return answer(400, contractRefusal(problem));
+    const { customer, messageId } = sendBodyKeys(request.body);
+    if (!windowOpen(s, businessId, customer)) return answer(400, WINDOW_CLOSED);
+    const { id } = accept(s, businessId, request.body as Record<string, unknown>, messageId);
+    return answer(200, { id }, id);
   });
+}
 
-  // Sandbox-only: what the sandbox answered so far, for benchmarks in another process.
+// Sandbox-only: what the sandbox answered so far, for benchmarks in another process.
+function registerStatsRoute(app: FastifyInstance, s: SandboxState): void {
   app.get<{ Querystring: { since?: string } }>("/sandbox/stats", async (request) => {
     const since = Math.max(0, Number(request.query.since ?? 0) || 0);
-    const window = requests.slice(since);
+    const window = s.requests.slice(since);
     const byStatus: Record<string, number> = {};
     for (const r of window) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
     const accepted = window.filter((r) => r.status === 200);
     return {
-      total: requests.length,
+      total: s.requests.length,
       received: window.length,
       accepted: accepted.length,
       firstAcceptedAt: accepted[0]?.at ?? null,
@@ -331,28 +199,30 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       timeline: window.map((r) => [r.at, r.status]),
     };
   });
+}
 
-  // Sandbox-only control: a customer "writes" to the business, opening its 24-hour window.
+// Sandbox-only control: a customer "writes" to the business, opening its 24-hour window.
+function registerInboundRoute(app: FastifyInstance, s: SandboxState): void {
   app.post<{ Params: { businessId: string; customerId: string }; Body: { at?: string; text?: string; name?: string } | null }>(
     "/sandbox/businesses/:businessId/customers/:customerId/inbound",
     async (request, reply) => {
-      if (request.headers["x-api-key"] !== apiKey) return reply.code(401).send(errorBody("ERROR_TYPE_UNAUTHENTICATED", "ERROR_CODE_INVALID_API_KEY", "Missing or invalid X-API-Key."));
-      const at = request.body?.at != null ? Date.parse(request.body.at) : now();
+      if (request.headers["x-api-key"] !== s.apiKey) return reply.code(401).send(UNAUTHENTICATED);
+      const at = request.body?.at != null ? Date.parse(request.body.at) : s.now();
       if (Number.isNaN(at)) return reply.code(400).send(errorBody("ERROR_TYPE_INVALID_REQUEST", "ERROR_CODE_INVALID_REQUEST", "at must be an ISO date-time."));
       const { businessId, customerId } = request.params;
-      lastInbound.set(`${businessId}|${customerId}`, at);
-      const posted = await track(
-        postWebhook(businessId, "messages", inboundEvent(customerId, request.body?.name, request.body?.text ?? "Hello!", at)),
-      );
+      s.lastInbound.set(`${businessId}|${customerId}`, at);
+      const posted = await s.webhooks.post(businessId, "messages", inboundEvent(customerId, request.body?.name, request.body?.text ?? "Hello!", at));
       return reply.code(200).send({ businessId, customerId, at: new Date(at).toISOString(), webhookStatus: posted?.status ?? null });
     },
   );
+}
 
-  // Connectly's create-webhook endpoint: one address per business and topic (409 when one exists).
+// Connectly's create-webhook endpoint: one address per business and topic (409 when one exists).
+function registerCreateWebhookRoute(app: FastifyInstance, s: SandboxState): void {
   app.post<{ Params: { businessId: string }; Body: { topic?: unknown; address?: unknown; type?: unknown } | null }>(
     "/v1/businesses/:businessId/create/webhooks",
     async (request, reply) => {
-      if (request.headers["x-api-key"] !== apiKey) return reply.code(401).send(errorBody("ERROR_TYPE_UNAUTHENTICATED", "ERROR_CODE_INVALID_API_KEY", "Missing or invalid X-API-Key."));
+      if (request.headers["x-api-key"] !== s.apiKey) return reply.code(401).send(UNAUTHENTICATED);
       const { topic, address } = request.body ?? {};
       if (topic !== "messages" && topic !== "delivery_status") {
         return reply.code(400).send(errorBody("ERROR_TYPE_INVALID_REQUEST", "ERROR_CODE_INVALID_REQUEST", "topic must be messages or delivery_status."));
@@ -360,41 +230,68 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (typeof address !== "string" || !/^https?:\/\//.test(address)) {
         return reply.code(400).send(errorBody("ERROR_TYPE_INVALID_REQUEST", "ERROR_CODE_INVALID_REQUEST", "address must be an http(s) URL."));
       }
-      const key = `${request.params.businessId}|${topic}`;
-      if (registered.has(key)) {
-        return reply.code(409).send(errorBody("ERROR_TYPE_ALREADY_EXISTS", "ERROR_CODE_WEBHOOK_ALREADY_EXISTS", `A ${topic} webhook already exists for this business.`));
+      if (!s.webhooks.register(request.params.businessId, topic, address)) {
+        return reply
+          .code(409)
+          .send(errorBody("ERROR_TYPE_ALREADY_EXISTS", "ERROR_CODE_WEBHOOK_ALREADY_EXISTS", `A ${topic} webhook already exists for this business.`));
       }
-      registered.set(key, address);
       return reply.code(200).send({ id: ulid(), topic, address, type: "custom" });
     },
   );
+}
+
+function sandboxState(options: SandboxOptions): SandboxState {
+  const now = options.now ?? Date.now;
+  const events = new EventEmitter();
+  return {
+    apiKey: options.apiKey ?? `sandbox_${randomBytes(16).toString("hex")}`,
+    limit: options.rateLimitPerSecond ?? 200,
+    now,
+    unknownInWindow: options.unknownCustomersInWindow ?? true,
+    windows: new Map(),
+    lastInbound: new Map(),
+    sentIds: new Map(),
+    faults: [],
+    requests: [],
+    events,
+    webhooks: createSandboxWebhooks(options.webhooks, events, now),
+  };
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const s = sandboxState(options);
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 512 } });
+  // Connectly's answers are JSON errors, including for bodies that are not JSON.
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    void reply.code(status).send(errorBody("ERROR_TYPE_INVALID_REQUEST", "ERROR_CODE_MALFORMED_BODY", error.message));
+  });
+  registerSendRoute(app, s);
+  registerStatsRoute(app, s);
+  registerInboundRoute(app, s);
+  registerCreateWebhookRoute(app, s);
 
   const address = await app.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 0 });
   return {
     url: address,
-    apiKey,
-    requests,
-    events,
-    recordInbound: (businessId, customerId, at = now()) => {
-      lastInbound.set(`${businessId}|${customerId}`, at);
+    apiKey: s.apiKey,
+    requests: s.requests,
+    events: s.events,
+    recordInbound: (businessId, customerId, at = s.now()) => {
+      s.lastInbound.set(`${businessId}|${customerId}`, at);
     },
     injectFaults: (...more) => {
-      faults.push(...more);
+      s.faults.push(...more);
     },
-    setWebhookAddress: (next) => {
-      defaultAddress = next;
-    },
-    webhooks,
+    setWebhookAddress: (next) => s.webhooks.setDefaultAddress(next),
+    webhooks: s.webhooks.posted,
     postInbound: (businessId, customer, text, extra = {}) => {
-      const at = now();
-      lastInbound.set(`${businessId}|${customer.id}`, at);
-      return track(postWebhook(businessId, "messages", { ...inboundEvent(customer.id, customer.name, text, at), ...extra }));
+      const at = s.now();
+      s.lastInbound.set(`${businessId}|${customer.id}`, at);
+      return s.webhooks.post(businessId, "messages", { ...inboundEvent(customer.id, customer.name, text, at), ...extra });
     },
     close: async () => {
-      closing = true;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      await Promise.allSettled([...inFlightPosts]);
+      await s.webhooks.close();
       await app.close();
     },
   };

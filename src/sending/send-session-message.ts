@@ -1,14 +1,15 @@
 /**
  * The send path: validate, store PENDING, deliver to Connectly (rate limit, retries), store
  * ACCEPTED, FAILED or UNCONFIRMED. Nothing invalid is stored or sent; every outcome is a value the
- * GraphQL layer turns into a payload or an error with a stable code.
+ * GraphQL layer turns into a result: the stored message or an error result with a stable code.
  */
-import type { MessageContentType } from "../persistence/generated/prisma/client.js";
 import type { Prisma } from "../persistence/generated/prisma/client.js";
-import type { MessageContentInput, SendSessionMessageInput } from "../graphql/generated/types.js";
+import { CONTENT_TYPES, contentKeyOf } from "../domain/content-types.js";
+import type { SendSessionMessageInput } from "../domain/message.js";
 import type { Delivery, DeliveryFailure } from "../connectly/delivery.js";
 import { toRestBody, type RestSendMessageBody } from "../connectly/rest-body.js";
 import type { MessageRow, MessageStore, NewMessage } from "../persistence/messages.js";
+import type { ErrorCode } from "../domain/errors.js";
 import { validateSendSessionMessageInput, type ValidationIssue } from "../validation/send-session-message.js";
 
 export interface SendSessionMessageDeps {
@@ -22,9 +23,7 @@ export interface SendSessionMessageDeps {
   readonly onOutcome?: (message: MessageRow) => void;
 }
 
-export type SendOutcome =
-  | { readonly ok: true; readonly message: MessageRow }
-  | { readonly ok: false; readonly error: SendError };
+export type SendOutcome = { readonly ok: true; readonly message: MessageRow } | { readonly ok: false; readonly error: SendError };
 
 export type SendError =
   | { readonly kind: "invalid"; readonly issues: readonly ValidationIssue[] }
@@ -38,25 +37,8 @@ export type SendError =
       readonly message: MessageRow;
     };
 
-const CONTENT_TYPES: Record<keyof MessageContentInput, MessageContentType> = {
-  text: "TEXT",
-  attachment: "ATTACHMENT",
-  location: "LOCATION",
-  listMessage: "LIST_MESSAGE",
-  replyButtonMessage: "REPLY_BUTTON_MESSAGE",
-  singleProductMessage: "SINGLE_PRODUCT_MESSAGE",
-  multiProductMessage: "MULTI_PRODUCT_MESSAGE",
-};
-
-/** The content type of a (validated) content input: the one key that is set. */
-export function contentTypeOf(content: MessageContentInput): MessageContentType {
-  const key = (Object.keys(CONTENT_TYPES) as (keyof MessageContentInput)[]).find((k) => content[k] != null);
-  if (!key) throw new Error("content has no content type set");
-  return CONTENT_TYPES[key];
-}
-
 /** JSON with keys in a stable order, to compare two request bodies regardless of how they were stored. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v != null && typeof v === "object" && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
@@ -64,7 +46,11 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-const withoutNulls = (value: unknown): Prisma.InputJsonValue => JSON.parse(JSON.stringify(value, (_k, v: unknown) => (v === null ? undefined : v)));
+/** A copy of a JSON object without its null members (JSON.parse of JSON.stringify's output is JSON). */
+const withoutNulls = (value: object): Prisma.InputJsonObject => {
+  const copy: unknown = JSON.parse(JSON.stringify(value, (_k, v: unknown) => (v === null ? undefined : v)));
+  return copy as Prisma.InputJsonObject;
+};
 
 /** Builds the row to store for a validated input. */
 export function newMessageRow(input: SendSessionMessageInput, id: string): NewMessage {
@@ -79,11 +65,11 @@ export function newMessageRow(input: SendSessionMessageInput, id: string): NewMe
     recipientName: input.recipient.name ?? null,
     senderId: input.sender?.id ?? null,
     senderName: input.sender?.name ?? null,
-    contentType: contentTypeOf(input.content),
+    contentType: CONTENT_TYPES[contentKeyOf(input.content)].stored,
     content: withoutNulls(input.content),
     // toRestBody leaves out absent fields itself; nulls inside callbackData are the client's data.
     requestBody: toRestBody(input, messageId) as unknown as Prisma.InputJsonValue,
-    callbackData: input.callbackData == null ? null : (input.callbackData as Prisma.InputJsonValue),
+    callbackData: input.callbackData == null ? null : input.callbackData,
     campaignName: input.campaignName ?? null,
     orderParentId: input.order?.parentId ?? null,
     orderStrategy: input.order?.strategy ?? null,
@@ -130,7 +116,7 @@ export async function deliver(
   policy?: {
     readonly maxAttempts: number;
     /** How the stored failure reads, when the caller's situation says more than Connectly's answer (crash recovery). */
-    readonly describeFailure?: (failure: DeliveryFailure) => { readonly code: string; readonly message: string };
+    readonly describeFailure?: (failure: DeliveryFailure) => { readonly code: ErrorCode; readonly message: string };
   },
 ): Promise<SendOutcome> {
   const base = row.attempts - 1;

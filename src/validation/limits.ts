@@ -1,7 +1,7 @@
 /**
  * Limits of WhatsApp session messages as Connectly passes them through (Meta Cloud API), plus the
- * gateway's own bounds for strings the reference leaves open. One place, so the validator, the
- * sandbox and the schema descriptions agree.
+ * gateway's own bounds for strings the reference leaves open. One place for the validator and the
+ * queries; the sandbox keeps its own (src/sandbox/contract.ts), so that it can catch mistakes here.
  */
 export const LIMITS = {
   businessIdPattern: /^[A-Za-z0-9_-]{1,128}$/,

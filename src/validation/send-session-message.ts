@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { SendSessionMessageInput } from "../graphql/generated/types.js";
+import { contentKeysSet, type ContentKey, type ContentValue } from "../domain/content-types.js";
+import type { HeaderInput, InputMaybe, SendSessionMessageInput } from "../domain/message.js";
 import { LIMITS } from "./limits.js";
 
 import { characters, checked, jsonValueProblems, text, toIssues, url, VALUES, type ValidationIssue } from "./values.js";
@@ -28,10 +29,7 @@ const custom = (ctx: z.RefinementCtx, path: (string | number)[], rule: string, m
   ctx.addIssue({ code: "custom", path, message, params: { rule } });
 };
 
-const requireNoFilenameUnlessDocument = (
-  a: { type: string; filename?: string | null },
-  ctx: z.RefinementCtx,
-): void => {
+const requireNoFilenameUnlessDocument = (a: { type: string; filename?: string | null }, ctx: z.RefinementCtx): void => {
   if (a.filename != null && a.type !== "DOCUMENT") custom(ctx, ["filename"], "FILENAME_DOCUMENT_ONLY", "is only allowed on DOCUMENT attachments");
 };
 
@@ -57,9 +55,7 @@ const header = z.object({
 
 const location = z.object({
   latitude: z.number().refine((n) => n >= -90 && n <= 90, { message: "must be between -90 and 90", params: { rule: "LATITUDE_RANGE" } }),
-  longitude: z
-    .number()
-    .refine((n) => n >= -180 && n <= 180, { message: "must be between -180 and 180", params: { rule: "LONGITUDE_RANGE" } }),
+  longitude: z.number().refine((n) => n >= -180 && n <= 180, { message: "must be between -180 and 180", params: { rule: "LONGITUDE_RANGE" } }),
   name: text(LIMITS.locationName).nullish(),
   address: text(LIMITS.locationAddress).nullish(),
 });
@@ -88,8 +84,7 @@ const listMessage = z
     if (sections.length < 1 || sections.length > LIMITS.listSections)
       custom(ctx, ["sections"], "LIST_SECTION_COUNT", `must hold 1 to ${LIMITS.listSections} sections (got ${sections.length})`);
     const total = sections.reduce((n, s) => n + s.rows.length, 0);
-    if (total > LIMITS.listRowsTotal)
-      custom(ctx, ["sections"], "LIST_ROW_TOTAL", `must hold at most ${LIMITS.listRowsTotal} rows in all (got ${total})`);
+    if (total > LIMITS.listRowsTotal) custom(ctx, ["sections"], "LIST_ROW_TOTAL", `must hold at most ${LIMITS.listRowsTotal} rows in all (got ${total})`);
     const seen = new Set<string>();
     sections.forEach((s, i) => {
       if (s.rows.length === 0) custom(ctx, ["sections", i, "rows"], "LIST_SECTION_EMPTY", "must hold at least one row");
@@ -146,28 +141,27 @@ const multiProductMessage = z
     if (sections.length < 1 || sections.length > LIMITS.productSections)
       custom(ctx, ["sections"], "PRODUCT_SECTION_COUNT", `must hold 1 to ${LIMITS.productSections} sections (got ${sections.length})`);
     const total = sections.reduce((n, s) => n + s.productItems.length, 0);
-    if (total > LIMITS.productsTotal)
-      custom(ctx, ["sections"], "PRODUCT_TOTAL", `must hold at most ${LIMITS.productsTotal} products in all (got ${total})`);
+    if (total > LIMITS.productsTotal) custom(ctx, ["sections"], "PRODUCT_TOTAL", `must hold at most ${LIMITS.productsTotal} products in all (got ${total})`);
     sections.forEach((s, i) => {
       if (s.productItems.length === 0) custom(ctx, ["sections", i, "productItems"], "PRODUCT_SECTION_EMPTY", "must hold at least one product");
     });
   });
 
-const content = z
-  .object({
-    text: text(LIMITS.text).nullish(),
-    attachment: attachment.nullish(),
-    location: location.nullish(),
-    listMessage: listMessage.nullish(),
-    replyButtonMessage: replyButtonMessage.nullish(),
-    singleProductMessage: singleProductMessage.nullish(),
-    multiProductMessage: multiProductMessage.nullish(),
-  })
-  .superRefine((c, ctx) => {
-    // GraphQL's @oneOf already guarantees this for requests; the check stays for other callers (the sandbox).
-    const set = Object.entries(c).filter(([, v]) => v != null).length;
-    if (set !== 1) custom(ctx, [], "EXACTLY_ONE_CONTENT", `must set exactly one content type (got ${set})`);
-  });
+const contentFields = {
+  text: text(LIMITS.text).nullish(),
+  attachment: attachment.nullish(),
+  location: location.nullish(),
+  listMessage: listMessage.nullish(),
+  replyButtonMessage: replyButtonMessage.nullish(),
+  singleProductMessage: singleProductMessage.nullish(),
+  multiProductMessage: multiProductMessage.nullish(),
+};
+
+const content = z.object(contentFields).superRefine((c, ctx) => {
+  // GraphQL's @oneOf already guarantees this for requests; the check stays for callers that are not GraphQL.
+  const set = contentKeysSet(c).length;
+  if (set !== 1) custom(ctx, [], "EXACTLY_ONE_CONTENT", `must set exactly one content type (got ${set})`);
+});
 
 const callbackData = z
   .unknown()
@@ -204,6 +198,21 @@ const sendSessionMessageInput = z.object({
     .nullish(),
   messageId: VALUES.messageId.nullish(),
 });
+
+// The schema reads exactly the generated input type, field for field: a field added to or changed
+// in the SDL and not here (or the reverse) fails type checking. @oneOf inputs (content, header) are
+// generated as unions of one-key objects; the schema reads each as one object with every field
+// optional and checks "exactly one" itself, so they are compared in that form.
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type OneOfFields<U> = { [K in Extract<keyof U, string>]?: InputMaybe<NonNullable<U[K]>> };
+type Flat<T> = { [K in keyof T]: T[K] };
+type HeaderRead<T> = Flat<Omit<T, "header"> & { header?: InputMaybe<OneOfFields<HeaderInput>> }>;
+type ContentRead = {
+  [K in ContentKey]?: InputMaybe<K extends "listMessage" | "replyButtonMessage" ? HeaderRead<ContentValue<K>> : ContentValue<K>>;
+};
+const sameContent: Equal<z.output<typeof content>, ContentRead> = true;
+const sameEnvelope: Equal<Omit<z.output<typeof sendSessionMessageInput>, "content">, Omit<SendSessionMessageInput, "content">> = true;
+void [sameContent, sameEnvelope];
 
 /**
  * Checks a sendSessionMessage input against every rule of Connectly's endpoint and WhatsApp's limits.

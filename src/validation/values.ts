@@ -5,39 +5,40 @@
  */
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
+import type { InputRule } from "../domain/errors.js";
 import { LIMITS } from "./limits.js";
 
 /** One broken rule: where (a dotted path under the argument), which rule, and why. */
 export interface ValidationIssue {
   /** e.g. "input.content.listMessage.sections[0].rows[1].id" */
   readonly field: string;
-  /** A stable name of the rule, e.g. "MAX_LENGTH" or "UNIQUE_ROW_IDS". */
-  readonly rule: string;
+  /** A stable name of the rule, e.g. "MAX_LENGTH" or "UNIQUE_ROW_IDS" (schema/errors.graphql lists them). */
+  readonly rule: InputRule;
   /** A sentence a person can act on. */
   readonly message: string;
 }
 
 /** What a failed check says: the rule's name and the end of a sentence that starts with the field. */
 export interface Problem {
-  readonly rule: string;
+  readonly rule: InputRule;
   readonly message: string;
 }
 
 type Check = (s: string) => Problem | null;
 
 // PostgreSQL refuses U+0000 in text and jsonb, and a lone surrogate has no UTF-8 form at all.
-const NUL = /\u0000/;
+const NUL = "\u0000";
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** NUL and unpaired UTF-16 surrogates: no database or upstream can carry them. */
 export const characters: Check = (s) => {
-  if (NUL.test(s)) return { rule: "NO_NUL", message: "must not contain the NUL character (U+0000)" };
+  if (s.includes(NUL)) return { rule: "NO_NUL", message: "must not contain the NUL character (U+0000)" };
   if (LONE_SURROGATE.test(s)) return { rule: "UNPAIRED_SURROGATE", message: "must not contain an unpaired UTF-16 surrogate (not a Unicode character)" };
   return null;
 };
 
 /** Length in Unicode code points, which match WhatsApp's characters better than UTF-16 units (an emoji is 1, not 2). */
-export const codePoints = (s: string): number => {
+const codePoints = (s: string): number => {
   let n = 0;
   for (const _ of s) n++;
   return n;
@@ -51,7 +52,7 @@ const maxLength =
     codePoints(s) <= max ? null : { rule: "MAX_LENGTH", message: `must be at most ${max} characters` };
 
 const matches =
-  (re: RegExp, rule: string, message: string): Check =>
+  (re: RegExp, rule: InputRule, message: string): Check =>
   (s) =>
     re.test(s) ? null : { rule, message };
 
@@ -71,7 +72,7 @@ export const checked = (...checks: Check[]) =>
 export const text = (max: number) => checked(characters, notBlank, maxLength(max));
 
 /** A string matching `re` (the patterns admit neither NUL nor surrogates, but the check says so first). */
-export const pattern = (re: RegExp, rule: string, message: string) => checked(characters, matches(re, rule, message));
+const pattern = (re: RegExp, rule: InputRule, message: string) => checked(characters, matches(re, rule, message));
 
 // ---- URLs ---------------------------------------------------------------------------------------
 
@@ -88,7 +89,7 @@ const isPublicAddress = (host: string): boolean | null => {
 };
 
 const httpUrl: Check = (s) => {
-  const refusal = { rule: "HTTP_URL", message: "must be an absolute http(s) URL such as https://example.com/image.png" };
+  const refusal: Problem = { rule: "HTTP_URL", message: "must be an absolute http(s) URL such as https://example.com/image.png" };
   // WHATWG parsing repairs "https:/host" and "https:\\host"; the raw text must already be scheme://host.
   if (/[\s\\]/.test(s) || !/^https?:\/\/[^/?#]/i.test(s)) return refusal;
   try {
@@ -120,10 +121,13 @@ export const url = checked(characters, maxLength(LIMITS.url), httpUrl, publicHos
 // ---- callbackData -------------------------------------------------------------------------------
 
 /** JSON keeps integers exactly only within ±(2^53−1), and has no Infinity or NaN. */
-export const jsonNumber = (n: number): Problem | null =>
+const jsonNumber = (n: number): Problem | null =>
   Number.isFinite(n) && (!Number.isInteger(n) || Number.isSafeInteger(n))
     ? null
-    : { rule: "CALLBACK_DATA_NUMBER", message: "holds a number JSON cannot echo exactly: integers must be within ±9007199254740991 and numbers finite (send larger ones as strings)" };
+    : {
+        rule: "CALLBACK_DATA_NUMBER",
+        message: "holds a number JSON cannot echo exactly: integers must be within ±9007199254740991 and numbers finite (send larger ones as strings)",
+      };
 
 /** Every string (keys too) and number inside a JSON value that cannot be stored and echoed exactly, with its path. */
 export function jsonValueProblems(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; problem: Problem }[] {
@@ -192,14 +196,15 @@ export const VALUES = {
 const formatPath = (root: string, path: readonly PropertyKey[]): string =>
   path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : `${acc}.${String(key)}`), root);
 
-const ruleOf = (issue: z.core.$ZodIssue): string => {
+const ruleOf = (issue: z.core.$ZodIssue): InputRule => {
   if (issue.code === "custom") {
-    const rule = (issue.params as { rule?: unknown } | undefined)?.rule;
+    // Every custom issue of the validators carries an InputRule in its params.
+    const rule = (issue.params as { rule?: InputRule } | undefined)?.rule;
     if (typeof rule === "string") return rule;
   }
   if (issue.code === "invalid_value") return "ENUM";
-  if (issue.code === "invalid_type") return "TYPE";
-  return issue.code.toUpperCase();
+  // No other zod check is used: anything else is a value of the wrong shape.
+  return "TYPE";
 };
 
 /** zod's issues as ValidationIssues under `root` ("input", "filter", or "" for top-level arguments). */

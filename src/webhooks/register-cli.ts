@@ -5,7 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config/config.js";
-import { registerWebhooks, TOPICS, webhookAddress, type Topic } from "./register.js";
+import { registerWebhooks, TOPICS, webhookAddress, type WebhookTopic } from "./register.js";
 
 const USAGE = "usage: npm run webhooks:register -- --business ID --url https://your-gateway.example.com [--topics delivery_status,messages]";
 
@@ -28,7 +28,7 @@ try {
 } catch (error) {
   fail(error instanceof TypeError ? `--url must be an absolute URL such as https://gateway.example.com.\n${USAGE}` : (error as Error).message);
 }
-const topics = (args.topics?.split(",").map((t) => t.trim()) ?? [...TOPICS]) as Topic[];
+const topics = (args.topics?.split(",").map((t) => t.trim()) ?? [...TOPICS]) as WebhookTopic[];
 if (topics.length === 0 || topics.some((t) => !TOPICS.includes(t))) fail(`--topics must list ${TOPICS.join(" and/or ")}.`);
 
 let config;
@@ -48,7 +48,9 @@ try {
     if (r.outcome === "registered") console.log(`${r.topic}: registered ${r.address}`);
     else if (r.outcome === "exists") {
       ok = false;
-      console.error(`${r.topic}: a webhook is already registered for this topic (${r.detail}); Connectly keeps one address per topic, so update or delete it in Connectly first.`);
+      console.error(
+        `${r.topic}: a webhook is already registered for this topic (${r.detail}); Connectly keeps one address per topic, so update or delete it in Connectly first.`,
+      );
     } else {
       ok = false;
       console.error(`${r.topic}: Connectly answered ${r.status} (${r.detail}).`);

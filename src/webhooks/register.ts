@@ -7,12 +7,12 @@ import { request } from "undici";
 import { WEBHOOK_PATH } from "./route.js";
 
 export const TOPICS = ["delivery_status", "messages"] as const;
-export type Topic = (typeof TOPICS)[number];
+export type WebhookTopic = (typeof TOPICS)[number];
 
 export type RegistrationResult =
-  | { readonly topic: Topic; readonly outcome: "registered"; readonly address: string }
-  | { readonly topic: Topic; readonly outcome: "exists"; readonly address: string; readonly detail: string }
-  | { readonly topic: Topic; readonly outcome: "failed"; readonly address: string; readonly status: number; readonly detail: string };
+  | { readonly topic: WebhookTopic; readonly outcome: "registered"; readonly address: string }
+  | { readonly topic: WebhookTopic; readonly outcome: "exists"; readonly address: string; readonly detail: string }
+  | { readonly topic: WebhookTopic; readonly outcome: "failed"; readonly address: string; readonly status: number; readonly detail: string };
 
 /** The address Connectly should post to: the gateway's public URL, its webhook path, the business. */
 export function webhookAddress(publicUrl: string, businessId: string): string {
@@ -43,10 +43,13 @@ export async function registerWebhooks(options: {
   readonly apiKey: string;
   readonly businessId: string;
   readonly publicUrl: string;
-  readonly topics?: readonly Topic[];
+  readonly topics?: readonly WebhookTopic[];
 }): Promise<RegistrationResult[]> {
   const address = webhookAddress(options.publicUrl, options.businessId);
-  const endpoint = new URL(`v1/businesses/${encodeURIComponent(options.businessId)}/create/webhooks`, options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`);
+  const endpoint = new URL(
+    `v1/businesses/${encodeURIComponent(options.businessId)}/create/webhooks`,
+    options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`,
+  );
   const results: RegistrationResult[] = [];
   for (const topic of options.topics ?? TOPICS) {
     const response = await request(endpoint, {
