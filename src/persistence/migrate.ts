@@ -43,11 +43,14 @@ function loadEngine(): Promise<EngineModule> {
 /** The committed migrations' names (their folders), in the order they apply. */
 export async function migrationNames(dir = MIGRATIONS_DIR): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 /** Reads prisma/migrations the way the Prisma CLI hands it to the engine. */
-export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
+async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
   const folders = await migrationNames(dir);
   const migrationDirectories = await Promise.all(
     folders.map(async (name) => ({

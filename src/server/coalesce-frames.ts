@@ -20,7 +20,7 @@ import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
 
 /** Bytes buffered for a connection above which sends wait for the socket again. */
-export const BACKPRESSURE_BYTES = 1024 * 1024;
+const BACKPRESSURE_BYTES = 1024 * 1024;
 
 type SendCallback = (error?: Error) => void;
 

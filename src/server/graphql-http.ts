@@ -7,7 +7,8 @@
 import { Readable } from "node:stream";
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from "fastify";
-import { GraphQLError, type OperationTypeNode } from "graphql";
+import { OperationTypeNode } from "graphql";
+import { requestError } from "../graphql/errors.js";
 import { trace } from "@opentelemetry/api";
 import { inSpan } from "../tracing/tracing.js";
 import { HttpGraphQLError } from "./http-errors.js";
@@ -39,10 +40,14 @@ export const subscriptionOverHttpPlugin: ApolloServerPlugin<BaseContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ operation }) {
-        if (operation?.operation !== "subscription") return;
-        throw new GraphQLError("Subscriptions are not served over HTTP: open a WebSocket with the graphql-ws protocol (graphql-transport-ws) at this same path, /graphql.", {
-          extensions: { code: "SUBSCRIPTION_OVER_HTTP", http: { status: 400 } },
-        });
+        if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) return;
+        throw requestError(
+          "Subscriptions are not served over HTTP: open a WebSocket with the graphql-ws protocol (graphql-transport-ws) at this same path, /graphql.",
+          "SUBSCRIPTION_OVER_HTTP",
+          {
+            http: { status: 400 },
+          },
+        );
       },
     };
   },
@@ -64,11 +69,16 @@ const REQUEST_ERROR_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION
  * parse, validation or variable-coercion failure with 200, because clients of that type read the
  * errors from the body (application/graphql-response+json keeps 400). Apollo answers 400 for both.
  */
-export function isLegacyRequestError(contentType: string | undefined, body: string): boolean {
+function isLegacyRequestError(contentType: string | undefined, body: string): boolean {
   if (!contentType?.startsWith("application/json")) return false;
   try {
     const parsed = JSON.parse(body) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
-    return parsed.data === undefined && Array.isArray(parsed.errors) && parsed.errors.length > 0 && parsed.errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)));
+    return (
+      parsed.data === undefined &&
+      Array.isArray(parsed.errors) &&
+      parsed.errors.length > 0 &&
+      parsed.errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)))
+    );
   } catch {
     return false;
   }
@@ -110,15 +120,19 @@ export function graphqlHandler<Context extends WithOperation>(
     clearTimeout(timer);
     if (response === "expired") {
       // Until Apollo has parsed it, an operation counts as a query.
-      if (context !== undefined && context.operation.type !== null && context.operation.type !== "query") {
+      if (context !== undefined && context.operation.type !== null && context.operation.type !== OperationTypeNode.QUERY) {
         response = await running;
       } else {
         // The query goes on until its reads finish; its result is dropped.
         running.catch((error: unknown) => request.log.error({ err: error }, "a timed-out query failed"));
-        throw new HttpGraphQLError(504, `The query took longer than ${options.queryTimeoutMs} ms and was abandoned; ask for less (a smaller page, fewer fields).`, {
-          code: "QUERY_TIMEOUT",
-          timeoutMs: options.queryTimeoutMs,
-        });
+        throw new HttpGraphQLError(
+          504,
+          `The query took longer than ${options.queryTimeoutMs} ms and was abandoned; ask for less (a smaller page, fewer fields).`,
+          {
+            code: "QUERY_TIMEOUT",
+            timeoutMs: options.queryTimeoutMs,
+          },
+        );
       }
     }
     const { headers, body, status } = response;

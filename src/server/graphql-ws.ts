@@ -12,6 +12,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type Pars
 import type { Principal } from "../auth/principal.js";
 import { AuthError } from "../auth/tokens.js";
 import { createContext, type GraphQLContext, type GraphQLServices } from "../graphql/context.js";
+import { requestError } from "../graphql/errors.js";
 import { createSharedParse, createSharedValidate, prepareOperation, subscribeShared } from "../graphql/subscriptions.js";
 import { connectionAuthorization, type Authenticate } from "./http-auth.js";
 
@@ -52,6 +53,29 @@ export function atTime(at: number, expire: () => void, now: () => number = Date.
   return { cancel: () => clearTimeout(timer) };
 }
 
+/** Open connections per principal id, in this process; each connection counts against the id it took. */
+function connectionsPerPrincipal(max: number): { take(ctx: object, id: string): boolean; release(ctx: object): void } {
+  const open = new Map<string, number>();
+  const held = new WeakMap<object, string>();
+  return {
+    take: (ctx, id) => {
+      const count = open.get(id) ?? 0;
+      if (count >= max) return false;
+      open.set(id, count + 1);
+      held.set(ctx, id);
+      return true;
+    },
+    release: (ctx) => {
+      const id = held.get(ctx);
+      if (id === undefined) return;
+      held.delete(ctx);
+      const left = (open.get(id) ?? 1) - 1;
+      if (left > 0) open.set(id, left);
+      else open.delete(id);
+    },
+  };
+}
+
 export function createGraphQLWsHandler(options: GraphQLWsOptions): ReturnType<typeof makeHandler> {
   const { formatError } = options;
   const mask = (errors: readonly GraphQLError[]) => errors.map((e) => formatError(e.toJSON(), e));
@@ -62,17 +86,7 @@ export function createGraphQLWsHandler(options: GraphQLWsOptions): ReturnType<ty
   const parse = createSharedParse(options.parseOptions);
   const validate = createSharedValidate(options.validationRules);
   const { maxSubscriptionsPerConnection, maxConnectionsPerPrincipal } = options.limits;
-  // Open connections per principal id, in this process; `held` says which id a connection counts against.
-  const connections = new Map<string, number>();
-  const held = new WeakMap<object, string>();
-  const release = (ctx: object) => {
-    const id = held.get(ctx);
-    if (id === undefined) return;
-    held.delete(ctx);
-    const left = (connections.get(id) ?? 1) - 1;
-    if (left > 0) connections.set(id, left);
-    else connections.delete(id);
-  };
+  const connections = connectionsPerPrincipal(maxConnectionsPerPrincipal);
   return makeHandler({
     schema: options.schema,
     parse,
@@ -84,9 +98,13 @@ export function createGraphQLWsHandler(options: GraphQLWsOptions): ReturnType<ty
       const prepared =
         running > maxSubscriptionsPerConnection
           ? [
-              new GraphQLError(`Too many operations on this connection: at most ${maxSubscriptionsPerConnection} may run at once; complete one first or open another connection.`, {
-                extensions: { code: "TOO_MANY_SUBSCRIPTIONS", limit: maxSubscriptionsPerConnection },
-              }),
+              requestError(
+                `Too many operations on this connection: at most ${maxSubscriptionsPerConnection} may run at once; complete one first or open another connection.`,
+                "TOO_MANY_SUBSCRIPTIONS",
+                {
+                  limit: maxSubscriptionsPerConnection,
+                },
+              ),
             ]
           : prepareOperation(options.schema, parse, validate, payload);
       if (Array.isArray(prepared)) options.log?.debug({ id, codes: prepared.map((e) => e.extensions.code) }, "graphql-ws operation refused");
@@ -97,17 +115,17 @@ export function createGraphQLWsHandler(options: GraphQLWsOptions): ReturnType<ty
         const principal = await options.authenticate(connectionAuthorization(ctx.connectionParams, ctx.extra.request));
         // The client may have gone while its token was checked: nothing to count or to time.
         if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
-        const open = connections.get(principal.id) ?? 0;
-        if (open >= maxConnectionsPerPrincipal) {
+        if (!connections.take(ctx, principal.id)) {
           ctx.extra.socket.close(TOO_MANY_CONNECTIONS, `Too many connections: at most ${maxConnectionsPerPrincipal} per token; close one and retry.`);
           return false;
         }
-        connections.set(principal.id, open + 1);
-        held.set(ctx, principal.id);
         principals.set(ctx, principal);
         if (principal.expiresAt != null) {
           // A connection lives no longer than its token: the client reconnects with a fresh one.
-          expiryTimers.set(ctx, atTime(principal.expiresAt, () => ctx.extra.socket.close(CloseCode.Forbidden, "Forbidden: the access token has expired.")));
+          expiryTimers.set(
+            ctx,
+            atTime(principal.expiresAt, () => ctx.extra.socket.close(CloseCode.Forbidden, "Forbidden: the access token has expired.")),
+          );
         }
         return true;
       } catch (error) {
@@ -119,7 +137,7 @@ export function createGraphQLWsHandler(options: GraphQLWsOptions): ReturnType<ty
     },
     onClose: (ctx) => {
       expiryTimers.get(ctx)?.cancel();
-      release(ctx);
+      connections.release(ctx);
     },
     onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: mask(result.errors) } : result),
     onError: (_ctx, _id, _payload, errors) => mask(errors),

@@ -11,6 +11,13 @@ import { AuthError, bearerToken, type VerifyToken } from "../auth/tokens.js";
 import { LOCAL_DEVELOPER, type Principal } from "../auth/principal.js";
 import { HttpGraphQLError } from "./http-errors.js";
 
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The caller of a GraphQL request, set by the authentication hook. */
+    principal: Principal | null;
+  }
+}
+
 export type Authenticate = (authorization: string | undefined) => Promise<Principal>;
 
 export function createAuthenticate(verify: VerifyToken | undefined): Authenticate {
@@ -23,10 +30,17 @@ export function createAuthenticate(verify: VerifyToken | undefined): Authenticat
 }
 
 /** 401 (or 503 when the keys cannot be fetched) with RFC 6750's WWW-Authenticate. */
-export function authFailure(error: AuthError): HttpGraphQLError {
+function authFailure(error: AuthError): HttpGraphQLError {
   const challenge =
-    error.reason === "TOKEN_MISSING" ? 'Bearer realm="graphql"' : `Bearer realm="graphql", error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`;
-  return new HttpGraphQLError(error.status, error.message, { code: error.status === 503 ? "AUTH_UNAVAILABLE" : "UNAUTHENTICATED", reason: error.reason }, error.status === 401 ? { "www-authenticate": challenge } : {});
+    error.reason === "TOKEN_MISSING"
+      ? 'Bearer realm="graphql"'
+      : `Bearer realm="graphql", error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`;
+  return new HttpGraphQLError(
+    error.status,
+    error.message,
+    { code: error.status === 503 ? "AUTH_UNAVAILABLE" : "UNAUTHENTICATED", reason: error.reason },
+    error.status === 401 ? { "www-authenticate": challenge } : {},
+  );
 }
 
 /** Sets `request.principal` from the Authorization header, or throws the 401/503 to answer. */
@@ -95,6 +109,11 @@ export function metricsAccess(options: { authOn: boolean; metricsToken: string |
     }
     // Digests have one length, so the comparison takes the same time whatever was sent.
     if (token != null && timingSafeEqual(createHash("sha256").update(token).digest(), expected)) return true;
-    return new HttpGraphQLError(401, "Metrics need Authorization: Bearer <METRICS_TOKEN>.", { code: "UNAUTHENTICATED" }, { "www-authenticate": 'Bearer realm="metrics"' });
+    return new HttpGraphQLError(
+      401,
+      "Metrics need Authorization: Bearer <METRICS_TOKEN>.",
+      { code: "UNAUTHENTICATED" },
+      { "www-authenticate": 'Bearer realm="metrics"' },
+    );
   };
 }

@@ -10,7 +10,10 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Redis } from "ioredis";
 import { LOCAL_DEVELOPER } from "../auth/principal.js";
 import type { Config } from "../config/config.js";
+import type { RequestErrorCode } from "../domain/errors.js";
 import { HttpGraphQLError } from "./http-errors.js";
+
+export const GRAPHQL_PATH = "/graphql";
 
 /** The route option that applies the request rate (routes opt in with `config: { rateLimit }`). */
 export interface RateLimitRouteConfig {
@@ -28,10 +31,12 @@ export async function registerHttpProtections(
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error }, "request failed");
-      return reply.code(status).send({ errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      return reply
+        .code(status)
+        .send({ errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" satisfies RequestErrorCode } }] });
     }
-    if (request.url.startsWith("/graphql")) {
-      const code = status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
+    if (request.url.startsWith(GRAPHQL_PATH)) {
+      const code: RequestErrorCode = status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
       const message = status === 413 ? `The request body is larger than ${config.graphql.bodyLimitBytes} bytes.` : error.message;
       return reply.code(status).send({ errors: [{ message, extensions: { code } }] });
     }
@@ -64,8 +69,6 @@ export async function registerHttpProtections(
   return { max: requestRate.max, timeWindow: requestRate.windowMs };
 }
 
-const GRAPHQL_PATH = "/graphql";
-
 interface Answer {
   readonly status: number;
   readonly headers: Record<string, string>;
@@ -77,17 +80,23 @@ interface Answer {
  * (which reaches here only when CORS_ORIGINS is unset: @fastify/cors answers it otherwise) saying
  * so; the path and query string are never repeated (they may hold a whole document, or a token).
  */
-export function notFoundAnswer(method: string, url: string): Answer {
+function notFoundAnswer(method: string, url: string): Answer {
   const graphql = url.split("?")[0] === GRAPHQL_PATH;
-  const error = (status: number, code: string, message: string, headers: Record<string, string> = {}): Answer => ({
+  const error = (status: number, code: RequestErrorCode, message: string, headers: Record<string, string> = {}): Answer => ({
     status,
     headers,
     body: graphql ? { errors: [{ message, extensions: { code } }] } : { statusCode: status, error: code, message },
   });
   const allow = { allow: "GET, POST" };
   if (graphql && method === "OPTIONS") {
-    return error(405, "CORS_NOT_ALLOWED", "Cross-origin requests are not allowed: the gateway allows only the origins listed in CORS_ORIGINS, and none is set.", allow);
+    return error(
+      405,
+      "CORS_NOT_ALLOWED",
+      "Cross-origin requests are not allowed: the gateway allows only the origins listed in CORS_ORIGINS, and none is set.",
+      allow,
+    );
   }
-  if (graphql) return error(405, "METHOD_NOT_ALLOWED", "GraphQL takes GET (queries) and POST here; subscriptions use a graphql-ws WebSocket on this path.", allow);
+  if (graphql)
+    return error(405, "METHOD_NOT_ALLOWED", "GraphQL takes GET (queries) and POST here; subscriptions use a graphql-ws WebSocket on this path.", allow);
   return error(404, "NOT_FOUND", "Not found.");
 }

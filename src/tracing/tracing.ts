@@ -1,7 +1,7 @@
 /**
  * OpenTelemetry tracing, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set: one trace follows a
  * mutation from the GraphQL request through the rate limiter, the call to Connectly and every
- * database statement. The instruments are wrappers applied at the composition root; without a
+ * database statement. The instruments are wrappers the core applies (src/core); without a
  * provider the API's tracer is a no-op, so they cost next to nothing when tracing is off.
  */
 import { context, SpanStatusCode, trace, type Span } from "@opentelemetry/api";
@@ -12,7 +12,7 @@ import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import type { ConnectlyClient } from "../connectly/client.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
 
-export const tracer = trace.getTracer("connectly-graphql-gateway");
+const tracer = trace.getTracer("connectly-graphql-gateway");
 
 export interface Tracing {
   shutdown(): Promise<void>;
@@ -79,7 +79,8 @@ export function traceStore<T extends object>(name: string, store: T): T {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== "function" || typeof property !== "string") return value;
-      return (...args: unknown[]) => inSpan(`db.${name}.${property}`, { "db.system": "postgresql" }, async () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      return (...args: unknown[]) =>
+        inSpan(`db.${name}.${property}`, { "db.system": "postgresql" }, async () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
     },
   });
 }

@@ -1,0 +1,30 @@
+/** What the send path runs on: the message store, delivery, the API keys, and who hears each outcome. */
+import type { Delivery } from "../connectly/delivery.js";
+import type { MessageStore } from "../persistence/messages.js";
+import type { PubSub } from "../pubsub/pubsub.js";
+import { newMessageId } from "../sending/ids.js";
+import type { SendSessionMessageDeps } from "../sending/send-session-message.js";
+import type { Ingest } from "../webhooks/ingest.js";
+
+export interface SendingParts {
+  readonly messages: MessageStore;
+  readonly delivery: Delivery;
+  readonly apiKeyFor: (businessId: string) => string | undefined;
+  readonly pubsub: Pick<PubSub, "publish">;
+  readonly ingest: Pick<Ingest, "accepted">;
+}
+
+export function createSending(parts: SendingParts): SendSessionMessageDeps {
+  const { pubsub, ingest } = parts;
+  return {
+    store: parts.messages,
+    delivery: parts.delivery,
+    apiKeyFor: parts.apiKeyFor,
+    newId: newMessageId,
+    onOutcome: (message) => {
+      pubsub.publish([{ message, event: null }]);
+      // Events that beat the send's answer here are told to subscribers now, after the outcome.
+      if (message.connectlyId != null) ingest.accepted(message.businessId, message.connectlyId);
+    },
+  };
+}

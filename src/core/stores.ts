@@ -1,0 +1,25 @@
+/** The stores over the database, each wrapped in spans when tracing is on. */
+import type { CustomerStore } from "../persistence/customers.js";
+import { createCustomerStore } from "../persistence/customers.js";
+import type { Database } from "../persistence/database.js";
+import { createMessageStore, type MessageStore } from "../persistence/messages.js";
+import { createRejectedWebhookStore, type RejectedWebhookStore } from "../persistence/rejected-webhooks.js";
+import { createStatusEventStore, type StatusEventStore } from "../persistence/status-events.js";
+import { traceStore } from "../tracing/tracing.js";
+
+export interface Stores {
+  readonly messages: MessageStore;
+  readonly statusEvents: StatusEventStore;
+  readonly customers: CustomerStore;
+  readonly rejected: RejectedWebhookStore;
+}
+
+export function createStores(database: Database, traced: boolean): Stores {
+  const traceIf = <T extends object>(name: string, store: T): T => (traced ? traceStore(name, store) : store);
+  return {
+    messages: traceIf("messages", createMessageStore(database.prisma, database.direct)),
+    statusEvents: traceIf("status_events", createStatusEventStore(database.prisma, database.direct)),
+    customers: traceIf("customers", createCustomerStore(database.prisma)),
+    rejected: createRejectedWebhookStore(database.prisma),
+  };
+}
