@@ -1,0 +1,58 @@
+/** The sandbox's settings: what the gateway's built-in one shares with `npm run sandbox`, and the standalone one's own. */
+import { ConfigError, isSet, read, type Env } from "./variable.js";
+import {
+  SANDBOX_API_KEY,
+  SANDBOX_FAILURE_RATE,
+  SANDBOX_PORT,
+  SANDBOX_RATE_LIMIT,
+  SANDBOX_STATUS_DELAY_MS,
+  SANDBOX_STATUS_EVENTS,
+  SANDBOX_WEBHOOK_SECRET,
+  SANDBOX_WEBHOOK_URL,
+} from "./variables.js";
+
+/** Where the sandbox listens, and how it plays Connectly's status webhooks after accepting a message. */
+export interface SandboxSettings {
+  readonly sandboxPort: number;
+  readonly statusEvents: boolean;
+  readonly failureRate: number;
+  readonly statusDelayMs: number;
+}
+
+export function readSandboxSettings(env: Env): SandboxSettings {
+  return {
+    sandboxPort: read(env, SANDBOX_PORT),
+    statusEvents: read(env, SANDBOX_STATUS_EVENTS),
+    failureRate: read(env, SANDBOX_FAILURE_RATE),
+    statusDelayMs: read(env, SANDBOX_STATUS_DELAY_MS),
+  };
+}
+
+/** The standalone sandbox (`npm run sandbox`). */
+export interface StandaloneSandboxConfig {
+  readonly port: number;
+  /** undefined: the sandbox picks a random key. */
+  readonly apiKey: string | undefined;
+  readonly rateLimitPerSecond: number;
+  /** undefined: the sandbox posts no webhooks. */
+  readonly webhooks: { readonly secret: string; readonly statusEvents: boolean; readonly failureRate: number; readonly delayMs: number } | undefined;
+  /** Where webhooks go for businesses that registered no address. */
+  readonly webhookUrl: string | undefined;
+}
+
+/** Reads and validates the standalone sandbox's settings; throws ConfigError naming the first bad variable. */
+export function loadStandaloneSandboxConfig(env: Env = process.env): StandaloneSandboxConfig {
+  const shared = readSandboxSettings(env);
+  const secret = read(env, SANDBOX_WEBHOOK_SECRET);
+  const webhookUrl = read(env, SANDBOX_WEBHOOK_URL);
+  if (secret == null && isSet(env, SANDBOX_WEBHOOK_URL)) {
+    throw new ConfigError("SANDBOX_WEBHOOK_URL is set but SANDBOX_WEBHOOK_SECRET is not: set the secret too, so that the gateway can verify the webhooks.");
+  }
+  return {
+    port: shared.sandboxPort,
+    apiKey: read(env, SANDBOX_API_KEY),
+    rateLimitPerSecond: read(env, SANDBOX_RATE_LIMIT),
+    webhooks: secret == null ? undefined : { secret, statusEvents: shared.statusEvents, failureRate: shared.failureRate, delayMs: shared.statusDelayMs },
+    webhookUrl,
+  };
+}
