@@ -9,4 +9,11 @@ const app = Fastify();
 app.route({ method: ["GET", "POST"], url: "/graphql", handler: fastifyApolloHandler(apollo) });
 const address = await app.listen({ host: "127.0.0.1", port: 0 });
 console.log(`bare apollo listening at ${address},`);
-process.once("SIGTERM", () => void app.close().then(() => apollo.stop()).then(() => process.exit(0)));
+process.once(
+  "SIGTERM",
+  () =>
+    void app
+      .close()
+      .then(() => apollo.stop())
+      .then(() => process.exit(0)),
+);

@@ -14,7 +14,19 @@ import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { execute, parse, type DocumentNode } from "graphql";
 import { Pool } from "undici";
-import { benchToken, BENCH_AUTH_SECRET, cpuSecondsOf, databaseUrlFor, dropDatabase, fmt, percentile, ROOT, seedAcceptedMessages, startQuietGateway, statusEventBody } from "./lib.js";
+import {
+  benchToken,
+  BENCH_AUTH_SECRET,
+  cpuSecondsOf,
+  databaseUrlFor,
+  dropDatabase,
+  fmt,
+  percentile,
+  ROOT,
+  seedAcceptedMessages,
+  startQuietGateway,
+  statusEventBody,
+} from "./lib.js";
 import { signWebhookBody } from "../src/webhooks/signature.js";
 import { openDatabase } from "../src/persistence/database.js";
 import { createMessageStore } from "../src/persistence/messages.js";
@@ -70,7 +82,7 @@ async function round(once: Once, seconds: number, concurrency: number, serverPid
   );
   const cpu = process.cpuUsage(cpu0);
   const ownCpuMs = (cpu.user + cpu.system) / 1000 / latencies.length;
-  const serverCpuMs = serverPid ? ((await cpuSecondsOf(serverPid)) - serverCpu0) * 1000 / latencies.length : ownCpuMs;
+  const serverCpuMs = serverPid ? (((await cpuSecondsOf(serverPid)) - serverCpu0) * 1000) / latencies.length : ownCpuMs;
   latencies.sort((a, b) => a - b);
   server.sort((a, b) => a - b);
   return { latencies, server, seconds, errors, serverCpuMs, clientCpuMs: serverPid ? ownCpuMs : 0 };
@@ -152,15 +164,20 @@ const gateway = await startQuietGateway({
   REQUEST_RATE_LIMIT: "10000000",
 });
 const bareChild = spawn(process.execPath, ["--import", "tsx", "bench/bare-apollo.ts"], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
-const bareUrl = await new Promise<string>((resolve) => createInterface({ input: bareChild.stdout! }).on("line", (line) => {
-  const m = /listening at (http:\/\/\S+),/.exec(line);
-  if (m?.[1]) resolve(m[1]);
-}));
+const bareUrl = await new Promise<string>((resolve) =>
+  createInterface({ input: bareChild.stdout }).on("line", (line) => {
+    const m = /listening at (http:\/\/\S+),/.exec(line);
+    if (m?.[1]) resolve(m[1]);
+  }),
+);
 const database = await openDatabase({ kind: "postgres", url: dbUrl, poolSize: 10 });
 try {
   // A business with 500 messages; the newest 100 with sent, delivered and read events.
   const ids = Array.from({ length: MESSAGES }, (_, i) => String(i).padStart(6, "0"));
-  await seedAcceptedMessages(dbUrl, ids.map((i) => ({ id: `01BENCH${i}`, businessId: BUSINESS, messageId: `m${i}`, connectlyId: `c${i}`, recipientId: "+16044441111" })));
+  await seedAcceptedMessages(
+    dbUrl,
+    ids.map((i) => ({ id: `01BENCH${i}`, businessId: BUSINESS, messageId: `m${i}`, connectlyId: `c${i}`, recipientId: "+16044441111" })),
+  );
   const now = Math.floor(Date.now() / 1000);
   for (const i of ids.slice(-100)) {
     for (const [k, status] of (["sent", "delivered", "read"] as const).entries()) {
@@ -178,12 +195,14 @@ try {
     { name: "{ __typename }", query: "{ __typename }", variables: {} },
     {
       name: "message(id)",
-      query: "query Message($id: ID!) { message(id: $id) { id status deliveryStatus recipient { id } createdAt content { __typename ... on TextContent { text } } statusHistory { status occurredAt } } }",
+      query:
+        "query Message($id: ID!) { message(id: $id) { id status deliveryStatus recipient { id } createdAt content { __typename ... on TextContent { text } } statusHistory { status occurredAt } } }",
       variables: { id: `01BENCH${ids.at(-1)}` },
     },
     {
       name: "messages(first: 50) with histories",
-      query: "query Page($b: ID!) { messages(filter: { businessId: $b }, first: 50) { edges { cursor node { id status deliveryStatus recipient { id } createdAt content { __typename ... on TextContent { text } } statusHistory { status occurredAt } } } pageInfo { hasNextPage endCursor } } }",
+      query:
+        "query Page($b: ID!) { messages(filter: { businessId: $b }, first: 50) { edges { cursor node { id status deliveryStatus recipient { id } createdAt content { __typename ... on TextContent { text } } statusHistory { status occurredAt } } } pageInfo { hasNextPage endCursor } } }",
       variables: { b: BUSINESS },
     },
   ];
@@ -191,13 +210,15 @@ try {
   const token = await benchToken();
   const pool = new Pool(gateway.url, { connections: CONCURRENCY, pipelining: 1 });
   const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
-  const overHttp = (body: string): Once => async (server) => {
-    const response = await pool.request({ method: "POST", path: "/graphql", headers, body });
-    const text = await response.body.text();
-    const total = serverTotal(response.headers["server-timing"]);
-    if (total !== undefined) server.push(total);
-    return response.statusCode === 200 && !text.includes('"errors"');
-  };
+  const overHttp =
+    (body: string): Once =>
+    async (server) => {
+      const response = await pool.request({ method: "POST", path: "/graphql", headers, body });
+      const text = await response.body.text();
+      const total = serverTotal(response.headers["server-timing"]);
+      if (total !== undefined) server.push(total);
+      return response.statusCode === 200 && !text.includes('"errors"');
+    };
 
   const services: GraphQLServices = {
     messages: createMessageStore(database.prisma, database.direct),
@@ -209,29 +230,50 @@ try {
     now: Date.now,
   };
   const schema = buildSchema();
-  const inProcess = (document: DocumentNode, variableValues: Record<string, unknown>): Once => async () => {
-    const result = await execute({ schema, document, variableValues, contextValue: createContext(services, LOCAL_DEVELOPER) });
-    return !result.errors;
-  };
+  const inProcess =
+    (document: DocumentNode, variableValues: Record<string, unknown>): Once =>
+    async () => {
+      const result = await execute({ schema, document, variableValues, contextValue: createContext(services, LOCAL_DEVELOPER) });
+      return !result.errors;
+    };
 
   const barePool = new Pool(bareUrl, { connections: CONCURRENCY, pipelining: 1 });
   const bareOnce: Once = async () => {
-    const response = await barePool.request({ method: "POST", path: "/graphql", headers: { "content-type": "application/json" }, body: '{"query":"{ hello }"}' });
+    const response = await barePool.request({
+      method: "POST",
+      path: "/graphql",
+      headers: { "content-type": "application/json" },
+      body: '{"query":"{ hello }"}',
+    });
     await response.body.text();
     return response.statusCode === 200;
   };
   const gatewayPid = gateway.child.pid!;
   const ms = (n: number) => fmt(n, 2);
 
-  console.log(`# graphql-overhead: ${SECONDS} s per side and measurement in ${ROUNDS} alternating rounds (figures are medians of rounds); PostgreSQL; gateway = production build with auth (HS256 token)`);
-  console.log("# gateway's own time = Server-Timing total (request arrival to answer ready); CPU = CPU time per request of the serving process (gateway, or this process in-process) / of the HTTP client");
+  console.log(
+    `# graphql-overhead: ${SECONDS} s per side and measurement in ${ROUNDS} alternating rounds (figures are medians of rounds); PostgreSQL; gateway = production build with auth (HS256 token)`,
+  );
+  console.log(
+    "# gateway's own time = Server-Timing total (request arrival to answer ready); CPU = CPU time per request of the serving process (gateway, or this process in-process) / of the HTTP client",
+  );
   for (const concurrency of LEVELS) {
-    const [bare, trivial] = await compare({ once: bareOnce, pid: bareChild.pid! }, { once: overHttp(JSON.stringify({ query: "{ __typename }" })), pid: gatewayPid }, concurrency);
+    const [bare, trivial] = await compare(
+      { once: bareOnce, pid: bareChild.pid! },
+      { once: overHttp(JSON.stringify({ query: "{ __typename }" })), pid: gatewayPid },
+      concurrency,
+    );
     const ratio = median(trivial.roundRps.map((r, i) => r / bare.roundRps[i]!));
     console.log(`\n## concurrency ${concurrency}\n`);
-    console.log(`bare Apollo Server 5 on Fastify, { hello }: ${fmt(bare.rps, 0)} requests/s, p50 ${ms(bare.p50)} ms, p99 ${ms(bare.p99)} ms, CPU ${ms(bare.serverCpuMs)} ms server + ${ms(bare.clientCpuMs)} ms client a request`);
-    console.log(`gateway { __typename } in the same rounds: ${fmt(trivial.rps, 0)} requests/s (${fmt(100 * ratio, 0)}% of bare Apollo, median of rounds), p50 ${ms(trivial.p50)} ms, p99 ${ms(trivial.p99)} ms, gateway's own time p50 ${ms(trivial.serverP50)} ms, CPU ${ms(trivial.serverCpuMs)} ms gateway + ${ms(trivial.clientCpuMs)} ms client a request${trivial.errors ? ` (errors: ${trivial.errors})` : ""}\n`);
-    console.log("| operation | HTTP req/s | HTTP p50 / p99 ms | gateway's own time p50 ms | in-process req/s | in-process p50 / p99 ms | HTTP adds at p50 | gateway adds at p50 | CPU ms a request: gateway + client / in-process |");
+    console.log(
+      `bare Apollo Server 5 on Fastify, { hello }: ${fmt(bare.rps, 0)} requests/s, p50 ${ms(bare.p50)} ms, p99 ${ms(bare.p99)} ms, CPU ${ms(bare.serverCpuMs)} ms server + ${ms(bare.clientCpuMs)} ms client a request`,
+    );
+    console.log(
+      `gateway { __typename } in the same rounds: ${fmt(trivial.rps, 0)} requests/s (${fmt(100 * ratio, 0)}% of bare Apollo, median of rounds), p50 ${ms(trivial.p50)} ms, p99 ${ms(trivial.p99)} ms, gateway's own time p50 ${ms(trivial.serverP50)} ms, CPU ${ms(trivial.serverCpuMs)} ms gateway + ${ms(trivial.clientCpuMs)} ms client a request${trivial.errors ? ` (errors: ${trivial.errors})` : ""}\n`,
+    );
+    console.log(
+      "| operation | HTTP req/s | HTTP p50 / p99 ms | gateway's own time p50 ms | in-process req/s | in-process p50 / p99 ms | HTTP adds at p50 | gateway adds at p50 | CPU ms a request: gateway + client / in-process |",
+    );
     console.log("|---|---|---|---|---|---|---|---|---|");
     for (const op of operations.slice(1)) {
       const body = JSON.stringify({ query: op.query, variables: op.variables });
@@ -242,7 +284,9 @@ try {
       );
     }
     if (concurrency > 1) {
-      console.log("\n(concurrent: the gateway's own time starts when Fastify takes the request, after it waited in the socket; in-process, the 16 loops queue on one event loop with the database work. The two do not compare at p50.)");
+      console.log(
+        "\n(concurrent: the gateway's own time starts when Fastify takes the request, after it waited in the socket; in-process, the 16 loops queue on one event loop with the database work. The two do not compare at p50.)",
+      );
     }
   }
   console.log(`\ngateway memory ${fmt(await gateway.rssMb())} MB resident after the run`);

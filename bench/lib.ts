@@ -46,10 +46,14 @@ export interface Proc {
 /** Starts `src/<entry>` (see entryArgs) and waits for the line that `ready` matches (its first group is the URL). */
 export async function startProcess(entry: string, env: Record<string, string>, ready: RegExp): Promise<Proc> {
   // node itself (not the tsx CLI, which adds a parent process): signals and memory are the gateway's own.
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), ...(await entryArgs(entry))], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  const lines = createInterface({ input: child.stdout! });
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), ...(await entryArgs(entry))], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines = createInterface({ input: child.stdout });
   let stderr = "";
-  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     lines.on("line", (line) => {
       const m = ready.exec(line);
@@ -73,7 +77,7 @@ export async function startProcess(entry: string, env: Record<string, string>, r
   };
 }
 
-export function startSandbox(port: number, ratePerSecond: number, apiKey: string): Promise<Proc> {
+export function startSandboxProcess(port: number, ratePerSecond: number, apiKey: string): Promise<Proc> {
   return startProcess(
     "src/sandbox/main.ts",
     { SANDBOX_PORT: String(port), SANDBOX_RATE_LIMIT: String(ratePerSecond), SANDBOX_API_KEY: apiKey },
@@ -101,7 +105,10 @@ export interface GraphQLClient {
 export const BENCH_AUTH_SECRET = "bench-only-token-secret-of-32-characters";
 /** A token for every business, read from the same variable the gateway reads (so its claims match the gateway's). */
 export const benchToken = (): Promise<string> =>
-  mintToken({ ...loadAuthConfig({ AUTH_JWT_SECRET: BENCH_AUTH_SECRET })!, secret: BENCH_AUTH_SECRET }, { businessIds: ["*"], scopes: ["send", "read"], ttl: "2h", subject: "bench" });
+  mintToken(
+    { ...loadAuthConfig({ AUTH_JWT_SECRET: BENCH_AUTH_SECRET })!, secret: BENCH_AUTH_SECRET },
+    { businessIds: ["*"], scopes: ["send", "read"], ttl: "2h", subject: "bench" },
+  );
 
 export function graphqlClient(baseUrl: string, connections: number, bearer?: string): GraphQLClient {
   const pool = new Pool(baseUrl, { connections, pipelining: 1 });
@@ -157,8 +164,8 @@ export async function startQuietGateway(env: Record<string, string>, nodeFlags: 
     if (lines <= forwardLines) process.stderr.write(`[gateway] ${line.slice(0, 600)}\n`);
     else if (lines === forwardLines + 1) process.stderr.write(`[gateway] (further output not shown)\n`);
   };
-  createInterface({ input: child.stdout! }).on("line", forward);
-  createInterface({ input: child.stderr! }).on("line", forward);
+  createInterface({ input: child.stdout }).on("line", forward);
+  createInterface({ input: child.stderr }).on("line", forward);
   let exited: number | null | undefined;
   child.once("exit", (code) => (exited = code));
   const deadline = Date.now() + 60_000;
@@ -257,7 +264,13 @@ export async function seedAcceptedMessages(dbUrl: string, messages: readonly See
         `INSERT INTO "Message" ("id", "businessId", "messageId", "connectlyId", "status", "recipientId", "contentType", "content", "requestBody", "attempts", "upstreamStatus", "updatedAt")
          SELECT m.id, m.bid, m.mid, m.cid, 'ACCEPTED', m.rid, 'TEXT', jsonb_build_object('text', 'bench ' || m.mid), '{}'::jsonb, 1, 200, now()
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS m(id, bid, mid, cid, rid)`,
-        [chunk.map((m) => m.id), chunk.map((m) => m.businessId), chunk.map((m) => m.messageId), chunk.map((m) => m.connectlyId), chunk.map((m) => m.recipientId)],
+        [
+          chunk.map((m) => m.id),
+          chunk.map((m) => m.businessId),
+          chunk.map((m) => m.messageId),
+          chunk.map((m) => m.connectlyId),
+          chunk.map((m) => m.recipientId),
+        ],
       );
     }
     // A live database has statistics; without them PostgreSQL would plan the first minute of the
@@ -355,7 +368,10 @@ export async function summariseCpuProfile(file: string, options: { skipMs?: numb
   const top = options.top ?? 20;
   const pct = (us: number) => `${((100 * us) / Math.max(1, counted)).toFixed(1).padStart(5)}%`;
   const ms = (us: number) => `${(us / 1000).toFixed(0).padStart(7)} ms`;
-  const out = [`profile window: ${(counted / 1e6).toFixed(2)} s of samples (after skipping ${((options.skipMs ?? 0) / 1000).toFixed(1)} s of start-up)`, "top self time by function:"];
+  const out = [
+    `profile window: ${(counted / 1e6).toFixed(2)} s of samples (after skipping ${((options.skipMs ?? 0) / 1000).toFixed(1)} s of start-up)`,
+    "top self time by function:",
+  ];
   for (const [name, us] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, top)) out.push(`  ${ms(us)} ${pct(us)}  ${name}`);
   out.push("self time by package:");
   for (const [name, us] of [...pkgs].sort((a, b) => b[1] - a[1]).slice(0, 15)) out.push(`  ${ms(us)} ${pct(us)}  ${name}`);
@@ -439,7 +455,8 @@ export async function databaseCounters(adminUrl: string, name: string): Promise<
     const db = new pg.Client({ connectionString: databaseUrlFor(adminUrl, name) });
     try {
       await db.connect();
-      const t = (await db.query<{ u: string; h: string }>(`SELECT n_tup_upd AS u, n_tup_hot_upd AS h FROM pg_stat_user_tables WHERE relname = 'Message'`)).rows[0];
+      const t = (await db.query<{ u: string; h: string }>(`SELECT n_tup_upd AS u, n_tup_hot_upd AS h FROM pg_stat_user_tables WHERE relname = 'Message'`))
+        .rows[0];
       messageUpdates = Number(t?.u ?? 0);
       messageHotUpdates = Number(t?.h ?? 0);
     } catch {
@@ -447,8 +464,119 @@ export async function databaseCounters(adminUrl: string, name: string): Promise<
     } finally {
       await db.end().catch(() => {});
     }
-    return { commits: Number(d?.c ?? 0), rollbacks: Number(d?.r ?? 0), deadlocks: Number(d?.d ?? 0), inserted: Number(d?.i ?? 0), updated: Number(d?.u ?? 0), messageUpdates, messageHotUpdates };
+    return {
+      commits: Number(d?.c ?? 0),
+      rollbacks: Number(d?.r ?? 0),
+      deadlocks: Number(d?.d ?? 0),
+      inserted: Number(d?.i ?? 0),
+      updated: Number(d?.u ?? 0),
+      messageUpdates,
+      messageHotUpdates,
+    };
   } finally {
     await admin.end();
   }
+}
+
+// ---- the run of bench:ingest and bench:fanout: a fresh database, the gateway's CPU, its profile, signed webhooks
+
+/** The PostgreSQL server the benches create their fresh databases on (BENCH_DATABASE_URL). */
+export const BENCH_BASE_DB = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+export interface BenchRun {
+  /** A random id of this run, for names that must not collide with an earlier run's. */
+  readonly run: string;
+  readonly dbName: string;
+  readonly dbUrl: string;
+  /** What went wrong in the measured behaviour (the bench exits 1 when any). */
+  readonly problems: string[];
+  /** Registers clean-up to do before the database is dropped, whether the bench finished or threw (run last first). */
+  onCleanup(fn: () => Promise<void>): void;
+}
+
+/**
+ * Runs a bench on a fresh database `<prefix>_<run>` beside BENCH_BASE_DB, which the gateway creates
+ * and this drops at the end; prints FAILED with the problems or OK with `okLine`, and sets the exit code.
+ */
+export async function runBench(prefix: string, okLine: string, body: (bench: BenchRun) => Promise<void>): Promise<void> {
+  const { randomBytes } = await import("node:crypto");
+  const run = randomBytes(4).toString("hex");
+  const dbName = `${prefix}_${run}`;
+  const cleanups: (() => Promise<void>)[] = [];
+  const bench: BenchRun = { run, dbName, dbUrl: databaseUrlFor(BENCH_BASE_DB, dbName), problems: [], onCleanup: (fn) => void cleanups.unshift(fn) };
+  let failed = false;
+  try {
+    await body(bench);
+  } catch (error) {
+    failed = true;
+    console.error(error);
+  } finally {
+    for (const fn of cleanups) await fn();
+    await dropDatabase(BENCH_BASE_DB, dbName).catch((error: unknown) => console.error(`could not drop ${dbName}:`, error));
+  }
+  if (bench.problems.length > 0) console.log(`\nFAILED: ${bench.problems.join("; ")}`);
+  else if (!failed) console.log(`\nOK: ${okLine}`);
+  process.exitCode = failed || bench.problems.length > 0 ? 1 : 0;
+}
+
+/** CPU seconds (user + system) spent in a measured phase, and the machine's busy share of it. */
+export interface PhaseCpu {
+  readonly gateway: number;
+  /** The PostgreSQL backends of the bench's database. */
+  readonly postgres: number;
+  /** This process (the load generator). */
+  readonly bench: number;
+  /** Busy share of every core of the machine (0..1). */
+  readonly machineBusy: number;
+}
+
+/** Takes the CPU readings at the start of a phase; call the answer at its end for what the phase used. */
+export async function startCpuReading(gatewayPid: number, adminUrl: string, dbName: string): Promise<() => Promise<PhaseCpu>> {
+  const gatewayBefore = await cpuSecondsOf(gatewayPid);
+  const pgBefore = await backendCpuSeconds(adminUrl, dbName);
+  const machineBefore = await machineCpu();
+  const benchBefore = process.cpuUsage();
+  return async () => {
+    const bench = process.cpuUsage(benchBefore);
+    const machineAfter = await machineCpu();
+    const gateway = (await cpuSecondsOf(gatewayPid)) - gatewayBefore;
+    const postgres = backendCpuDelta(pgBefore, await backendCpuSeconds(adminUrl, dbName));
+    const machineBusy = (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total);
+    return { gateway, postgres, bench: (bench.user + bench.system) / 1e6, machineBusy };
+  };
+}
+
+/**
+ * With BENCH_CPU_PROF=<dir> (`dir`), prints the top self-time functions of the gateway's profile written
+ * after `since` (ms since the epoch), over `phase` only (its start is a performance.now() of this process).
+ */
+export async function printCpuProfile(
+  dir: string | undefined,
+  since: number,
+  gateway: GatewayProc,
+  phase: { label: string; start: number; ms: number },
+): Promise<void> {
+  if (!dir) return;
+  const file = await newestCpuProfile(dir, since);
+  if (file) {
+    console.log(`\n## Gateway CPU profile (${file}), ${phase.label}`);
+    console.log(await summariseCpuProfile(file, { skipMs: phase.start - gateway.spawnedAt, windowMs: phase.ms, top: 25 }));
+  } else console.log(`\n(no CPU profile found in ${dir})`);
+}
+
+/** The gateway's answer to a webhook: its HTTP status and JSON body (`{ ok, duplicate }`, or `{ error }`). */
+export interface WebhookAnswer {
+  readonly status: number;
+  readonly json: { ok?: boolean; duplicate?: boolean; error?: { code?: string; message?: string } };
+}
+
+/** POSTs a delivery-status webhook body for `businessId`, signed with `signature`, as Connectly posts it. */
+export async function postWebhook(pool: Pool, businessId: string, body: string, signature: string): Promise<WebhookAnswer> {
+  const res = await pool.request({
+    method: "POST",
+    path: `/webhooks/connectly?businessId=${businessId}`,
+    headers: { "content-type": "text/plain; charset=utf-8", "x-connectly-hmac-sha256": signature },
+    body,
+  });
+  return { status: res.statusCode, json: (await res.body.json()) as WebhookAnswer["json"] };
 }

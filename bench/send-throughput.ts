@@ -18,7 +18,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { Redis } from "ioredis";
 import { Pool } from "undici";
-import { BENCH_AUTH_SECRET, benchToken, fmt, graphqlClient, percentile, startGatewayProcess, startSandbox, type Proc } from "./lib.js";
+import { BENCH_AUTH_SECRET, benchToken, fmt, graphqlClient, percentile, startGatewayProcess, startSandboxProcess, type Proc } from "./lib.js";
 
 const baseDb = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -27,7 +27,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
 const LIGHT_SECONDS = Number(process.env.BENCH_LIGHT_SECONDS ?? 10);
 const API_KEY = `bench_${randomBytes(8).toString("hex")}`;
 
-const MUTATION = `mutation Send($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { message { id connectlyId status } } }`;
+const MUTATION = `mutation Send($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { __typename ... on Message { id connectlyId status } ... on ErrorResult { code } } }`;
 const body = (i: number, run: string) =>
   JSON.stringify({
     query: MUTATION,
@@ -81,11 +81,10 @@ async function offer(gateways: readonly Proc[], count: number, concurrency: numb
         const t0 = performance.now();
         const { json } = await client.post(body(i, run));
         latencies.push(performance.now() - t0);
-        const errs = (json as { errors?: { extensions?: { code?: string } }[] }).errors;
-        if (errs?.length) {
-          const code = errs[0]?.extensions?.code ?? "UNKNOWN";
-          errors.set(code, (errors.get(code) ?? 0) + 1);
-        }
+        // A failed send is a result with a code; a request that could not run is a GraphQL error.
+        const { data, errors: errs } = json as { data?: { sendSessionMessage?: { code?: string } } | null; errors?: { extensions?: { code?: string } }[] };
+        const code = errs?.length ? (errs[0]?.extensions?.code ?? "UNKNOWN") : data?.sendSessionMessage?.code;
+        if (code != null) errors.set(code, (errors.get(code) ?? 0) + 1);
       }
     }),
   );
@@ -97,10 +96,9 @@ async function offer(gateways: readonly Proc[], count: number, concurrency: numb
 async function checkAgreement(dbUrl: string, sandbox: Proc, run: string) {
   const db = new pg.Client({ connectionString: dbUrl });
   await db.connect();
-  const { rows } = await db.query<{ status: string; n: string }>(
-    `SELECT status, count(*) AS n FROM "Message" WHERE "messageId" LIKE $1 GROUP BY status`,
-    [`${run}-%`],
-  );
+  const { rows } = await db.query<{ status: string; n: string }>(`SELECT status, count(*) AS n FROM "Message" WHERE "messageId" LIKE $1 GROUP BY status`, [
+    `${run}-%`,
+  ]);
   const ids = await db.query<{ connectlyId: string }>(`SELECT "connectlyId" FROM "Message" WHERE "messageId" LIKE $1 AND status = 'ACCEPTED'`, [`${run}-%`]);
   await db.end();
   const s = await stats(sandbox);
@@ -117,7 +115,9 @@ function report(label: string, phase: SandboxStats, result: Awaited<ReturnType<t
   const rate = (accepted - 1) / span;
   const errors = [...result.errors].map(([c, n]) => `${c}=${n}`).join(" ") || "none";
   console.log(`\n## ${label}`);
-  console.log(`offered            ${MESSAGES} mutations at concurrency ${CONCURRENCY} (${fmt(MESSAGES / result.seconds)}/s completed, ${fmt(result.seconds)} s)`);
+  console.log(
+    `offered            ${MESSAGES} mutations at concurrency ${CONCURRENCY} (${fmt(MESSAGES / result.seconds)}/s completed, ${fmt(result.seconds)} s)`,
+  );
   console.log(`upstream accepted  ${accepted} in ${fmt(span, 2)} s = ${fmt(rate)} /s`);
   console.log(`upstream 429s      ${phase.rateLimited}`);
   console.log(`client errors      ${errors}`);
@@ -180,8 +180,14 @@ async function lightLoad(gateway: Proc, sandbox: Proc, run: string) {
 
 const stamp = Date.now().toString(36);
 await withDatabase(`bench_send_${stamp}`, async (dbUrl) => {
-  const sandbox = await startSandbox(0, Number(process.env.BENCH_SANDBOX_RATE ?? 200), API_KEY);
-  const gatewayEnv = { DATABASE_URL: dbUrl, DATABASE_POOL_SIZE: "20", CONNECTLY_API_KEY: API_KEY, CONNECTLY_BASE_URL: sandbox.url, AUTH_JWT_SECRET: BENCH_AUTH_SECRET };
+  const sandbox = await startSandboxProcess(0, Number(process.env.BENCH_SANDBOX_RATE ?? 200), API_KEY);
+  const gatewayEnv = {
+    DATABASE_URL: dbUrl,
+    DATABASE_POOL_SIZE: "20",
+    CONNECTLY_API_KEY: API_KEY,
+    CONNECTLY_BASE_URL: sandbox.url,
+    AUTH_JWT_SECRET: BENCH_AUTH_SECRET,
+  };
   const procs: Proc[] = [sandbox];
   try {
     console.log(`# send-throughput: sandbox strict at 200 requests/s; ${MESSAGES} mutations at concurrency ${CONCURRENCY}; PostgreSQL`);

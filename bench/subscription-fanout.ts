@@ -20,31 +20,30 @@
  * BENCH_CPU_PROF=<dir> (profile the gateway), BENCH_NODE_FLAGS (extra node flags for the gateway).
  */
 import { randomBytes } from "node:crypto";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createClient, type Client } from "graphql-ws";
+import { createClient, type Client, type FormattedExecutionResult, type Sink } from "graphql-ws";
 import { Pool } from "undici";
 import WebSocket from "ws";
 import { signWebhookBody } from "../src/webhooks/signature.js";
 import {
-  backendCpuDelta,
-  backendCpuSeconds,
+  BENCH_BASE_DB,
   cpuProfileFlags,
-  cpuSecondsOf,
-  databaseUrlFor,
-  dropDatabase,
   fmt,
-  newestCpuProfile,
   percentile,
+  postWebhook,
+  printCpuProfile,
+  runBench,
   seedAcceptedMessages,
+  startCpuReading,
   startQuietGateway,
   statusEventBody,
-  summariseCpuProfile,
+  type BenchRun,
   type GatewayProc,
+  type PhaseCpu,
   type SeedMessage,
 } from "./lib.js";
 
-const baseDb = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const CONNECTIONS = Math.min(SUBSCRIBERS, Number(process.env.BENCH_CONNECTIONS ?? 50));
 const EVENTS = Number(process.env.BENCH_FANOUT_EVENTS ?? 200);
@@ -60,225 +59,318 @@ interface Change {
   messageStatusChanged: { status: string; deliveryStatus: string | null; event: { status: string } | null; message: { id: string } };
 }
 
-async function main() {
-  const run = randomBytes(4).toString("hex");
-  const dbName = `bench_fanout_${run}`;
-  const dbUrl = databaseUrlFor(baseDb, dbName);
-  const business = `fanout_${run}`;
-  let gateway: GatewayProc | undefined;
-  const clients: Client[] = [];
-  const problems: string[] = [];
-  let failed = false;
-  try {
-    const profileSince = Date.now();
-    gateway = await startQuietGateway({ DATABASE_URL: dbUrl, CONNECTLY_WEBHOOK_SECRET: SECRET, SANDBOX_STATUS_EVENTS: "false", LOG_LEVEL: "warn", WS_MAX_CONNECTIONS_PER_PRINCIPAL: String(CONNECTIONS) }, cpuProfileFlags(CPU_PROF));
-    const warmId = `warm-${run}`;
-    const ids = Array.from({ length: EVENTS }, (_, i) => `fan-${run}-${String(i).padStart(5, "0")}`);
-    const seed: SeedMessage[] = [warmId, ...ids].map((id, i) => ({ id, businessId: business, messageId: `m-${id}`, connectlyId: `cly-${id}`, recipientId: `+1604666${String(i % 10_000).padStart(4, "0")}` }));
-    await seedAcceptedMessages(dbUrl, seed);
-    const rssStart = await gateway.rssMb();
-    console.log(`# subscription-fanout: ${SUBSCRIBERS} subscribers over ${CONNECTIONS} graphql-ws connections; ${EVENTS} webhooks at ${RATE}/s; PostgreSQL ${dbName}`);
-    console.log(`gateway            ${gateway.url} (pid ${gateway.child.pid}), ${fmt(rssStart)} MB resident before any subscriber`);
-
-    // ---- subscribers
-    const sentAt = new Map<string, number>(); // message id -> performance.now() just before its POST
-    const latencies: number[] = [];
-    const lastReceipt = new Map<string, number>(); // message id -> latest receipt time
-    const seen: Set<string>[] = Array.from({ length: SUBSCRIBERS }, () => new Set());
-    let warmedUp = 0;
-    const warmed = new Array<boolean>(SUBSCRIBERS).fill(false);
-    let received = 0;
-    let duplicates = 0;
-    let unexpected = 0;
-    let errors = 0;
-    let completed = 0;
-    let onProgress: (() => void) | undefined;
-    const wsUrl = `${gateway.url.replace("http", "ws")}/graphql`;
-    for (let c = 0; c < CONNECTIONS; c++) {
-      clients.push(
-        createClient({
-          url: wsUrl,
-          webSocketImpl: WebSocket,
-          retryAttempts: 0,
-          keepAlive: 0,
-          on: { error: (error) => console.error(`connection ${c}:`, error) },
-        }),
-      );
-    }
-    const subscribedAt = performance.now();
-    for (let s = 0; s < SUBSCRIBERS; s++) {
-      const client = clients[s % CONNECTIONS]!;
-      client.subscribe<Change>(
-        { query: SUBSCRIPTION, variables: { businessId: business } },
-        {
-          next: (result) => {
-            const now = performance.now();
-            const change = result.data?.messageStatusChanged;
-            if (!change) {
-              errors++;
-              if (errors <= 3) console.error(`subscriber ${s}: ${JSON.stringify(result.errors ?? result)}`);
-              return;
-            }
-            const id = change.message.id;
-            if (id === warmId) {
-              if (!warmed[s]) {
-                warmed[s] = true;
-                warmedUp++;
-                onProgress?.();
-              }
-              return;
-            }
-            const t0 = sentAt.get(id);
-            if (t0 === undefined || change.event?.status !== "SENT") {
-              unexpected++;
-              return;
-            }
-            if (seen[s]!.has(id)) {
-              duplicates++;
-              return;
-            }
-            seen[s]!.add(id);
-            received++;
-            latencies.push(now - t0);
-            lastReceipt.set(id, Math.max(lastReceipt.get(id) ?? 0, now));
-            onProgress?.();
-          },
-          error: (error) => {
-            errors++;
-            if (errors <= 3) console.error(`subscriber ${s} failed:`, error);
-          },
-          complete: () => {
-            completed++;
-          },
-        },
-      );
-    }
-
-    // ---- warm-up: post events about the warm-up message until every subscriber has received one
-    const pool = new Pool(gateway.url, { connections: 4, pipelining: 1 });
-    const post = async (connectlyId: string, timestamp: number) => {
-      const body = statusEventBody({ connectlyId, status: "sent", timestamp, recipientId: "+16046660000" });
-      const res = await pool.request({
-        method: "POST",
-        path: `/webhooks/connectly?businessId=${business}`,
-        headers: { "content-type": "text/plain; charset=utf-8", "x-connectly-hmac-sha256": signWebhookBody(body, SECRET) },
-        body,
-      });
-      const json = (await res.body.json()) as { ok?: boolean; duplicate?: boolean };
-      if (res.statusCode !== 200 || json.duplicate) throw new Error(`webhook answered ${res.statusCode} ${JSON.stringify(json)}`);
-    };
-    const allWarm = new Promise<void>((resolve) => {
-      onProgress = () => {
-        if (warmedUp === SUBSCRIBERS) resolve();
-      };
-    });
-    let warmPosts = 0;
-    const warmDeadline = performance.now() + 60_000;
-    while (warmedUp < SUBSCRIBERS) {
-      if (performance.now() > warmDeadline) throw new Error(`only ${warmedUp} of ${SUBSCRIBERS} subscribers received a warm-up event within 60 s`);
-      await post(`cly-${warmId}`, 1_750_000_000 + warmPosts++);
-      // Wait for the last subscribers, or post again after 250 ms (a subscription may not have been registered yet).
-      await Promise.race([allWarm, sleep(250)]);
-    }
-    const readyMs = performance.now() - subscribedAt;
-    const rssBefore = await gateway.rssMb();
-    console.log(`subscribed         ${SUBSCRIBERS} subscribers all receiving after ${fmt(readyMs / 1000, 2)} s (${warmPosts} warm-up webhooks); gateway ${fmt(rssBefore)} MB resident`);
-
-    // ---- measured phase: one webhook every 1000/RATE ms, open loop
-    const expected = EVENTS * SUBSCRIBERS;
-    const allReceived = new Promise<void>((resolve) => {
-      onProgress = () => {
-        if (received >= expected) resolve();
-      };
-    });
-    const postLatencies: number[] = [];
-    const postErrors: string[] = [];
-    const loopDelay = monitorEventLoopDelay({ resolution: 1 });
-    loopDelay.enable();
-    const gatewayCpuBefore = await cpuSecondsOf(gateway.child.pid!);
-    const pgBefore = await backendCpuSeconds(baseDb, dbName);
-    const benchCpuBefore = process.cpuUsage();
-    const start = performance.now();
-    // The gateway's RSS every second of the phase, to tell growth per event from a one-off.
-    const rssSeries: number[] = [];
-    const sampler = setInterval(() => void gateway!.rssMb().then((mb) => rssSeries.push(mb), () => {}), 1000);
-    const pending: Promise<void>[] = [];
-    for (let i = 0; i < EVENTS; i++) {
-      const wait = start + (i * 1000) / RATE - performance.now();
-      if (wait > 0) await sleep(wait);
-      const id = ids[i]!;
-      pending.push(
-        (async () => {
-          const t0 = performance.now();
-          sentAt.set(id, t0);
-          try {
-            await post(`cly-${id}`, 1_760_000_000 + i);
-            postLatencies.push(performance.now() - t0);
-          } catch (error) {
-            postErrors.push(String(error));
-          }
-        })(),
-      );
-    }
-    await Promise.all(pending);
-    const lastPostAt = performance.now();
-    // Every receipt, or 15 s after the last POST at most.
-    const timedOut = await Promise.race([allReceived.then(() => false), sleep(15_000).then(() => true)]);
-    const phaseEnd = performance.now();
-    clearInterval(sampler);
-    const benchCpu = process.cpuUsage(benchCpuBefore);
-    loopDelay.disable();
-    const gatewayCpu = (await cpuSecondsOf(gateway.child.pid!)) - gatewayCpuBefore;
-    const pgCpu = backendCpuDelta(pgBefore, await backendCpuSeconds(baseDb, dbName));
-    const rssAfter = await gateway.rssMb();
-    const phaseSeconds = (phaseEnd - start) / 1000;
-
-    latencies.sort((a, b) => a - b);
-    postLatencies.sort((a, b) => a - b);
-    const perEvent = ids.filter((id) => lastReceipt.has(id)).map((id) => lastReceipt.get(id)! - sentAt.get(id)!).sort((a, b) => a - b);
-    const missing = expected - received;
-    const eventsIncomplete = ids.filter((id) => seen.filter((s) => s.has(id)).length < SUBSCRIBERS).length;
-    console.log(`\n## Fan-out (${EVENTS} webhooks at ${RATE}/s to ${SUBSCRIBERS} subscribers)`);
-    console.log(`receipts           ${received} received of ${expected} expected; missing ${missing} (over ${eventsIncomplete} events); duplicated ${duplicates}; unexpected ${unexpected}; errors ${errors}; completed early ${completed}${timedOut ? " (timed out waiting)" : ""}`);
-    console.log(`POST -> receipt    p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms, max ${fmt(latencies.at(-1) ?? NaN, 1)} ms (all ${latencies.length} receipts)`);
-    console.log(`POST -> last one   p50 ${fmt(percentile(perEvent, 50), 1)} ms, p99 ${fmt(percentile(perEvent, 99), 1)} ms, max ${fmt(perEvent.at(-1) ?? NaN, 1)} ms (per event, until its last subscriber had it)`);
-    console.log(`webhook answer     p50 ${fmt(percentile(postLatencies, 50), 1)} ms, p99 ${fmt(percentile(postLatencies, 99), 1)} ms, max ${fmt(postLatencies.at(-1) ?? NaN, 1)} ms; POST errors ${postErrors.length}${postErrors[0] ? ` (${postErrors[0]})` : ""}`);
-    console.log(`posting took       ${fmt((lastPostAt - start) / 1000, 2)} s; phase ${fmt(phaseSeconds, 2)} s`);
-    console.log(
-      `CPU in the phase   gateway ${fmt(gatewayCpu, 2)} s (${fmt((100 * gatewayCpu) / phaseSeconds, 0)}% of one core); PostgreSQL backends ${fmt(pgCpu, 2)} s; ` +
-        `bench process (all ${SUBSCRIBERS} clients) ${fmt((benchCpu.user + benchCpu.system) / 1e6, 2)} s (${fmt((100 * (benchCpu.user + benchCpu.system)) / 1e6 / phaseSeconds, 0)}% of one core)`,
-    );
-    // The histogram holds the intervals between 1 ms timer ticks: what exceeds 1 ms is delay.
-    const lag = (ns: number) => fmt(Math.max(0, ns / 1e6 - 1), 1);
-    console.log(`bench event loop   delay p50 ${lag(loopDelay.percentile(50))} ms, p99 ${lag(loopDelay.percentile(99))} ms, max ${lag(loopDelay.max)} ms (the clients' own queueing is part of the latencies)`);
-    console.log(`gateway memory     ${fmt(rssStart)} MB before subscribers, ${fmt(rssBefore)} MB with ${SUBSCRIBERS} subscribers before the events, ${fmt(rssAfter)} MB after (VmRSS)`);
-    console.log(`gateway RSS/s      ${rssSeries.map((mb) => fmt(mb, 0)).join(" ")} MB`);
-    if (missing > 0) problems.push(`${missing} receipts missing`);
-    if (duplicates > 0) problems.push(`${duplicates} receipts duplicated`);
-    if (unexpected > 0 || errors > 0 || completed > 0) problems.push(`${unexpected} unexpected receipts, ${errors} errors, ${completed} subscriptions completed early`);
-    if (postErrors.length > 0) problems.push(`${postErrors.length} webhooks not acknowledged`);
-
-    await pool.close();
-    await Promise.all(clients.splice(0).map((c) => c.dispose()));
-    await gateway.stop();
-    if (CPU_PROF) {
-      const file = await newestCpuProfile(CPU_PROF, profileSince);
-      if (file) {
-        console.log(`\n## Gateway CPU profile (${file}), measured phase only`);
-        console.log(await summariseCpuProfile(file, { skipMs: start - gateway.spawnedAt, windowMs: phaseEnd - start, top: 25 }));
-      } else console.log(`\n(no CPU profile found in ${CPU_PROF})`);
-    }
-  } catch (error) {
-    failed = true;
-    console.error(error);
-  } finally {
-    await Promise.all(clients.map((c) => c.dispose()));
-    await gateway?.stop();
-    await dropDatabase(baseDb, dbName).catch((error: unknown) => console.error(`could not drop ${dbName}:`, error));
-  }
-  if (problems.length > 0) console.log(`\nFAILED: ${problems.join("; ")}`);
-  else if (!failed) console.log(`\nOK: every subscriber received every event once`);
-  process.exitCode = failed || problems.length > 0 ? 1 : 0;
+/** What the subscribers have received so far, kept up by their callbacks. */
+interface Receipts {
+  readonly sentAt: Map<string, number>; // message id -> performance.now() just before its POST
+  readonly latencies: number[];
+  readonly lastReceipt: Map<string, number>; // message id -> latest receipt time
+  readonly seen: Set<string>[]; // per subscriber, the message ids it received
+  readonly warmed: boolean[]; // per subscriber, whether it received a warm-up event
+  warmedUp: number;
+  received: number;
+  duplicates: number;
+  unexpected: number;
+  errors: number;
+  completed: number;
+  /** Called after each warm-up or measured receipt. */
+  onProgress: (() => void) | undefined;
 }
 
-await main();
+/** The gateway, its seeded messages and the subscribers' connections. */
+interface Fanout {
+  readonly gateway: GatewayProc;
+  readonly profileSince: number;
+  readonly business: string;
+  readonly warmId: string;
+  readonly ids: readonly string[];
+  readonly rssStart: number;
+  readonly clients: Client[];
+  readonly receipts: Receipts;
+  readonly pool: Pool;
+}
+
+/** What the measured phase took and left (receipts themselves are in Receipts). */
+interface Measurement {
+  readonly start: number;
+  readonly lastPostAt: number;
+  readonly phaseEnd: number;
+  readonly timedOut: boolean;
+  readonly postLatencies: number[];
+  readonly postErrors: string[];
+  readonly cpu: PhaseCpu;
+  readonly loopDelay: IntervalHistogram;
+  readonly rssAfter: number;
+  readonly rssSeries: readonly number[];
+}
+
+function newReceipts(): Receipts {
+  return {
+    sentAt: new Map(),
+    latencies: [],
+    lastReceipt: new Map(),
+    seen: Array.from({ length: SUBSCRIBERS }, () => new Set<string>()),
+    warmed: new Array<boolean>(SUBSCRIBERS).fill(false),
+    warmedUp: 0,
+    received: 0,
+    duplicates: 0,
+    unexpected: 0,
+    errors: 0,
+    completed: 0,
+    onProgress: undefined,
+  };
+}
+
+/** Starts the gateway on the bench's database and seeds the warm-up message and one message per event. */
+async function setUp(bench: BenchRun): Promise<Fanout> {
+  const profileSince = Date.now();
+  const env = {
+    DATABASE_URL: bench.dbUrl,
+    CONNECTLY_WEBHOOK_SECRET: SECRET,
+    SANDBOX_STATUS_EVENTS: "false",
+    LOG_LEVEL: "warn",
+    WS_MAX_CONNECTIONS_PER_PRINCIPAL: String(CONNECTIONS),
+  };
+  const gateway = await startQuietGateway(env, cpuProfileFlags(CPU_PROF));
+  const clients: Client[] = [];
+  bench.onCleanup(() => gateway.stop());
+  bench.onCleanup(() => disposeAll(clients));
+  const business = `fanout_${bench.run}`;
+  const warmId = `warm-${bench.run}`;
+  const ids = Array.from({ length: EVENTS }, (_, i) => `fan-${bench.run}-${String(i).padStart(5, "0")}`);
+  const seed: SeedMessage[] = [warmId, ...ids].map((id, i) => ({
+    id,
+    businessId: business,
+    messageId: `m-${id}`,
+    connectlyId: `cly-${id}`,
+    recipientId: `+1604666${String(i % 10_000).padStart(4, "0")}`,
+  }));
+  await seedAcceptedMessages(bench.dbUrl, seed);
+  const rssStart = await gateway.rssMb();
+  console.log(
+    `# subscription-fanout: ${SUBSCRIBERS} subscribers over ${CONNECTIONS} graphql-ws connections; ${EVENTS} webhooks at ${RATE}/s; PostgreSQL ${bench.dbName}`,
+  );
+  console.log(`gateway            ${gateway.url} (pid ${gateway.child.pid}), ${fmt(rssStart)} MB resident before any subscriber`);
+  // undici connects on the first request: the pool is idle until the warm-up.
+  const pool = new Pool(gateway.url, { connections: 4, pipelining: 1 });
+  return { gateway, profileSince, business, warmId, ids, rssStart, clients, receipts: newReceipts(), pool };
+}
+
+/** Disposes graphql-ws clients and empties the list (dispose may or may not return a promise). */
+async function disposeAll(clients: Client[]): Promise<void> {
+  await Promise.all(clients.splice(0).map((c) => Promise.resolve(c.dispose())));
+}
+
+/** Subscriber `s`'s callbacks: count each receipt (warm-up, measured, duplicate or unexpected) in `r`. */
+function subscriberSink(r: Receipts, s: number, warmId: string): Sink<FormattedExecutionResult<Change, unknown>> {
+  return {
+    next: (result) => {
+      const now = performance.now();
+      const change = result.data?.messageStatusChanged;
+      if (!change) {
+        r.errors++;
+        if (r.errors <= 3) console.error(`subscriber ${s}: ${JSON.stringify(result.errors ?? result)}`);
+        return;
+      }
+      const id = change.message.id;
+      if (id === warmId) {
+        if (!r.warmed[s]) {
+          r.warmed[s] = true;
+          r.warmedUp++;
+          r.onProgress?.();
+        }
+        return;
+      }
+      const t0 = r.sentAt.get(id);
+      if (t0 === undefined || change.event?.status !== "SENT") {
+        r.unexpected++;
+        return;
+      }
+      if (r.seen[s]!.has(id)) {
+        r.duplicates++;
+        return;
+      }
+      r.seen[s]!.add(id);
+      r.received++;
+      r.latencies.push(now - t0);
+      r.lastReceipt.set(id, Math.max(r.lastReceipt.get(id) ?? 0, now));
+      r.onProgress?.();
+    },
+    error: (error) => {
+      r.errors++;
+      if (r.errors <= 3) console.error(`subscriber ${s} failed:`, error);
+    },
+    complete: () => {
+      r.completed++;
+    },
+  };
+}
+
+/** Opens CONNECTIONS graphql-ws connections and SUBSCRIBERS subscriptions spread over them; answers when subscribing began. */
+function subscribeAll(f: Fanout): number {
+  const wsUrl = `${f.gateway.url.replace("http", "ws")}/graphql`;
+  for (let c = 0; c < CONNECTIONS; c++) {
+    f.clients.push(
+      createClient({
+        url: wsUrl,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        keepAlive: 0,
+        on: { error: (error) => console.error(`connection ${c}:`, error) },
+      }),
+    );
+  }
+  const subscribedAt = performance.now();
+  for (let s = 0; s < SUBSCRIBERS; s++) {
+    f.clients[s % CONNECTIONS]!.subscribe<Change>({ query: SUBSCRIPTION, variables: { businessId: f.business } }, subscriberSink(f.receipts, s, f.warmId));
+  }
+  return subscribedAt;
+}
+
+/** Posts a signed "sent" event about `connectlyId`; throws unless the gateway stored it as new. */
+async function post(f: Fanout, connectlyId: string, timestamp: number): Promise<void> {
+  const body = statusEventBody({ connectlyId, status: "sent", timestamp, recipientId: "+16046660000" });
+  const { status, json } = await postWebhook(f.pool, f.business, body, signWebhookBody(body, SECRET));
+  if (status !== 200 || json.duplicate) throw new Error(`webhook answered ${status} ${JSON.stringify(json)}`);
+}
+
+/** Posts events about the warm-up message until every subscriber has received one; answers how many it posted. */
+async function warmUp(f: Fanout): Promise<number> {
+  const r = f.receipts;
+  const allWarm = new Promise<void>((resolve) => {
+    r.onProgress = () => {
+      if (r.warmedUp === SUBSCRIBERS) resolve();
+    };
+  });
+  let warmPosts = 0;
+  const warmDeadline = performance.now() + 60_000;
+  while (r.warmedUp < SUBSCRIBERS) {
+    if (performance.now() > warmDeadline) throw new Error(`only ${r.warmedUp} of ${SUBSCRIBERS} subscribers received a warm-up event within 60 s`);
+    await post(f, `cly-${f.warmId}`, 1_750_000_000 + warmPosts++);
+    // Wait for the last subscribers, or post again after 250 ms (a subscription may not have been registered yet).
+    await Promise.race([allWarm, sleep(250)]);
+  }
+  return warmPosts;
+}
+
+/** Posts one webhook per event every 1000/RATE ms (open loop); answers when the last POST was answered. */
+async function postEvents(f: Fanout, start: number, postLatencies: number[], postErrors: string[]): Promise<number> {
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < EVENTS; i++) {
+    const wait = start + (i * 1000) / RATE - performance.now();
+    if (wait > 0) await sleep(wait);
+    const id = f.ids[i]!;
+    pending.push(
+      (async () => {
+        const t0 = performance.now();
+        f.receipts.sentAt.set(id, t0);
+        try {
+          await post(f, `cly-${id}`, 1_760_000_000 + i);
+          postLatencies.push(performance.now() - t0);
+        } catch (error) {
+          postErrors.push(String(error));
+        }
+      })(),
+    );
+  }
+  await Promise.all(pending);
+  return performance.now();
+}
+
+/** The measured phase: every event posted, then every receipt awaited (15 s after the last POST at most). */
+async function measuredRound(f: Fanout, bench: BenchRun): Promise<Measurement> {
+  const r = f.receipts;
+  const expected = EVENTS * SUBSCRIBERS;
+  const allReceived = new Promise<void>((resolve) => {
+    r.onProgress = () => {
+      if (r.received >= expected) resolve();
+    };
+  });
+  const postLatencies: number[] = [];
+  const postErrors: string[] = [];
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
+  const cpuUsed = await startCpuReading(f.gateway.child.pid!, BENCH_BASE_DB, bench.dbName);
+  const start = performance.now();
+  // The gateway's RSS every second of the phase, to tell growth per event from a one-off.
+  const rssSeries: number[] = [];
+  const sampler = setInterval(
+    () =>
+      void f.gateway.rssMb().then(
+        (mb) => rssSeries.push(mb),
+        () => {},
+      ),
+    1000,
+  );
+  const lastPostAt = await postEvents(f, start, postLatencies, postErrors);
+  const timedOut = await Promise.race([allReceived.then(() => false), sleep(15_000).then(() => true)]);
+  const phaseEnd = performance.now();
+  clearInterval(sampler);
+  loopDelay.disable();
+  const cpu = await cpuUsed();
+  const rssAfter = await f.gateway.rssMb();
+  return { start, lastPostAt, phaseEnd, timedOut, postLatencies, postErrors, cpu, loopDelay, rssAfter, rssSeries };
+}
+
+/** p50, p99 and max of sorted latencies, as printed. */
+const spread = (sorted: readonly number[]) =>
+  `p50 ${fmt(percentile(sorted, 50), 1)} ms, p99 ${fmt(percentile(sorted, 99), 1)} ms, max ${fmt(sorted.at(-1) ?? NaN, 1)} ms`;
+
+/** Prints the fan-out table and records what went wrong in `problems`. */
+function printTable(f: Fanout, m: Measurement, rssBefore: number, problems: string[]): void {
+  const r = f.receipts;
+  const expected = EVENTS * SUBSCRIBERS;
+  const phaseSeconds = (m.phaseEnd - m.start) / 1000;
+  r.latencies.sort((a, b) => a - b);
+  m.postLatencies.sort((a, b) => a - b);
+  const perEvent = f.ids
+    .filter((id) => r.lastReceipt.has(id))
+    .map((id) => r.lastReceipt.get(id)! - r.sentAt.get(id)!)
+    .sort((a, b) => a - b);
+  const missing = expected - r.received;
+  const eventsIncomplete = f.ids.filter((id) => r.seen.filter((s) => s.has(id)).length < SUBSCRIBERS).length;
+  console.log(`\n## Fan-out (${EVENTS} webhooks at ${RATE}/s to ${SUBSCRIBERS} subscribers)`);
+  console.log(
+    `receipts           ${r.received} received of ${expected} expected; missing ${missing} (over ${eventsIncomplete} events); duplicated ${r.duplicates}; unexpected ${r.unexpected}; errors ${r.errors}; completed early ${r.completed}${m.timedOut ? " (timed out waiting)" : ""}`,
+  );
+  console.log(`POST -> receipt    ${spread(r.latencies)} (all ${r.latencies.length} receipts)`);
+  console.log(`POST -> last one   ${spread(perEvent)} (per event, until its last subscriber had it)`);
+  console.log(`webhook answer     ${spread(m.postLatencies)}; POST errors ${m.postErrors.length}${m.postErrors[0] ? ` (${m.postErrors[0]})` : ""}`);
+  console.log(`posting took       ${fmt((m.lastPostAt - m.start) / 1000, 2)} s; phase ${fmt(phaseSeconds, 2)} s`);
+  console.log(
+    `CPU in the phase   gateway ${fmt(m.cpu.gateway, 2)} s (${fmt((100 * m.cpu.gateway) / phaseSeconds, 0)}% of one core); PostgreSQL backends ${fmt(m.cpu.postgres, 2)} s; ` +
+      `bench process (all ${SUBSCRIBERS} clients) ${fmt(m.cpu.bench, 2)} s (${fmt((100 * m.cpu.bench) / phaseSeconds, 0)}% of one core)`,
+  );
+  // The histogram holds the intervals between 1 ms timer ticks: what exceeds 1 ms is delay.
+  const lag = (ns: number) => fmt(Math.max(0, ns / 1e6 - 1), 1);
+  console.log(
+    `bench event loop   delay p50 ${lag(m.loopDelay.percentile(50))} ms, p99 ${lag(m.loopDelay.percentile(99))} ms, max ${lag(m.loopDelay.max)} ms (the clients' own queueing is part of the latencies)`,
+  );
+  console.log(
+    `gateway memory     ${fmt(f.rssStart)} MB before subscribers, ${fmt(rssBefore)} MB with ${SUBSCRIBERS} subscribers before the events, ${fmt(m.rssAfter)} MB after (VmRSS)`,
+  );
+  console.log(`gateway RSS/s      ${m.rssSeries.map((mb) => fmt(mb, 0)).join(" ")} MB`);
+  if (missing > 0) problems.push(`${missing} receipts missing`);
+  if (r.duplicates > 0) problems.push(`${r.duplicates} receipts duplicated`);
+  if (r.unexpected > 0 || r.errors > 0 || r.completed > 0)
+    problems.push(`${r.unexpected} unexpected receipts, ${r.errors} errors, ${r.completed} subscriptions completed early`);
+  if (m.postErrors.length > 0) problems.push(`${m.postErrors.length} webhooks not acknowledged`);
+}
+
+async function fanout(bench: BenchRun): Promise<void> {
+  const f = await setUp(bench);
+  const subscribedAt = subscribeAll(f);
+  const warmPosts = await warmUp(f);
+  const readyMs = performance.now() - subscribedAt;
+  const rssBefore = await f.gateway.rssMb();
+  console.log(
+    `subscribed         ${SUBSCRIBERS} subscribers all receiving after ${fmt(readyMs / 1000, 2)} s (${warmPosts} warm-up webhooks); gateway ${fmt(rssBefore)} MB resident`,
+  );
+  const m = await measuredRound(f, bench);
+  printTable(f, m, rssBefore, bench.problems);
+  await f.pool.close();
+  await disposeAll(f.clients);
+  await f.gateway.stop();
+  await printCpuProfile(CPU_PROF, f.profileSince, f.gateway, { label: "measured phase only", start: m.start, ms: m.phaseEnd - m.start });
+}
+
+await runBench("bench_fanout", "every subscriber received every event once", fanout);

@@ -27,28 +27,26 @@ import pg from "pg";
 import { Pool } from "undici";
 import { signWebhookBody } from "../src/webhooks/signature.js";
 import {
-  backendCpuDelta,
-  backendCpuSeconds,
+  BENCH_BASE_DB,
   cpuProfileFlags,
-  cpuSecondsOf,
   databaseCounters,
-  databaseUrlFor,
-  dropDatabase,
   fmt,
-  machineCpu,
-  newestCpuProfile,
   percentile,
+  postWebhook,
+  printCpuProfile,
+  runBench,
   seedAcceptedMessages,
   seededRandom,
   shuffle,
+  startCpuReading,
   startQuietGateway,
   statusEventBody,
-  summariseCpuProfile,
+  type BenchRun,
   type GatewayProc,
+  type PhaseCpu,
   type SeedMessage,
 } from "./lib.js";
 
-const baseDb = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const DUPLICATE_SHARE = Number(process.env.BENCH_DUPLICATES ?? 0.1);
@@ -89,19 +87,48 @@ interface Expected {
 function patternOf(i: number): { word: Word; dt: number }[] {
   switch (i % 8) {
     case 0:
-      return [{ word: "sent", dt: 0 }, { word: "delivered", dt: 1 }, { word: "read", dt: 2 }, { word: "delivery_failed", dt: 3 }]; // READ despite a later failure
+      return [
+        { word: "sent", dt: 0 },
+        { word: "delivered", dt: 1 },
+        { word: "read", dt: 2 },
+        { word: "delivery_failed", dt: 3 },
+      ]; // READ despite a later failure
     case 1:
-      return [{ word: "sent", dt: 0 }, { word: "delivered", dt: 1 }, { word: "delivery_failed", dt: 2 }]; // FAILED
+      return [
+        { word: "sent", dt: 0 },
+        { word: "delivered", dt: 1 },
+        { word: "delivery_failed", dt: 2 },
+      ]; // FAILED
     case 2:
-      return [{ word: "sent", dt: 0 }, { word: "delivered", dt: 1 }, { word: "read", dt: 5 }]; // READ
+      return [
+        { word: "sent", dt: 0 },
+        { word: "delivered", dt: 1 },
+        { word: "read", dt: 5 },
+      ]; // READ
     case 3:
-      return [{ word: "sent", dt: 0 }, { word: "delivered", dt: 0 }, { word: "read", dt: 0 }, { word: "delivery_failed", dt: 0 }]; // all in one second: READ
+      return [
+        { word: "sent", dt: 0 },
+        { word: "delivered", dt: 0 },
+        { word: "read", dt: 0 },
+        { word: "delivery_failed", dt: 0 },
+      ]; // all in one second: READ
     case 4:
-      return [{ word: "sent", dt: 0 }, { word: "delivery_failed", dt: 1 }]; // FAILED
+      return [
+        { word: "sent", dt: 0 },
+        { word: "delivery_failed", dt: 1 },
+      ]; // FAILED
     case 5:
-      return [{ word: "sent", dt: 0 }, { word: "delivered", dt: 2 }]; // DELIVERED
+      return [
+        { word: "sent", dt: 0 },
+        { word: "delivered", dt: 2 },
+      ]; // DELIVERED
     case 6:
-      return [{ word: "sent", dt: 0 }, { word: "delivered", dt: 1 }, { word: "read", dt: 1 }, { word: "delivery_failed", dt: 4 }]; // READ
+      return [
+        { word: "sent", dt: 0 },
+        { word: "delivered", dt: 1 },
+        { word: "read", dt: 1 },
+        { word: "delivery_failed", dt: 4 },
+      ]; // READ
     default:
       return [{ word: "sent", dt: 0 }]; // SENT only
   }
@@ -119,13 +146,25 @@ function buildEvents(run: string) {
     for (const { word, dt } of patternOf(i)) {
       if (events.length >= EVENTS) break;
       const timestamp = t0 + dt;
-      const error = word === "delivery_failed" ? { code: `ERROR_CODE_BENCH_${i % 7}`, type: "ERROR_TYPE_INVALID_REQUEST", message: `bench failure ${i}` } : null;
+      const error =
+        word === "delivery_failed" ? { code: `ERROR_CODE_BENCH_${i % 7}`, type: "ERROR_TYPE_INVALID_REQUEST", message: `bench failure ${i}` } : null;
       // The documented shape has every field; BENCH_ERROR_SHAPE=partial leaves out all but code, type and message.
-      const posted = error && ERROR_SHAPE !== "partial" ? { ...error, userTitle: "Message not delivered", userMessage: `bench failure ${i}`, cntTraceId: `trace-${i}`, details: [] } : error;
+      const posted =
+        error && ERROR_SHAPE !== "partial"
+          ? { ...error, userTitle: "Message not delivered", userMessage: `bench failure ${i}`, cntTraceId: `trace-${i}`, details: [] }
+          : error;
       const body = statusEventBody({ connectlyId, status: word, timestamp, recipientId, error: posted });
       const status = STATUS_OF[word];
       const occurredAtMs = timestamp * 1000;
-      events.push({ key: `${connectlyId}|${status}|${occurredAtMs}`, connectlyId, status, occurredAtMs, errorCode: error?.code ?? null, body, signature: signWebhookBody(body, SECRET) });
+      events.push({
+        key: `${connectlyId}|${status}|${occurredAtMs}`,
+        connectlyId,
+        status,
+        occurredAtMs,
+        errorCode: error?.code ?? null,
+        body,
+        signature: signWebhookBody(body, SECRET),
+      });
       const best = expected.get(connectlyId);
       // Furthest status; among its events (none repeat a status here) the latest time.
       if (!best || RANK[status] > RANK[best.status] || (status === best.status && occurredAtMs > best.atMs)) {
@@ -143,9 +182,16 @@ interface Outcome {
   latencyMs: number; // of the last attempt
 }
 
-async function postAll(gateway: GatewayProc, posts: readonly BenchEvent[]) {
+interface PostResult {
+  readonly outcomes: Outcome[];
+  readonly seconds: number;
+  readonly errors: Map<string, number>; // by HTTP status and error code, or connection error
+  readonly started: number; // performance.now() when the first post went out
+}
+
+async function postAll(gateway: GatewayProc, posts: readonly BenchEvent[]): Promise<PostResult> {
   const pool = new Pool(gateway.url, { connections: CONCURRENCY, pipelining: 1, keepAliveTimeout: 60_000 });
-  const outcomes: Outcome[] = new Array(posts.length);
+  const outcomes = new Array<Outcome>(posts.length);
   const errors = new Map<string, number>();
   let next = 0;
   const started = performance.now();
@@ -158,23 +204,17 @@ async function postAll(gateway: GatewayProc, posts: readonly BenchEvent[]) {
         for (let attempt = 0; attempt <= RETRIES; attempt++) {
           const t0 = performance.now();
           try {
-            const res = await pool.request({
-              method: "POST",
-              path: `/webhooks/connectly?businessId=${BUSINESS}`,
-              headers: { "content-type": "text/plain; charset=utf-8", "x-connectly-hmac-sha256": event.signature },
-              body: event.body,
-            });
-            const json = (await res.body.json()) as { duplicate?: boolean; error?: { code?: string; message?: string } };
+            const { status, json } = await postWebhook(pool, BUSINESS, event.body, event.signature);
             outcome.latencyMs = performance.now() - t0;
-            outcome.statuses.push(res.statusCode);
-            if (res.statusCode === 200) {
+            outcome.statuses.push(status);
+            if (status === 200) {
               outcome.duplicate = json.duplicate === true;
               break;
             }
-            const code = `${res.statusCode} ${json.error?.code ?? "?"}`;
+            const code = `${status} ${json.error?.code ?? "?"}`;
             if (!errors.has(code)) console.error(`first ${code}: ${json.error?.message ?? JSON.stringify(json)}`);
             errors.set(code, (errors.get(code) ?? 0) + 1);
-            if (res.statusCode !== 503) break; // only "not stored, send it again" is worth a redelivery
+            if (status !== 503) break; // only "not stored, send it again" is worth a redelivery
           } catch (error) {
             outcome.latencyMs = performance.now() - t0;
             outcome.statuses.push(0);
@@ -190,153 +230,221 @@ async function postAll(gateway: GatewayProc, posts: readonly BenchEvent[]) {
   return { outcomes, seconds, errors, started };
 }
 
-async function main() {
-  const run = randomBytes(4).toString("hex");
-  const dbName = `bench_ingest_${run}`;
-  const dbUrl = databaseUrlFor(baseDb, dbName);
-  let gateway: GatewayProc | undefined;
-  let failed = false;
-  const problems: string[] = [];
-  try {
-    const { messages, events, expected } = buildEvents(run);
-    const random = seededRandom(SEED);
-    const duplicateCount = Math.round(events.length * DUPLICATE_SHARE);
-    const duplicates = shuffle([...events], random).slice(0, duplicateCount);
-    const posts = shuffle([...events, ...duplicates], random);
-    const byStatus = events.reduce<Record<string, number>>((acc, e) => ((acc[e.status] = (acc[e.status] ?? 0) + 1), acc), {});
-    console.log(`# webhook-ingest: ${events.length} distinct delivery_status events over ${messages.length} messages, + ${duplicateCount} exact duplicates, shuffled; concurrency ${CONCURRENCY}; error objects ${ERROR_SHAPE}; PostgreSQL ${dbName}`);
-    console.log(`events by status   ${JSON.stringify(byStatus)}`);
-
-    const env: Record<string, string> = { DATABASE_URL: dbUrl, CONNECTLY_WEBHOOK_SECRET: SECRET, SANDBOX_STATUS_EVENTS: "false", LOG_LEVEL: "warn" };
-    if (POOL_SIZE) env.DATABASE_POOL_SIZE = POOL_SIZE;
-    const profileSince = Date.now();
-    gateway = await startQuietGateway(env, cpuProfileFlags(CPU_PROF));
-    await seedAcceptedMessages(dbUrl, messages);
-    console.log(`gateway            ${gateway.url} (pid ${gateway.child.pid}, DATABASE_POOL_SIZE ${POOL_SIZE ?? "10 (default)"}), ${fmt(await gateway.rssMb())} MB resident after start-up and seeding`);
-
-    const cpuBefore = await cpuSecondsOf(gateway.child.pid!);
-    const pgBefore = await backendCpuSeconds(baseDb, dbName);
-    const machineBefore = await machineCpu();
-    const benchCpuBefore = process.cpuUsage();
-    const result = await postAll(gateway, posts);
-    const benchCpu = process.cpuUsage(benchCpuBefore);
-    const machineAfter = await machineCpu();
-    const gatewayCpu = (await cpuSecondsOf(gateway.child.pid!)) - cpuBefore;
-    const pgCpu = backendCpuDelta(pgBefore, await backendCpuSeconds(baseDb, dbName));
-    const rssAfter = await gateway.rssMb();
-    const phaseStart = result.started;
-    const phaseMs = result.seconds * 1000;
-
-    // ---- what the gateway said
-    const statusCounts = new Map<string, number>();
-    let retried = 0;
-    for (const o of result.outcomes) {
-      if (o.statuses.length > 1) retried++;
-      for (const s of o.statuses) statusCounts.set(String(s), (statusCounts.get(String(s)) ?? 0) + 1);
-    }
-    const reportedDuplicates = result.outcomes.filter((o) => o.duplicate === true).length;
-    const notAcknowledged = result.outcomes.filter((o) => o.duplicate === null).length;
-    // Per distinct event, how many posts were acknowledged as new (duplicate: false): exactly one each.
-    const firstAcks = new Map<string, number>();
-    for (const o of result.outcomes) if (o.duplicate === false) firstAcks.set(o.event.key, (firstAcks.get(o.event.key) ?? 0) + 1);
-    const neverNew = events.filter((e) => !firstAcks.has(e.key)).length;
-    const newTwice = [...firstAcks.values()].filter((n) => n > 1).length;
-    const latencies = result.outcomes.map((o) => o.latencyMs).sort((a, b) => a - b);
-
-    // ---- what the database holds
-    const db = new pg.Client({ connectionString: dbUrl });
-    await db.connect();
-    const rows = await db.query<{ connectlyId: string; status: Status; ms: string }>(
-      `SELECT "connectlyId", "status"::text AS status, (extract(epoch FROM "occurredAt") * 1000)::bigint AS ms FROM "MessageStatusEvent"`,
-    );
-    const stored = new Map<string, number>();
-    for (const r of rows.rows) {
-      const key = `${r.connectlyId}|${r.status}|${r.ms}`;
-      stored.set(key, (stored.get(key) ?? 0) + 1);
-    }
-    const distinctKeys = new Set(events.map((e) => e.key));
-    const lost = [...distinctKeys].filter((k) => !stored.has(k)).length;
-    const storedTwice = [...stored.values()].filter((n) => n > 1).length;
-    const unexpectedRows = [...stored.keys()].filter((k) => !distinctKeys.has(k)).length;
-    const msgs = await db.query<{ connectlyId: string; deliveryStatus: Status | null; ms: string | null; deliveryErrorCode: string | null; status: string }>(
-      `SELECT "connectlyId", "deliveryStatus"::text AS "deliveryStatus", (extract(epoch FROM "deliveryStatusAt") * 1000)::bigint AS ms, "deliveryErrorCode", "status"::text AS status FROM "Message" WHERE "businessId" = $1`,
-      [BUSINESS],
-    );
-    const rejected = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "RejectedWebhook"`);
-    await db.end();
-    let wrongStatus = 0;
-    let wrongAt = 0;
-    let wrongError = 0;
-    let missingMessages = 0;
-    const wrongExamples: string[] = [];
-    const byConnectlyId = new Map(msgs.rows.map((m) => [m.connectlyId, m]));
-    for (const [connectlyId, want] of expected) {
-      const m = byConnectlyId.get(connectlyId);
-      if (!m) {
-        missingMessages++;
-        continue;
-      }
-      if (m.deliveryStatus !== want.status) {
-        wrongStatus++;
-        if (wrongExamples.length < 5) wrongExamples.push(`${connectlyId}: ${m.deliveryStatus} instead of ${want.status}`);
-      } else {
-        if (Number(m.ms) !== want.atMs) wrongAt++;
-        if ((want.status === "FAILED" ? want.errorCode : null) !== m.deliveryErrorCode) wrongError++;
-      }
-    }
-    const finalCounts = msgs.rows.reduce<Record<string, number>>((acc, m) => ((acc[m.deliveryStatus ?? "null"] = (acc[m.deliveryStatus ?? "null"] ?? 0) + 1), acc), {});
-
-    const machineBusy = (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total);
-    const statusLine = [...statusCounts].sort().map(([s, n]) => `${s === "0" ? "conn-error" : s}=${n}`).join(" ");
-    console.log(`\n## Ingestion`);
-    console.log(`posted             ${posts.length} webhooks (${events.length} distinct + ${duplicateCount} duplicates) in ${fmt(result.seconds, 2)} s = ${fmt(posts.length / result.seconds)} posts/s`);
-    console.log(`stored             ${rows.rows.length} events = ${fmt(rows.rows.length / result.seconds)} events stored/s`);
-    console.log(`HTTP statuses      ${statusLine} (all attempts); posts retried after 503/connection error: ${retried}; never acknowledged with 200: ${notAcknowledged}`);
-    if (result.errors.size > 0) console.log(`errors             ${[...result.errors].map(([c, n]) => `${c}: ${n}`).join("; ")}`);
-    console.log(`webhook latency    p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms, max ${fmt(latencies.at(-1) ?? NaN, 1)} ms`);
-    console.log(`duplicates         reported ${reportedDuplicates}, expected ${duplicateCount}${retried > 0 ? ` (+ up to ${retried} from redeliveries)` : ""}`);
-    console.log(`acknowledged new   distinct events never acknowledged as new: ${neverNew}; acknowledged as new more than once: ${newTwice}`);
-    console.log(`MessageStatusEvent ${rows.rows.length} rows for ${distinctKeys.size} distinct events; stored twice ${storedTwice}; rows not posted ${unexpectedRows}; RejectedWebhook rows ${rejected.rows[0]!.n}`);
-    console.log(`final state        ${JSON.stringify(finalCounts)} over ${msgs.rows.length} messages`);
-    console.log(`correctness        wrong deliveryStatus ${wrongStatus} (must be 0), lost events ${lost} (must be 0), messages missing ${missingMessages}; wrong deliveryStatusAt ${wrongAt}, wrong deliveryErrorCode ${wrongError}`);
-    for (const w of wrongExamples) console.log(`  e.g. ${w}`);
-    console.log(`CPU                gateway ${fmt(gatewayCpu, 2)} s (${fmt((100 * gatewayCpu) / result.seconds, 0)}% of one core); PostgreSQL backends of the database ${fmt(pgCpu, 2)} s; bench process ${fmt((benchCpu.user + benchCpu.system) / 1e6, 2)} s; machine busy ${fmt(100 * machineBusy, 0)}% of 2 cores (PostgreSQL and anything else included)`);
-    console.log(`gateway memory     ${fmt(rssAfter)} MB resident (VmRSS) after the run`);
-
-    const expectedDupsOk = retried > 0 ? reportedDuplicates >= duplicateCount && reportedDuplicates <= duplicateCount + retried : reportedDuplicates === duplicateCount;
-    if (lost > 0) problems.push(`${lost} events lost`);
-    if (storedTwice > 0 || rows.rows.length !== distinctKeys.size || unexpectedRows > 0) problems.push(`stored rows ${rows.rows.length} != distinct events ${distinctKeys.size}`);
-    if (newTwice > 0) problems.push(`${newTwice} events acknowledged as new more than once (double-counted)`);
-    if (neverNew > 0) problems.push(`${neverNew} events never acknowledged as new`);
-    if (!expectedDupsOk) problems.push(`duplicates reported ${reportedDuplicates}, expected ${duplicateCount}`);
-    if (notAcknowledged > 0) problems.push(`${notAcknowledged} posts never acknowledged with 200`);
-    if (wrongStatus > 0 || missingMessages > 0) problems.push(`${wrongStatus} messages in the wrong deliveryStatus, ${missingMessages} missing`);
-    if (wrongAt > 0 || wrongError > 0) problems.push(`${wrongAt} wrong deliveryStatusAt, ${wrongError} wrong deliveryErrorCode`);
-
-    await gateway.stop();
-    // Counted from before the gateway started: start-up and seeding add a few dozen transactions.
-    const counters = await databaseCounters(baseDb, dbName);
-    console.log(
-      `PostgreSQL         ${counters.commits} commits (${fmt(counters.commits / posts.length, 3)} per webhook), ${counters.rollbacks} rollbacks, ${counters.deadlocks} deadlocks; ` +
-        `${counters.inserted} rows inserted, ${counters.updated} updated (Message: ${counters.messageUpdates} updates, ${counters.messageHotUpdates} HOT)`,
-    );
-    if (CPU_PROF) {
-      const file = await newestCpuProfile(CPU_PROF, profileSince);
-      if (file) {
-        console.log(`\n## Gateway CPU profile (${file}), ingestion phase only`);
-        console.log(await summariseCpuProfile(file, { skipMs: phaseStart - gateway.spawnedAt, windowMs: phaseMs, top: 25 }));
-      } else console.log(`\n(no CPU profile found in ${CPU_PROF})`);
-    }
-  } catch (error) {
-    failed = true;
-    console.error(error);
-  } finally {
-    await gateway?.stop();
-    await dropDatabase(baseDb, dbName).catch((error: unknown) => console.error(`could not drop ${dbName}:`, error));
-  }
-  if (problems.length > 0) console.log(`\nFAILED: ${problems.join("; ")}`);
-  else if (!failed) console.log(`\nOK: every event stored once, every message in its furthest status`);
-  process.exitCode = failed || problems.length > 0 ? 1 : 0;
+/** The distinct events, the exact duplicates among them, and everything to post in its shuffled order. */
+interface Plan {
+  readonly messages: SeedMessage[];
+  readonly events: BenchEvent[];
+  readonly expected: Map<string, Expected>;
+  readonly duplicateCount: number;
+  readonly posts: BenchEvent[];
 }
 
-await main();
+/** What the gateway answered to the posts. */
+interface Answers {
+  readonly statusCounts: Map<string, number>; // every attempt's HTTP status (0: connection error)
+  readonly retried: number;
+  readonly reportedDuplicates: number;
+  readonly notAcknowledged: number;
+  readonly neverNew: number; // distinct events never acknowledged as new
+  readonly newTwice: number; // distinct events acknowledged as new more than once
+  readonly latencies: number[];
+}
+
+/** The MessageStatusEvent rows against the distinct events posted. */
+interface StoredEvents {
+  readonly rows: number;
+  readonly distinct: number;
+  readonly lost: number;
+  readonly storedTwice: number;
+  readonly unexpectedRows: number;
+  readonly rejectedRows: string;
+}
+
+/** The Message rows' final delivery state against the furthest status of each message's events. */
+interface FinalStates {
+  readonly messages: number;
+  readonly counts: Record<string, number>;
+  readonly wrongStatus: number;
+  readonly wrongAt: number;
+  readonly wrongError: number;
+  readonly missingMessages: number;
+  readonly wrongExamples: string[];
+}
+
+function planPosts(bench: BenchRun): Plan {
+  const { messages, events, expected } = buildEvents(bench.run);
+  const random = seededRandom(SEED);
+  const duplicateCount = Math.round(events.length * DUPLICATE_SHARE);
+  const duplicates = shuffle([...events], random).slice(0, duplicateCount);
+  const posts = shuffle([...events, ...duplicates], random);
+  const byStatus = events.reduce<Record<string, number>>((acc, e) => ((acc[e.status] = (acc[e.status] ?? 0) + 1), acc), {});
+  console.log(
+    `# webhook-ingest: ${events.length} distinct delivery_status events over ${messages.length} messages, + ${duplicateCount} exact duplicates, shuffled; concurrency ${CONCURRENCY}; error objects ${ERROR_SHAPE}; PostgreSQL ${bench.dbName}`,
+  );
+  console.log(`events by status   ${JSON.stringify(byStatus)}`);
+  return { messages, events, expected, duplicateCount, posts };
+}
+
+/** Starts the gateway on the bench's database and seeds the messages the events are about. */
+async function setUp(bench: BenchRun, messages: readonly SeedMessage[]): Promise<{ gateway: GatewayProc; profileSince: number }> {
+  const env: Record<string, string> = { DATABASE_URL: bench.dbUrl, CONNECTLY_WEBHOOK_SECRET: SECRET, SANDBOX_STATUS_EVENTS: "false", LOG_LEVEL: "warn" };
+  if (POOL_SIZE) env.DATABASE_POOL_SIZE = POOL_SIZE;
+  const profileSince = Date.now();
+  const gateway = await startQuietGateway(env, cpuProfileFlags(CPU_PROF));
+  bench.onCleanup(() => gateway.stop());
+  await seedAcceptedMessages(bench.dbUrl, messages);
+  console.log(
+    `gateway            ${gateway.url} (pid ${gateway.child.pid}, DATABASE_POOL_SIZE ${POOL_SIZE ?? "10 (default)"}), ${fmt(await gateway.rssMb())} MB resident after start-up and seeding`,
+  );
+  return { gateway, profileSince };
+}
+
+function summariseAnswers(outcomes: readonly Outcome[], events: readonly BenchEvent[]): Answers {
+  const statusCounts = new Map<string, number>();
+  let retried = 0;
+  for (const o of outcomes) {
+    if (o.statuses.length > 1) retried++;
+    for (const s of o.statuses) statusCounts.set(String(s), (statusCounts.get(String(s)) ?? 0) + 1);
+  }
+  const reportedDuplicates = outcomes.filter((o) => o.duplicate === true).length;
+  const notAcknowledged = outcomes.filter((o) => o.duplicate === null).length;
+  // Per distinct event, how many posts were acknowledged as new (duplicate: false): exactly one each.
+  const firstAcks = new Map<string, number>();
+  for (const o of outcomes) if (o.duplicate === false) firstAcks.set(o.event.key, (firstAcks.get(o.event.key) ?? 0) + 1);
+  const neverNew = events.filter((e) => !firstAcks.has(e.key)).length;
+  const newTwice = [...firstAcks.values()].filter((n) => n > 1).length;
+  const latencies = outcomes.map((o) => o.latencyMs).sort((a, b) => a - b);
+  return { statusCounts, retried, reportedDuplicates, notAcknowledged, neverNew, newTwice, latencies };
+}
+
+async function readStoredEvents(db: pg.Client, events: readonly BenchEvent[]): Promise<StoredEvents> {
+  const rows = await db.query<{ connectlyId: string; status: Status; ms: string }>(
+    `SELECT "connectlyId", "status"::text AS status, (extract(epoch FROM "occurredAt") * 1000)::bigint AS ms FROM "MessageStatusEvent"`,
+  );
+  const stored = new Map<string, number>();
+  for (const r of rows.rows) {
+    const key = `${r.connectlyId}|${r.status}|${r.ms}`;
+    stored.set(key, (stored.get(key) ?? 0) + 1);
+  }
+  const distinctKeys = new Set(events.map((e) => e.key));
+  const lost = [...distinctKeys].filter((k) => !stored.has(k)).length;
+  const storedTwice = [...stored.values()].filter((n) => n > 1).length;
+  const unexpectedRows = [...stored.keys()].filter((k) => !distinctKeys.has(k)).length;
+  const rejected = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "RejectedWebhook"`);
+  return { rows: rows.rows.length, distinct: distinctKeys.size, lost, storedTwice, unexpectedRows, rejectedRows: rejected.rows[0]!.n };
+}
+
+async function readFinalStates(db: pg.Client, expected: ReadonlyMap<string, Expected>): Promise<FinalStates> {
+  const msgs = await db.query<{ connectlyId: string; deliveryStatus: Status | null; ms: string | null; deliveryErrorCode: string | null; status: string }>(
+    `SELECT "connectlyId", "deliveryStatus"::text AS "deliveryStatus", (extract(epoch FROM "deliveryStatusAt") * 1000)::bigint AS ms, "deliveryErrorCode", "status"::text AS status FROM "Message" WHERE "businessId" = $1`,
+    [BUSINESS],
+  );
+  const f = { wrongStatus: 0, wrongAt: 0, wrongError: 0, missingMessages: 0, wrongExamples: [] as string[] };
+  const byConnectlyId = new Map(msgs.rows.map((m) => [m.connectlyId, m]));
+  for (const [connectlyId, want] of expected) {
+    const m = byConnectlyId.get(connectlyId);
+    if (!m) {
+      f.missingMessages++;
+      continue;
+    }
+    if (m.deliveryStatus !== want.status) {
+      f.wrongStatus++;
+      if (f.wrongExamples.length < 5) f.wrongExamples.push(`${connectlyId}: ${m.deliveryStatus} instead of ${want.status}`);
+    } else {
+      if (Number(m.ms) !== want.atMs) f.wrongAt++;
+      if ((want.status === "FAILED" ? want.errorCode : null) !== m.deliveryErrorCode) f.wrongError++;
+    }
+  }
+  const counts = msgs.rows.reduce<Record<string, number>>(
+    (acc, m) => ((acc[m.deliveryStatus ?? "null"] = (acc[m.deliveryStatus ?? "null"] ?? 0) + 1), acc),
+    {},
+  );
+  return { messages: msgs.rows.length, counts, ...f };
+}
+
+/** What the database holds after the posts: the events stored and every message's final state. */
+async function readDatabase(dbUrl: string, plan: Plan): Promise<{ stored: StoredEvents; final: FinalStates }> {
+  const db = new pg.Client({ connectionString: dbUrl });
+  await db.connect();
+  const stored = await readStoredEvents(db, plan.events);
+  const final = await readFinalStates(db, plan.expected);
+  await db.end();
+  return { stored, final };
+}
+
+function printTable(plan: Plan, result: PostResult, a: Answers, stored: StoredEvents, final: FinalStates, cpu: PhaseCpu, rssAfter: number): void {
+  const statusLine = [...a.statusCounts]
+    .sort()
+    .map(([s, n]) => `${s === "0" ? "conn-error" : s}=${n}`)
+    .join(" ");
+  const l = a.latencies;
+  console.log(`\n## Ingestion`);
+  console.log(
+    `posted             ${plan.posts.length} webhooks (${plan.events.length} distinct + ${plan.duplicateCount} duplicates) in ${fmt(result.seconds, 2)} s = ${fmt(plan.posts.length / result.seconds)} posts/s`,
+  );
+  console.log(`stored             ${stored.rows} events = ${fmt(stored.rows / result.seconds)} events stored/s`);
+  console.log(
+    `HTTP statuses      ${statusLine} (all attempts); posts retried after 503/connection error: ${a.retried}; never acknowledged with 200: ${a.notAcknowledged}`,
+  );
+  if (result.errors.size > 0) console.log(`errors             ${[...result.errors].map(([c, n]) => `${c}: ${n}`).join("; ")}`);
+  console.log(`webhook latency    p50 ${fmt(percentile(l, 50), 1)} ms, p99 ${fmt(percentile(l, 99), 1)} ms, max ${fmt(l.at(-1) ?? NaN, 1)} ms`);
+  console.log(
+    `duplicates         reported ${a.reportedDuplicates}, expected ${plan.duplicateCount}${a.retried > 0 ? ` (+ up to ${a.retried} from redeliveries)` : ""}`,
+  );
+  console.log(`acknowledged new   distinct events never acknowledged as new: ${a.neverNew}; acknowledged as new more than once: ${a.newTwice}`);
+  console.log(
+    `MessageStatusEvent ${stored.rows} rows for ${stored.distinct} distinct events; stored twice ${stored.storedTwice}; rows not posted ${stored.unexpectedRows}; RejectedWebhook rows ${stored.rejectedRows}`,
+  );
+  console.log(`final state        ${JSON.stringify(final.counts)} over ${final.messages} messages`);
+  console.log(
+    `correctness        wrong deliveryStatus ${final.wrongStatus} (must be 0), lost events ${stored.lost} (must be 0), messages missing ${final.missingMessages}; wrong deliveryStatusAt ${final.wrongAt}, wrong deliveryErrorCode ${final.wrongError}`,
+  );
+  for (const w of final.wrongExamples) console.log(`  e.g. ${w}`);
+  console.log(
+    `CPU                gateway ${fmt(cpu.gateway, 2)} s (${fmt((100 * cpu.gateway) / result.seconds, 0)}% of one core); PostgreSQL backends of the database ${fmt(cpu.postgres, 2)} s; bench process ${fmt(cpu.bench, 2)} s; machine busy ${fmt(100 * cpu.machineBusy, 0)}% of 2 cores (PostgreSQL and anything else included)`,
+  );
+  console.log(`gateway memory     ${fmt(rssAfter)} MB resident (VmRSS) after the run`);
+}
+
+/** What went wrong: lost, doubled or wrongly acknowledged events, messages in the wrong state. */
+function findProblems(plan: Plan, a: Answers, stored: StoredEvents, final: FinalStates): string[] {
+  const problems: string[] = [];
+  const { duplicateCount } = plan;
+  const expectedDupsOk =
+    a.retried > 0 ? a.reportedDuplicates >= duplicateCount && a.reportedDuplicates <= duplicateCount + a.retried : a.reportedDuplicates === duplicateCount;
+  if (stored.lost > 0) problems.push(`${stored.lost} events lost`);
+  if (stored.storedTwice > 0 || stored.rows !== stored.distinct || stored.unexpectedRows > 0)
+    problems.push(`stored rows ${stored.rows} != distinct events ${stored.distinct}`);
+  if (a.newTwice > 0) problems.push(`${a.newTwice} events acknowledged as new more than once (double-counted)`);
+  if (a.neverNew > 0) problems.push(`${a.neverNew} events never acknowledged as new`);
+  if (!expectedDupsOk) problems.push(`duplicates reported ${a.reportedDuplicates}, expected ${duplicateCount}`);
+  if (a.notAcknowledged > 0) problems.push(`${a.notAcknowledged} posts never acknowledged with 200`);
+  if (final.wrongStatus > 0 || final.missingMessages > 0)
+    problems.push(`${final.wrongStatus} messages in the wrong deliveryStatus, ${final.missingMessages} missing`);
+  if (final.wrongAt > 0 || final.wrongError > 0) problems.push(`${final.wrongAt} wrong deliveryStatusAt, ${final.wrongError} wrong deliveryErrorCode`);
+  return problems;
+}
+
+async function ingest(bench: BenchRun): Promise<void> {
+  const plan = planPosts(bench);
+  const { gateway, profileSince } = await setUp(bench, plan.messages);
+  const cpuUsed = await startCpuReading(gateway.child.pid!, BENCH_BASE_DB, bench.dbName);
+  const result = await postAll(gateway, plan.posts);
+  const cpu = await cpuUsed();
+  const rssAfter = await gateway.rssMb();
+  const answers = summariseAnswers(result.outcomes, plan.events);
+  const { stored, final } = await readDatabase(bench.dbUrl, plan);
+  printTable(plan, result, answers, stored, final, cpu, rssAfter);
+  bench.problems.push(...findProblems(plan, answers, stored, final));
+
+  await gateway.stop();
+  // Counted from before the gateway started: start-up and seeding add a few dozen transactions.
+  const counters = await databaseCounters(BENCH_BASE_DB, bench.dbName);
+  console.log(
+    `PostgreSQL         ${counters.commits} commits (${fmt(counters.commits / plan.posts.length, 3)} per webhook), ${counters.rollbacks} rollbacks, ${counters.deadlocks} deadlocks; ` +
+      `${counters.inserted} rows inserted, ${counters.updated} updated (Message: ${counters.messageUpdates} updates, ${counters.messageHotUpdates} HOT)`,
+  );
+  await printCpuProfile(CPU_PROF, profileSince, gateway, { label: "ingestion phase only", start: result.started, ms: result.seconds * 1000 });
+}
+
+await runBench("bench_ingest", "every event stored once, every message in its furthest status", ingest);

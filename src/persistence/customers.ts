@@ -78,7 +78,7 @@ export function createCustomerStore(prisma: PrismaClient): CustomerStore {
 }
 
 /** The 24-hour customer-service window from the customer's last message. */
-export const SESSION_WINDOW_MS = 24 * 60 * 60 * 1000;
+const SESSION_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export function sessionWindow(lastInboundAt: Date | null, now: number): { open: boolean; expiresAt: Date | null } {
   if (lastInboundAt == null) return { open: false, expiresAt: null };

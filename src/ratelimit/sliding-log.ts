@@ -76,7 +76,7 @@ function createWindow({ limit, windowMs }: WindowRule) {
       stamps[slot] = until ?? now;
       held[slot] = until == null ? 0 : 1;
       generations[slot] = (generations[slot]! + 1) >>> 0;
-      return { slot, generation: generations[slot]! };
+      return { slot, generation: generations[slot] };
     },
     settle(slot: number, generation: number, at: number) {
       if (generations[slot] !== generation || !held[slot]) return;

@@ -37,7 +37,16 @@ export interface InboundEvent {
 
 export type WebhookEvent = StatusEvent | InboundEvent;
 
-export type ParseResult = { readonly ok: true; readonly event: WebhookEvent } | { readonly ok: false; readonly reason: string };
+/** Why a verified body is refused: the code the answer carries, and the reason for people. */
+export type RefusalCode = "MALFORMED_EVENT" | "UNRECOGNISED_EVENT" | "EVENT_IN_FUTURE";
+export interface Refusal {
+  readonly code: RefusalCode;
+  readonly reason: string;
+}
+
+export type ParseResult = { readonly ok: true; readonly event: WebhookEvent } | ({ readonly ok: false } & Refusal);
+
+const refused = (code: RefusalCode, reason: string): ParseResult => ({ ok: false, code, reason });
 
 /** Connectly's status words, and the variants seen in WhatsApp's own payloads. */
 const STATUS_WORDS: Readonly<Record<string, DeliveryStatus>> = {
@@ -50,7 +59,12 @@ const STATUS_WORDS: Readonly<Record<string, DeliveryStatus>> = {
 
 const MAX_ID = 256;
 const id = z.string().trim().min(1).max(MAX_ID);
-const party = z.looseObject({ id: id, name: z.string().max(1024).nullish(), phoneNumber: z.string().max(64).nullish(), userId: z.string().max(MAX_ID).nullish() });
+const party = z.looseObject({
+  id: id,
+  name: z.string().max(1024).nullish(),
+  phoneNumber: z.string().max(64).nullish(),
+  userId: z.string().max(MAX_ID).nullish(),
+});
 
 /** Unix seconds as a string or number (milliseconds are recognised by size), or an ISO date-time. */
 const timestamp = z.union([z.string().trim().min(1).max(40), z.number()]).transform((value, ctx) => {
@@ -126,56 +140,43 @@ const describe = (error: z.ZodError): string =>
     .map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "event"}: ${issue.message}`)
     .join("; ");
 
-/** What a parsed JSON body means, or why it is refused. */
-export function parseWebhookEvent(body: unknown): ParseResult {
-  if (body == null || typeof body !== "object" || Array.isArray(body)) return { ok: false, reason: "the body must be a JSON object" };
-  const record = body as Record<string, unknown>;
-  const topic =
-    record.topic === "delivery_status" || record.topic === "messages"
-      ? record.topic
-      : record.topic != null
-        ? undefined
-        : "statusUpdate" in record
-          ? "delivery_status"
-          : "message" in record
-            ? "messages"
-            : undefined;
-  if (topic === undefined) {
-    return {
-      ok: false,
-      reason:
-        record.topic != null
-          ? `unrecognised topic "${String(record.topic).slice(0, 40)}": only delivery_status and messages are handled`
-          : "unrecognised event: neither statusUpdate (delivery_status) nor message (messages) is present",
-    };
-  }
-  if (topic === "delivery_status") {
-    const parsed = statusSchema.safeParse(record);
-    if (!parsed.success) return { ok: false, reason: `malformed delivery_status event: ${describe(parsed.error)}` };
-    const e = parsed.data;
-    const error = e.statusUpdate.status === "FAILED" && e.statusUpdate.error ? e.statusUpdate.error : null;
-    return {
-      ok: true,
-      event: {
-        topic,
-        connectlyId: e.statusUpdate.id,
-        status: e.statusUpdate.status,
-        occurredAt: e.timestamp,
-        recipientId: e.recipient?.id ?? null,
-        senderId: e.sender?.id ?? null,
-        error: error ? { code: text(error.code), type: text(error.type), message: text(error.message) ?? text(error.userMessage) } : null,
-        callbackData: e.callbackData ?? null,
-        campaignName: e.metadata?.campaign_name ?? e.metadata?.campaignName ?? null,
-      },
-    };
-  }
+/** The event's topic: named, or (when it is not) told by the fields present. */
+function topicOf(record: Record<string, unknown>): WebhookEvent["topic"] | undefined {
+  if (record.topic === "delivery_status" || record.topic === "messages") return record.topic;
+  if (record.topic != null) return undefined;
+  if ("statusUpdate" in record) return "delivery_status";
+  return "message" in record ? "messages" : undefined;
+}
+
+function statusEventOf(record: Record<string, unknown>): ParseResult {
+  const parsed = statusSchema.safeParse(record);
+  if (!parsed.success) return refused("MALFORMED_EVENT", `malformed delivery_status event: ${describe(parsed.error)}`);
+  const e = parsed.data;
+  const error = e.statusUpdate.status === "FAILED" && e.statusUpdate.error ? e.statusUpdate.error : null;
+  return {
+    ok: true,
+    event: {
+      topic: "delivery_status",
+      connectlyId: e.statusUpdate.id,
+      status: e.statusUpdate.status,
+      occurredAt: e.timestamp,
+      recipientId: e.recipient?.id ?? null,
+      senderId: e.sender?.id ?? null,
+      error: error ? { code: text(error.code), type: text(error.type), message: text(error.message) ?? text(error.userMessage) } : null,
+      callbackData: e.callbackData ?? null,
+      campaignName: e.metadata?.campaign_name ?? e.metadata?.campaignName ?? null,
+    },
+  };
+}
+
+function inboundEventOf(record: Record<string, unknown>): ParseResult {
   const parsed = inboundSchema.safeParse(record);
-  if (!parsed.success) return { ok: false, reason: `malformed messages event: ${describe(parsed.error)}` };
+  if (!parsed.success) return refused("MALFORMED_EVENT", `malformed messages event: ${describe(parsed.error)}`);
   const e = parsed.data;
   return {
     ok: true,
     event: {
-      topic,
+      topic: "messages",
       businessNumber: e.recipient.id,
       customerId: e.sender.id,
       customerName: e.sender.name ?? null,
@@ -187,6 +188,19 @@ export function parseWebhookEvent(body: unknown): ParseResult {
   };
 }
 
+/** What a parsed JSON body means, or why it is refused. */
+export function parseWebhookEvent(body: unknown): ParseResult {
+  if (body == null || typeof body !== "object" || Array.isArray(body)) return refused("UNRECOGNISED_EVENT", "the body must be a JSON object");
+  const record = body as Record<string, unknown>;
+  const topic = topicOf(record);
+  if (topic === "delivery_status") return statusEventOf(record);
+  if (topic === "messages") return inboundEventOf(record);
+  if (record.topic == null)
+    return refused("UNRECOGNISED_EVENT", "unrecognised event: neither statusUpdate (delivery_status) nor message (messages) is present");
+  const named = typeof record.topic === "string" ? record.topic : JSON.stringify(record.topic);
+  return refused("UNRECOGNISED_EVENT", `unrecognised topic "${named.slice(0, 40)}": only delivery_status and messages are handled`);
+}
+
 /**
  * How far ahead of the gateway's clock an event's timestamp may be: clock skew, not more. A later
  * one is refused, not clamped: clamping would make each redelivery a new event (another time),
@@ -195,19 +209,12 @@ export function parseWebhookEvent(body: unknown): ParseResult {
  */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
 
-/** Why an event's timestamp is refused as in the future, or null when it is not. */
-export function futureTimestampReason(occurredAt: Date, nowMs: number): string | null {
+/** The refusal of an event whose timestamp is too far ahead of the gateway's clock, or null when it is not. */
+export function futureTimestampRefusal(occurredAt: Date, nowMs: number): Refusal | null {
   const ahead = occurredAt.getTime() - nowMs;
   if (ahead <= MAX_CLOCK_AHEAD_MS) return null;
-  return `timestamp ${occurredAt.toISOString()} is ${Math.round(ahead / 1000)} s ahead of the gateway's clock (at most ${MAX_CLOCK_AHEAD_MS / 1000} s is allowed for clock skew)`;
-}
-
-/** The order of meaning of delivery statuses; the database enum is declared in the same order. */
-export const DELIVERY_RANK: Readonly<Record<DeliveryStatus, number>> = { SENT: 1, DELIVERED: 2, FAILED: 3, READ: 4 };
-
-/** The delivery status a set of events leaves a message in, whatever order they arrived in. */
-export function deliveryStatusOf(statuses: Iterable<DeliveryStatus>): DeliveryStatus | null {
-  let best: DeliveryStatus | null = null;
-  for (const s of statuses) if (best === null || DELIVERY_RANK[s] > DELIVERY_RANK[best]) best = s;
-  return best;
+  return {
+    code: "EVENT_IN_FUTURE",
+    reason: `timestamp ${occurredAt.toISOString()} is ${Math.round(ahead / 1000)} s ahead of the gateway's clock (at most ${MAX_CLOCK_AHEAD_MS / 1000} s is allowed for clock skew)`,
+  };
 }

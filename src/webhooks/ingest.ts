@@ -20,13 +20,10 @@ import type { MessageRow, MessageStore } from "../persistence/messages.js";
 import type { RejectedWebhookStore } from "../persistence/rejected-webhooks.js";
 import { messageKey, type AppliedEvent, type MessageKey, type NewStatusEvent, type StatusEventStore } from "../persistence/status-events.js";
 import type { PubSub, StatusChange, StoredChangeRef } from "../pubsub/pubsub.js";
-import { futureTimestampReason, parseWebhookEvent, type StatusEvent } from "./events.js";
-
-export type RefusalCode = "MALFORMED_EVENT" | "UNRECOGNISED_EVENT" | "EVENT_IN_FUTURE";
+import { futureTimestampRefusal, parseWebhookEvent, type InboundEvent, type Refusal, type StatusEvent, type WebhookEvent } from "./events.js";
 
 export type IngestOutcome =
-  | { readonly status: 200; readonly topic: "delivery_status" | "messages"; readonly duplicate: boolean }
-  | { readonly status: 400; readonly code: RefusalCode; readonly reason: string };
+  { readonly status: 200; readonly topic: "delivery_status" | "messages"; readonly duplicate: boolean } | ({ readonly status: 400 } & Refusal);
 
 export interface IngestDeps {
   readonly statusEvents: StatusEventStore;
@@ -41,8 +38,6 @@ export interface IngestDeps {
    * Batches written at the same time (each holds a database connection); default 2. Fewer means
    * larger batches (events that arrive while one is written wait for the next), so PostgreSQL does
    * less work per event; two let one batch's responses go out while the next is written.
-   * Measured with bench/webhook-ingest at 64 concurrent posts: 1 ≈ 2,500–2,700 events/s,
-   * 2 ≈ 2,950–3,000, 3 about the same as 2 with more PostgreSQL CPU.
    */
   readonly maxConcurrentBatches?: number;
   /**
@@ -57,8 +52,6 @@ export interface IngestDeps {
 export interface Ingest {
   /** Handles one body verified as `businessId`'s (the business the webhook address names). */
   ingest(body: Buffer, businessId: string, contentType: string | null): Promise<IngestOutcome>;
-  /** Looks again now for the messages of events that came before them (also done on a timer). */
-  reattach(): Promise<void>;
   /**
    * A send of this process for this business was just accepted with this Connectly id: events of
    * that business that came before it (stored by this process) are applied and published now, each
@@ -68,13 +61,26 @@ export interface Ingest {
   close(): Promise<void>;
 }
 
-interface Waiting {
-  readonly event: NewStatusEvent;
-  readonly resolve: (stored: boolean) => void;
-  readonly reject: (error: unknown) => void;
+/** Work still running, so that close can wait for it. */
+interface Tasks {
+  track(run: Promise<void>): void;
+  readonly size: () => number;
+  settle(): Promise<unknown>;
 }
 
-export function toNewStatusEvent(event: StatusEvent, businessId: string, raw: unknown): NewStatusEvent {
+function createTasks(): Tasks {
+  const running = new Set<Promise<void>>();
+  return {
+    track(run) {
+      running.add(run);
+      void run.finally(() => running.delete(run));
+    },
+    size: () => running.size,
+    settle: () => Promise.allSettled([...running]),
+  };
+}
+
+function toNewStatusEvent(event: StatusEvent, businessId: string, raw: unknown): NewStatusEvent {
   return {
     connectlyId: event.connectlyId,
     status: event.status,
@@ -95,16 +101,17 @@ const eventKey = (e: { businessId: string | null; connectlyId: string; status: s
   `${messageKey({ businessId: e.businessId ?? "", connectlyId: e.connectlyId })}|${e.status}|${e.occurredAt.getTime()}`;
 
 /** The stored events whose message the gateway has, as pub/sub references. */
-export function refsOf(stored: readonly AppliedEvent[]): StoredChangeRef[] {
+function refsOf(stored: readonly AppliedEvent[]): StoredChangeRef[] {
   const refs: StoredChangeRef[] = [];
   for (const s of stored) {
-    if (s.messageId !== null && s.messageBusinessId !== null) refs.push({ messageId: s.messageId, eventId: String(s.event.id), businessId: s.messageBusinessId });
+    if (s.messageId !== null && s.messageBusinessId !== null)
+      refs.push({ messageId: s.messageId, eventId: String(s.event.id), businessId: s.messageBusinessId });
   }
   return refs;
 }
 
 /** Pairs the messages read back with the events stored (which are already in memory). */
-export function changesFor(refs: readonly StoredChangeRef[], stored: readonly AppliedEvent[], messages: readonly MessageRow[]): StatusChange[] {
+function changesFor(refs: readonly StoredChangeRef[], stored: readonly AppliedEvent[], messages: readonly MessageRow[]): StatusChange[] {
   const messageById = new Map(messages.map((m) => [m.id, m]));
   const eventById = new Map(stored.map((s) => [String(s.event.id), s.event]));
   const changes: StatusChange[] = [];
@@ -116,31 +123,36 @@ export function changesFor(refs: readonly StoredChangeRef[], stored: readonly Ap
   return changes;
 }
 
-export function createIngest(deps: IngestDeps): Ingest {
-  const maxBatch = deps.maxBatch ?? 500;
-  const maxConcurrent = deps.maxConcurrentBatches ?? 2;
-  const reattachAfter = deps.reattachAfterMs ?? [1_000, 10_000];
-  const clock = deps.now ?? Date.now;
+interface Waiting {
+  readonly event: NewStatusEvent;
+  readonly resolve: (stored: boolean) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Status events queued for the next batch; `record` resolves once its batch is committed (false: a duplicate). */
+interface Batcher {
+  record(event: NewStatusEvent): Promise<boolean>;
+  /** Starts batches for what is queued (close uses it to drain the queue). */
+  flush(): void;
+  readonly queued: () => number;
+}
+
+interface BatcherOptions {
+  readonly apply: (events: readonly NewStatusEvent[]) => Promise<AppliedEvent[]>;
+  readonly onStored: (stored: AppliedEvent[]) => void;
+  readonly maxBatch: number;
+  readonly maxConcurrent: number;
+}
+
+function createBatcher(options: BatcherOptions, tasks: Tasks): Batcher {
   let queue: Waiting[] = [];
   let inFlight = 0;
   let scheduled = false;
-  const running = new Set<Promise<void>>();
-  /**
-   * (business, Connectly id) of events stored before their message, by messageKey: when to look
-   * again, and the events, which nobody has been told of yet (published once their message is found).
-   */
-  const unattached = new Map<string, { readonly key: MessageKey; readonly due: number[]; readonly eventIds: bigint[] }>();
-  let closed = false;
-
-  const track = (run: Promise<void>) => {
-    running.add(run);
-    void run.finally(() => running.delete(run));
-  };
 
   const writeBatch = async (batch: Waiting[]) => {
     let stored: AppliedEvent[];
     try {
-      ({ stored } = await deps.statusEvents.apply(batch.map((w) => w.event)));
+      stored = await options.apply(batch.map((w) => w.event));
     } catch (error) {
       for (const w of batch) w.reject(error);
       return;
@@ -148,27 +160,20 @@ export function createIngest(deps: IngestDeps): Ingest {
     const keys = new Set(stored.map((s) => eventKey(s.event)));
     // The first of equal events in a batch is the one stored; the others are duplicates.
     for (const w of batch) w.resolve(keys.delete(eventKey(w.event)));
-    for (const s of stored) {
-      if (s.messageId === null && s.event.businessId !== null) scheduleReattach({ businessId: s.event.businessId, connectlyId: s.event.connectlyId }, s.event.id);
-    }
-    const refs = refsOf(stored);
-    if (refs.length > 0) {
-      track(deps.pubsub.publishStored(refs, async (wanted) => changesFor(wanted, stored, await deps.messages.findByIds([...new Set(wanted.map((r) => r.messageId))]))));
-    }
+    options.onStored(stored);
   };
-
   const pump = () => {
     scheduled = false;
-    while (queue.length > 0 && inFlight < maxConcurrent) {
-      const batch = queue.slice(0, maxBatch);
+    while (queue.length > 0 && inFlight < options.maxConcurrent) {
+      const batch = queue.slice(0, options.maxBatch);
       queue = queue.slice(batch.length);
       inFlight++;
-      const run = writeBatch(batch).finally(() => {
-        inFlight--;
-        running.delete(run);
-        if (queue.length > 0) schedule();
-      });
-      running.add(run);
+      tasks.track(
+        writeBatch(batch).finally(() => {
+          inFlight--;
+          if (queue.length > 0) schedule();
+        }),
+      );
     }
   };
   // Requests that arrive in the same turn of the event loop share a batch.
@@ -178,27 +183,38 @@ export function createIngest(deps: IngestDeps): Ingest {
       setImmediate(pump);
     }
   };
+  return {
+    record: (event) =>
+      new Promise<boolean>((resolve, reject) => {
+        queue.push({ event, resolve, reject });
+        schedule();
+      }),
+    flush: () => {
+      if (queue.length > 0) pump();
+    },
+    queued: () => queue.length,
+  };
+}
 
-  const recordStatus = (event: NewStatusEvent) =>
-    new Promise<boolean>((resolve, reject) => {
-      queue.push({ event, resolve, reject });
-      schedule();
-    });
+/** Events stored before their message, looked for again on a timer or when a send of theirs is accepted. */
+interface Reattacher {
+  later(key: MessageKey, eventId: bigint): void;
+  now(key: MessageKey): void;
+  close(): void;
+}
 
+type ReattachDeps = Pick<IngestDeps, "statusEvents" | "pubsub" | "onError">;
+
+function createReattacher(deps: ReattachDeps, reattachAfter: readonly number[], tasks: Tasks): Reattacher {
+  /**
+   * (business, Connectly id) of events stored before their message, by messageKey: when to look
+   * again, and the events, which nobody has been told of yet (published once their message is found).
+   */
+  const unattached = new Map<string, { readonly key: MessageKey; readonly due: number[]; readonly eventIds: bigint[] }>();
+  let closed = false;
   // One timer looks again, in one batch, for every event whose time has come.
   let sweeper: NodeJS.Timeout | undefined;
-  function scheduleReattach(key: MessageKey, eventId: bigint) {
-    if (closed) return;
-    const known = unattached.get(messageKey(key));
-    if (known) {
-      known.eventIds.push(eventId);
-      return;
-    }
-    const now = Date.now();
-    unattached.set(messageKey(key), { key, due: reattachAfter.map((ms) => now + ms), eventIds: [eventId] });
-    sweeper ??= setInterval(sweep, Math.max(50, Math.min(...reattachAfter, 500)));
-    sweeper.unref();
-  }
+
   function sweep() {
     const now = Date.now();
     const due: MessageKey[] = [];
@@ -212,7 +228,7 @@ export function createIngest(deps: IngestDeps): Ingest {
       clearInterval(sweeper);
       sweeper = undefined;
     }
-    for (let i = 0; i < due.length; i += 1000) track(reattachIds(due.slice(i, i + 1000)));
+    for (let i = 0; i < due.length; i += 1000) tasks.track(lookAgain(due.slice(i, i + 1000)));
   }
 
   /**
@@ -220,7 +236,7 @@ export function createIngest(deps: IngestDeps): Ingest {
    * every event it had not been told of (the message as it now stands with each), or, when this
    * process kept no such event, the message if it moved.
    */
-  async function reattachIds(keys: readonly MessageKey[]) {
+  async function lookAgain(keys: readonly MessageKey[]) {
     try {
       const moved = new Set(await deps.statusEvents.advance(keys));
       const messages = await deps.statusEvents.messagesByConnectlyId(keys);
@@ -233,15 +249,7 @@ export function createIngest(deps: IngestDeps): Ingest {
         if (kept) withEvents.push({ message, eventIds: kept.eventIds });
         else if (moved.has(message.id)) changes.push({ message, event: null });
       }
-      if (withEvents.length > 0) {
-        const events = new Map((await deps.statusEvents.eventsById(withEvents.flatMap((m) => m.eventIds))).map((e) => [e.id, e]));
-        for (const { message, eventIds } of withEvents) {
-          const own = eventIds.flatMap((id) => events.get(id) ?? []);
-          // In the order they happened (then as stored).
-          own.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : 1));
-          for (const event of own) changes.push({ message, event });
-        }
-      }
+      if (withEvents.length > 0) changes.push(...(await keptChanges(withEvents)));
       if (changes.length > 0) deps.pubsub.publish(changes);
     } catch (error) {
       deps.onError(error);
@@ -251,53 +259,115 @@ export function createIngest(deps: IngestDeps): Ingest {
     }
   }
 
+  /** Each found message with every event of it this process kept, in the order they happened (then as stored). */
+  async function keptChanges(withEvents: readonly { message: MessageRow; eventIds: bigint[] }[]): Promise<StatusChange[]> {
+    const events = new Map((await deps.statusEvents.eventsById(withEvents.flatMap((m) => m.eventIds))).map((e) => [e.id, e]));
+    const changes: StatusChange[] = [];
+    for (const { message, eventIds } of withEvents) {
+      const own = eventIds.flatMap((id) => events.get(id) ?? []);
+      own.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : 1));
+      for (const event of own) changes.push({ message, event });
+    }
+    return changes;
+  }
+
   return {
-    async ingest(body, businessId, contentType) {
-      const reject = async (code: RefusalCode, reason: string): Promise<IngestOutcome> => {
-        await deps.rejected.record({ reason, body: body.toString("utf8"), contentType, businessId });
-        return { status: 400, code, reason };
-      };
-      let json: unknown;
-      try {
-        json = JSON.parse(body.toString("utf8").replace(/^\uFEFF/, ""));
-      } catch {
-        return reject("MALFORMED_EVENT", "the body is not JSON");
+    later(key, eventId) {
+      if (closed) return;
+      const known = unattached.get(messageKey(key));
+      if (known) {
+        known.eventIds.push(eventId);
+        return;
       }
-      const parsed = parseWebhookEvent(json);
-      if (!parsed.ok) return reject(parsed.reason.startsWith("malformed") ? "MALFORMED_EVENT" : "UNRECOGNISED_EVENT", parsed.reason);
-      const { event } = parsed;
-      const future = futureTimestampReason(event.occurredAt, clock());
-      if (future !== null) return reject("EVENT_IN_FUTURE", future);
-      if (event.topic === "delivery_status") {
-        const stored = await recordStatus(toNewStatusEvent(event, businessId, json));
-        return { status: 200, topic: event.topic, duplicate: !stored };
-      }
-      const stored = await deps.customers.recordInbound({
-        bodyHash: createHash("sha256").update(body).digest("hex"),
-        businessId,
-        businessNumber: event.businessNumber,
-        customerId: event.customerId,
-        customerName: event.customerName,
-        text: event.text,
-        replyToConnectlyId: event.replyToConnectlyId,
-        callbackData: event.callbackData,
-        occurredAt: event.occurredAt,
-        raw: json,
-      });
-      return { status: 200, topic: event.topic, duplicate: !stored };
+      const now = Date.now();
+      unattached.set(messageKey(key), { key, due: reattachAfter.map((ms) => now + ms), eventIds: [eventId] });
+      sweeper ??= setInterval(sweep, Math.max(50, Math.min(...reattachAfter, 500)));
+      sweeper.unref();
     },
-    reattach: () => reattachIds([...unattached.values()].map((u) => u.key)),
-    accepted(businessId, connectlyId) {
-      const key = { businessId, connectlyId };
-      if (!closed && unattached.has(messageKey(key))) track(reattachIds([key]));
+    now(key) {
+      if (!closed && unattached.has(messageKey(key))) tasks.track(lookAgain([key]));
     },
-    async close() {
+    close() {
       closed = true;
       if (sweeper) clearInterval(sweeper);
       unattached.clear();
-      while (queue.length > 0 || running.size > 0) {
-        if (queue.length > 0) pump();
-        await Promise.allSettled([...running]);
+    },
+  };
+}
+
+/** The session window an inbound message opens, stored once per business and body. */
+const recordInbound = (customers: CustomerStore, event: InboundEvent, body: Buffer, businessId: string, raw: unknown) =>
+  customers.recordInbound({
+    bodyHash: createHash("sha256").update(body).digest("hex"),
+    businessId,
+    businessNumber: event.businessNumber,
+    customerId: event.customerId,
+    customerName: event.customerName,
+    text: event.text,
+    replyToConnectlyId: event.replyToConnectlyId,
+    callbackData: event.callbackData,
+    occurredAt: event.occurredAt,
+    raw,
+  });
+
+/** A body's event and its JSON (a leading byte-order mark ignored), or why it is refused. */
+function readEvent(
+  body: Buffer,
+  nowMs: number,
+): { readonly ok: true; readonly event: WebhookEvent; readonly json: unknown } | ({ readonly ok: false } & Refusal) {
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString("utf8").replace(/^\uFEFF/, ""));
+  } catch {
+    return { ok: false, code: "MALFORMED_EVENT", reason: "the body is not JSON" };
+  }
+  const parsed = parseWebhookEvent(json);
+  if (!parsed.ok) return parsed;
+  const future = futureTimestampRefusal(parsed.event.occurredAt, nowMs);
+  return future ? { ok: false, ...future } : { ok: true, event: parsed.event, json };
+}
+
+export function createIngest(deps: IngestDeps): Ingest {
+  const clock = deps.now ?? Date.now;
+  const tasks = createTasks();
+  const reattacher = createReattacher(deps, deps.reattachAfterMs ?? [1_000, 10_000], tasks);
+  const onStored = (stored: AppliedEvent[]) => {
+    for (const s of stored) {
+      if (s.messageId === null && s.event.businessId !== null)
+        reattacher.later({ businessId: s.event.businessId, connectlyId: s.event.connectlyId }, s.event.id);
+    }
+    const refs = refsOf(stored);
+    if (refs.length > 0) {
+      const load = async (wanted: readonly StoredChangeRef[]) =>
+        changesFor(wanted, stored, await deps.messages.findByIds([...new Set(wanted.map((r) => r.messageId))]));
+      tasks.track(deps.pubsub.publishStored(refs, load));
+    }
+  };
+  const batcher = createBatcher(
+    { apply: (events) => deps.statusEvents.apply(events), onStored, maxBatch: deps.maxBatch ?? 500, maxConcurrent: deps.maxConcurrentBatches ?? 2 },
+    tasks,
+  );
+
+  return {
+    async ingest(body, businessId, contentType) {
+      const read = readEvent(body, clock());
+      if (!read.ok) {
+        await deps.rejected.record({ reason: read.reason, body: body.toString("utf8"), contentType, businessId });
+        return { status: 400, code: read.code, reason: read.reason };
+      }
+      const { event, json } = read;
+      const stored =
+        event.topic === "delivery_status"
+          ? await batcher.record(toNewStatusEvent(event, businessId, json))
+          : await recordInbound(deps.customers, event, body, businessId, json);
+      return { status: 200, topic: event.topic, duplicate: !stored };
+    },
+    accepted: (businessId, connectlyId) => reattacher.now({ businessId, connectlyId }),
+    async close() {
+      reattacher.close();
+      while (batcher.queued() > 0 || tasks.size() > 0) {
+        batcher.flush();
+        await tasks.settle();
       }
     },
   };

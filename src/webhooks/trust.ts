@@ -32,7 +32,7 @@ export type Trust =
   | { readonly trusted: true; readonly businessId: string }
   | { readonly trusted: false; readonly status: 400 | 401; readonly code: TrustRefusalCode; readonly message: string };
 
-export const BUSINESS_ID = /^[A-Za-z0-9_-]{1,128}$/;
+const BUSINESS_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 const refusal = (status: 400 | 401, code: TrustRefusalCode, message: string): Trust => ({ trusted: false, status, code, message });
 
@@ -66,13 +66,21 @@ export function webhookTrust(keys: WebhookKeys, sandboxSecret: string | null, re
   // With one business configured, an address naming none is that one's; otherwise it is anyone's guess.
   const businessId = address.businessId ?? (keys.businesses.length === 1 ? keys.businesses[0]! : null);
   if (businessId === null) {
-    return refusal(400, "BUSINESS_REQUIRED", "The address names no business: post to /webhooks/connectly/<businessId> (or ?businessId=), as npm run webhooks:register registers it.");
+    return refusal(
+      400,
+      "BUSINESS_REQUIRED",
+      "The address names no business: post to /webhooks/connectly/<businessId> (or ?businessId=), as npm run webhooks:register registers it.",
+    );
   }
   if (sandboxSecret !== null && verifyWebhookSignature(request.body, request.signature, [sandboxSecret])) return { trusted: true, businessId };
   // A business with its own secrets never verifies with the generic ones.
   const secrets = keys.businessSecrets.get(businessId) ?? keys.secrets;
   if (secrets.length === 0) {
-    return refusal(401, "WEBHOOK_SECRET_NOT_CONFIGURED", "No webhook secret is configured for this business (CONNECTLY_BUSINESS_WEBHOOK_SECRETS or CONNECTLY_WEBHOOK_SECRET), so the gateway cannot verify its webhooks and refuses them.");
+    return refusal(
+      401,
+      "WEBHOOK_SECRET_NOT_CONFIGURED",
+      "No webhook secret is configured for this business (CONNECTLY_BUSINESS_WEBHOOK_SECRETS or CONNECTLY_WEBHOOK_SECRET), so the gateway cannot verify its webhooks and refuses them.",
+    );
   }
   if (!verifyWebhookSignature(request.body, request.signature, secrets)) {
     return refusal(401, "INVALID_SIGNATURE", `The ${SIGNATURE_HEADER} header is missing or does not match the body under this business's webhook secret.`);
