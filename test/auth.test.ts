@@ -17,7 +17,9 @@ import type { AuthConfig } from "../src/config/config.js";
 import { mintToken } from "../src/auth/mint.js";
 import type { Scope } from "../src/auth/principal.js";
 import { buildSchema } from "../src/graphql/schema.js";
-import { startTestGateway, subscriptionsReach, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
+import type { SendSessionMessageMutation } from "./generated/graphql.js";
+import { SEND_MUTATION as SEND, startTestGateway, subscriptionsReach, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
+import { expectResult } from "./support/send.js";
 import { deliveryStatusEvent, postSignedEvent } from "./support/webhooks.js";
 
 const SECRET = "auth-test-secret-with-at-least-32-chars";
@@ -57,7 +59,10 @@ const root = path.resolve(import.meta.dirname, "..");
 /** Runs `npm run token` (its script, without npm's banner) with only the given AUTH_ variables. */
 async function tokenCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("AUTH_"))) as Record<string, string>;
-  const child = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "src/auth/token-cli.ts", ...args], { cwd: root, env: { ...clean, ...env } });
+  const child = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "src/auth/token-cli.ts", ...args], {
+    cwd: root,
+    env: { ...clean, ...env },
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -66,11 +71,6 @@ async function tokenCli(args: string[], env: Record<string, string>): Promise<{ 
   return { code, stdout, stderr };
 }
 
-const SEND = /* GraphQL */ `
-  mutation Send($input: SendSessionMessageInput!) {
-    sendSessionMessage(input: $input) { message { id connectlyId businessId status } }
-  }
-`;
 const text = (businessId: string, recipient = "+16044441111") => ({ businessId, recipient: { id: recipient }, content: { text: "Your order has shipped." } });
 
 describe("access control", () => {
@@ -88,8 +88,12 @@ describe("access control", () => {
     await jwks?.close();
   });
 
-  const hs256 = (businessIds: string[], scopes: Scope[] = ["send", "read"], ttl = "1h") => mintToken(auth, { businessIds, scopes, ttl, subject: "test-service" });
-  const rs256 = (claims: Record<string, unknown>, options: { key?: CryptoKey; kid?: string; exp?: number | string; audience?: string; issuer?: string } = {}) => {
+  const hs256 = (businessIds: string[], scopes: Scope[] = ["send", "read"], ttl = "1h") =>
+    mintToken(auth, { businessIds, scopes, ttl, subject: "test-service" });
+  const rs256 = (
+    claims: Record<string, unknown>,
+    options: { key?: CryptoKey; kid?: string; exp?: number | string; audience?: string; issuer?: string } = {},
+  ) => {
     const jwt = new SignJWT({ businessIds: ["biz-a"], scope: "send read", ...claims })
       .setProtectedHeader({ alg: "RS256", kid: options.kid ?? "idp-key-1" })
       .setIssuedAt()
@@ -153,12 +157,17 @@ describe("access control", () => {
     });
 
     it("refuses a wrong signature: another HS256 secret, a key the JWKS does not hold, a tampered payload", async () => {
-      const otherSecret = await mintToken({ ...auth, secret: "another-secret-that-is-32-chars-long!!" }, { businessIds: ["biz-a"], scopes: ["send"], ttl: "1h" });
+      const otherSecret = await mintToken(
+        { ...auth, secret: "another-secret-that-is-32-chars-long!!" },
+        { businessIds: ["biz-a"], scopes: ["send"], ttl: "1h" },
+      );
       const stranger = await rs256({}, { key: jwks.strangerKey });
       const strangerOtherKid = await rs256({}, { key: jwks.strangerKey, kid: "unknown-kid" });
       const genuine = await hs256(["biz-a"]);
       const [header, , signature] = genuine.split(".");
-      const forgedPayload = Buffer.from(JSON.stringify({ businessIds: ["*"], scope: "send read", iss: ISSUER, aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 3600 })).toString("base64url");
+      const forgedPayload = Buffer.from(
+        JSON.stringify({ businessIds: ["*"], scope: "send read", iss: ISSUER, aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 3600 }),
+      ).toString("base64url");
       const tampered = `${header}.${forgedPayload}.${signature}`;
       for (const token of [otherSecret, stranger, strangerOtherKid, tampered]) {
         const response = await call(token, "{ __typename }");
@@ -212,12 +221,12 @@ describe("access control", () => {
     });
 
     it("serves a valid HS256 token and a valid RS256 token from the identity provider", async () => {
-      const service = await call<{ sendSessionMessage: { message: { status: string; businessId: string } } }>(await hs256(["biz-a"]), SEND, { input: text("biz-a") });
+      const service = await call<SendSessionMessageMutation>(await hs256(["biz-a"]), SEND, { input: text("biz-a") });
       expect(service.errors).toBeUndefined();
-      expect(service.data?.sendSessionMessage.message).toMatchObject({ status: "ACCEPTED", businessId: "biz-a" });
-      const user = await call<{ sendSessionMessage: { message: { status: string } } }>(await rs256({}), SEND, { input: text("biz-a") });
+      expect(service.data?.sendSessionMessage).toMatchObject({ __typename: "Message", status: "ACCEPTED", businessId: "biz-a" });
+      const user = await call<SendSessionMessageMutation>(await rs256({}), SEND, { input: text("biz-a") });
       expect(user.errors).toBeUndefined();
-      expect(user.data?.sendSessionMessage.message.status).toBe("ACCEPTED");
+      expect(user.data?.sendSessionMessage).toMatchObject({ __typename: "Message", status: "ACCEPTED" });
     });
 
     it("separates sending from reading by scope", async () => {
@@ -242,9 +251,9 @@ describe("access control", () => {
       });
       expect(minted.code).toBe(0);
       const token = minted.stdout.trim();
-      const response = await call<{ sendSessionMessage: { message: { businessId: string } } }>(token, SEND, { input: text("biz-z") });
+      const response = await call<SendSessionMessageMutation>(token, SEND, { input: text("biz-z") });
       expect(response.errors).toBeUndefined();
-      expect(response.data?.sendSessionMessage.message.businessId).toBe("biz-z");
+      expect(response.data?.sendSessionMessage).toMatchObject({ __typename: "Message", businessId: "biz-z" });
       // Only the businesses and scopes asked for.
       expect((await call(token, SEND, { input: text("biz-b") })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     });
@@ -260,27 +269,24 @@ describe("access control", () => {
 
     it('lets a token with "*" act for every business', async () => {
       const everyBusiness = await hs256(["*"]);
-      const response = await call<{ sendSessionMessage: { message: { businessId: string } } }>(everyBusiness, SEND, { input: text("biz-anything") });
+      const response = await call<SendSessionMessageMutation>(everyBusiness, SEND, { input: text("biz-anything") });
       expect(response.errors).toBeUndefined();
-      expect(response.data?.sendSessionMessage.message.businessId).toBe("biz-anything");
+      expect(response.data?.sendSessionMessage).toMatchObject({ __typename: "Message", businessId: "biz-anything" });
     });
   });
 
   describe("a token for another business, on every root field", () => {
-    interface Sent {
-      id: string;
-      connectlyId: string;
-    }
-    let sent: Sent;
+    let sent: { id: string; connectlyId: string };
     let statusSeq = 0;
     let mine: string;
     let theirs: string;
     beforeAll(async () => {
       mine = await hs256(["biz-a"]);
       theirs = await hs256(["biz-b", "biz-c"]);
-      const response = await call<{ sendSessionMessage: { message: Sent } }>(mine, SEND, { input: text("biz-a", "+16044442222") });
+      const response = await call<SendSessionMessageMutation>(mine, SEND, { input: text("biz-a", "+16044442222") });
       expect(response.errors).toBeUndefined();
-      sent = response.data!.sendSessionMessage.message;
+      const { id, connectlyId } = expectResult(response.data!.sendSessionMessage, "Message");
+      sent = { id, connectlyId: connectlyId! };
     });
 
     type Outcome = "null" | "FORBIDDEN" | "NOT_FOUND";
@@ -320,7 +326,7 @@ describe("access control", () => {
       "Mutation.sendSessionMessage": {
         operation: SEND,
         variables: () => ({ input: text("biz-a") }),
-        owner: (data) => expect(data?.sendSessionMessage).toBeTruthy(),
+        owner: (data) => expect(data?.sendSessionMessage).toMatchObject({ __typename: "Message", status: "ACCEPTED" }),
         stranger: "FORBIDDEN",
       },
       "Mutation.sendSessionMessages": {

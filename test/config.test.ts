@@ -1,7 +1,9 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, VARIABLES } from "../src/config/config.js";
+import { loadStandaloneSandboxConfig } from "../src/config/sandbox.js";
+import { configurationTable } from "../src/config/table.js";
 
 describe("loadConfig", () => {
   it("runs on embedded defaults and the sandbox with nothing set", () => {
@@ -112,8 +114,19 @@ describe("loadConfig", () => {
       scopeClaim: "scope",
       clockToleranceS: 5,
     });
-    const jwks = loadConfig({ CONNECTLY_API_KEY: "k", AUTH_JWKS_URL: "https://id.example.com/jwks.json", AUTH_ISSUER: "https://id.example.com/", AUTH_AUDIENCE: "gw", AUTH_BUSINESS_CLAIM: "https://example.com/businesses" });
-    expect(jwks.auth).toMatchObject({ jwksUrl: "https://id.example.com/jwks.json", issuer: "https://id.example.com/", audience: "gw", businessClaim: "https://example.com/businesses" });
+    const jwks = loadConfig({
+      CONNECTLY_API_KEY: "k",
+      AUTH_JWKS_URL: "https://id.example.com/jwks.json",
+      AUTH_ISSUER: "https://id.example.com/",
+      AUTH_AUDIENCE: "gw",
+      AUTH_BUSINESS_CLAIM: "https://example.com/businesses",
+    });
+    expect(jwks.auth).toMatchObject({
+      jwksUrl: "https://id.example.com/jwks.json",
+      issuer: "https://id.example.com/",
+      audience: "gw",
+      businessClaim: "https://example.com/businesses",
+    });
     // Command-line tools that serve nothing need no auth.
     expect(loadConfig({ CONNECTLY_API_KEY: "k" }, { server: false }).auth).toBeUndefined();
     // The secret is never echoed.
@@ -136,17 +149,31 @@ describe("loadConfig", () => {
   it("turns introspection and the landing page off in production unless asked", () => {
     expect(loadConfig({}).graphql).toMatchObject({ introspection: true, landingPage: true, production: false });
     expect(loadConfig({ NODE_ENV: "production" }).graphql).toMatchObject({ introspection: false, landingPage: false, production: true });
-    expect(loadConfig({ NODE_ENV: "production", GRAPHQL_INTROSPECTION: "true", GRAPHQL_LANDING_PAGE: "on" }).graphql).toMatchObject({ introspection: true, landingPage: true });
+    expect(loadConfig({ NODE_ENV: "production", GRAPHQL_INTROSPECTION: "true", GRAPHQL_LANDING_PAGE: "on" }).graphql).toMatchObject({
+      introspection: true,
+      landingPage: true,
+    });
   });
 
   it("turns tracing on with an OTLP endpoint, sending to its /v1/traces", () => {
     expect(loadConfig({}).tracing).toBeUndefined();
-    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318" }).tracing).toEqual({ endpoint: "http://collector:4318/v1/traces", serviceName: "connectly-graphql-gateway" });
-    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318/v1/traces", OTEL_SERVICE_NAME: "gw-eu" }).tracing).toEqual({ endpoint: "http://collector:4318/v1/traces", serviceName: "gw-eu" });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318" }).tracing).toEqual({
+      endpoint: "http://collector:4318/v1/traces",
+      serviceName: "connectly-graphql-gateway",
+    });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318/v1/traces", OTEL_SERVICE_NAME: "gw-eu" }).tracing).toEqual({
+      endpoint: "http://collector:4318/v1/traces",
+      serviceName: "gw-eu",
+    });
   });
 
   it("reads abuse limits, the request rate and CORS origins", () => {
-    const config = loadConfig({ GRAPHQL_MAX_DEPTH: "8", REQUEST_RATE_LIMIT: "50", REQUEST_RATE_WINDOW_MS: "60000", CORS_ORIGINS: "https://app.example.com, http://localhost:5173" });
+    const config = loadConfig({
+      GRAPHQL_MAX_DEPTH: "8",
+      REQUEST_RATE_LIMIT: "50",
+      REQUEST_RATE_WINDOW_MS: "60000",
+      CORS_ORIGINS: "https://app.example.com, http://localhost:5173",
+    });
     expect(config.graphql.limits).toEqual({ maxDepth: 8, maxCost: 100_000, maxAliases: 15, maxDirectives: 50, maxTokens: 5_000 });
     expect(config.graphql).toMatchObject({ bodyLimitBytes: 1_048_576, queryTimeoutMs: 10_000 });
     expect(config.http).toEqual({ requestRate: { max: 50, windowMs: 60_000 }, corsOrigins: ["https://app.example.com", "http://localhost:5173"] });
@@ -201,11 +228,74 @@ describe("loadConfig", () => {
     }
   });
 
-  it("the README's configuration table lists exactly VARIABLES", async () => {
-    const readme = await readFile(path.resolve(import.meta.dirname, "../README.md"), "utf8");
-    const table = readme.split("<!-- config-table")[1]!.split("<!-- /config-table -->")[0]!;
-    const rows = table.split("\n").filter((l) => l.startsWith("| `"));
-    const expected = VARIABLES.map((v) => `| \`${v.name}\` | \`${v.default}\` | ${v.description} |`);
-    expect(rows).toEqual(expected);
+  it("names each variable once", () => {
+    const names = VARIABLES.map((v) => v.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("docs/configuration.md holds exactly the table the declarations render (npm run docs:config)", async () => {
+    const doc = await readFile(path.resolve(import.meta.dirname, "../docs/configuration.md"), "utf8");
+    const between = doc.split("<!-- config-table")[1]!.split("<!-- /config-table -->")[0]!;
+    expect(between.slice(between.indexOf("\n") + 1)).toBe(configurationTable());
+    for (const variable of VARIABLES) expect(between).toContain(`| \`${variable.name}\` |`);
+  });
+
+  it("reads the environment only through the declarations", async () => {
+    const root = path.resolve(import.meta.dirname, "../src");
+    const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith(".ts") && !f.startsWith("config/") && !f.includes("generated"));
+    for (const file of files) {
+      const source = await readFile(path.join(root, file), "utf8");
+      expect(source, file).not.toMatch(/process\.env(\.|\[)|\benv\.[A-Z_]{2,}/);
+    }
+  });
+});
+
+describe("loadStandaloneSandboxConfig", () => {
+  it("shares SANDBOX_PORT's default with the gateway's built-in sandbox, and posts no webhooks without a secret", () => {
+    const builtIn = loadConfig({}).connectly;
+    expect(builtIn.mode).toBe("sandbox");
+    expect(loadStandaloneSandboxConfig({})).toEqual({ port: 0, apiKey: undefined, rateLimitPerSecond: 200, webhooks: undefined, webhookUrl: undefined });
+    expect(builtIn.mode === "sandbox" && builtIn.sandboxPort).toBe(0);
+  });
+
+  it("posts status webhooks with the shared SANDBOX_* settings once SANDBOX_WEBHOOK_SECRET is set", () => {
+    const config = loadStandaloneSandboxConfig({
+      SANDBOX_PORT: "4010",
+      SANDBOX_API_KEY: "bench-key",
+      SANDBOX_RATE_LIMIT: "500",
+      SANDBOX_WEBHOOK_SECRET: "sandbox-webhook-secret",
+      SANDBOX_WEBHOOK_URL: "http://127.0.0.1:4000/webhooks/connectly",
+      SANDBOX_FAILURE_RATE: "0.25",
+    });
+    expect(config).toEqual({
+      port: 4010,
+      apiKey: "bench-key",
+      rateLimitPerSecond: 500,
+      webhooks: { secret: "sandbox-webhook-secret", statusEvents: true, failureRate: 0.25, delayMs: 500 },
+      webhookUrl: "http://127.0.0.1:4000/webhooks/connectly",
+    });
+  });
+
+  it.each([
+    [{ SANDBOX_PORT: "4010.5" }, "SANDBOX_PORT"],
+    [{ SANDBOX_RATE_LIMIT: "fast" }, "SANDBOX_RATE_LIMIT"],
+    [{ SANDBOX_API_KEY: "two words" }, "SANDBOX_API_KEY"],
+    [{ SANDBOX_WEBHOOK_SECRET: "tiny7" }, "SANDBOX_WEBHOOK_SECRET"],
+    [{ SANDBOX_WEBHOOK_URL: "http://127.0.0.1:4000/webhooks/connectly" }, "SANDBOX_WEBHOOK_URL"],
+    [{ SANDBOX_WEBHOOK_SECRET: "sandbox-webhook-secret", SANDBOX_WEBHOOK_URL: "127.0.0.1:4000" }, "SANDBOX_WEBHOOK_URL"],
+    [{ SANDBOX_STATUS_EVENTS: "maybe" }, "SANDBOX_STATUS_EVENTS"],
+  ])("refuses %o with one sentence naming %s", (env, name) => {
+    let error: unknown;
+    try {
+      loadStandaloneSandboxConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message.startsWith(name)).toBe(true);
+    expect(message.trim().split(/(?<=\.)\s+(?=[A-Z])/)).toHaveLength(1);
+    // A secret is never echoed.
+    expect(message).not.toContain("tiny7");
   });
 });

@@ -18,7 +18,11 @@ describe("parseErrorBody", () => {
   });
 
   it("reads a flat {code,message} body", () => {
-    expect(parseErrorBody(422, JSON.stringify({ code: "ERROR_CODE_Y", message: "bad thing" }))).toEqual({ status: 422, code: "ERROR_CODE_Y", message: "bad thing" });
+    expect(parseErrorBody(422, JSON.stringify({ code: "ERROR_CODE_Y", message: "bad thing" }))).toEqual({
+      status: 422,
+      code: "ERROR_CODE_Y",
+      message: "bad thing",
+    });
   });
 
   it("turns a numeric code into a string and falls back to userMessage", () => {
@@ -105,12 +109,20 @@ describe("classifyHttpFailure", () => {
   });
 
   it("recognises the closed window from Connectly's wording when the code is another one", () => {
-    const failure = classifyHttpFailure(400, undefined, body("ERROR_TYPE_INVALID_REQUEST", "ERROR_CODE_INVALID_REQUEST", "Message is outside of the eligibility window"));
+    const failure = classifyHttpFailure(
+      400,
+      undefined,
+      body("ERROR_TYPE_INVALID_REQUEST", "ERROR_CODE_INVALID_REQUEST", "Message is outside of the eligibility window"),
+    );
     expect(failure.code).toBe("SESSION_WINDOW_CLOSED");
   });
 
   it("does not take any 400 that mentions hours for a closed window", () => {
-    const failure = classifyHttpFailure(400, undefined, body("ERROR_TYPE_INVALID_REQUEST", "ERROR_CODE_X", "Messages must be sent within 24 hours of scheduling."));
+    const failure = classifyHttpFailure(
+      400,
+      undefined,
+      body("ERROR_TYPE_INVALID_REQUEST", "ERROR_CODE_X", "Messages must be sent within 24 hours of scheduling."),
+    );
     expect(failure.code).toBe("UPSTREAM_REJECTED");
     expect(failure.message).toBe("Connectly rejected the message (HTTP 400): Messages must be sent within 24 hours of scheduling.");
   });

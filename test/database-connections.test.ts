@@ -5,6 +5,7 @@
  * connections have really closed. Needs a real PostgreSQL (DATABASE_URL).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SendSessionMessageMutation } from "./generated/graphql.js";
 import { acceptedMessage, SEND_MUTATION, startTestGateway, type TestGateway } from "./support/gateway.js";
 
 describe.skipIf(!process.env.DATABASE_URL)("database connections ended by the server", () => {
@@ -15,9 +16,10 @@ describe.skipIf(!process.env.DATABASE_URL)("database connections ended by the se
   afterAll(() => t?.close());
 
   it("idle connections terminated by PostgreSQL: no crash, and the next mutation and query work", async () => {
-    const send = () => t.graphql<{ sendSessionMessage: { message: { id: string; status: string } } }>(SEND_MUTATION, {
-      input: { businessId: "biz-db-connections", recipient: { id: "+16045550199" }, content: { text: "hello" } },
-    });
+    const send = () =>
+      t.graphql<SendSessionMessageMutation>(SEND_MUTATION, {
+        input: { businessId: "biz-db-connections", recipient: { id: "+16045550199" }, content: { text: "hello" } },
+      });
     acceptedMessage(await send());
     const pool = t.gateway.database.postgres!.pool;
     expect(pool.idleCount).toBeGreaterThan(0);
@@ -49,8 +51,8 @@ describe.skipIf(!process.env.DATABASE_URL)("database connections ended by the se
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
     try {
-      const left = await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [database]);
-      expect(left.rows[0].n).toBe(0);
+      const left = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [database]);
+      expect(left.rows[0]?.n).toBe(0);
     } finally {
       await admin.end();
       await other.close();

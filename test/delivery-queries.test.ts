@@ -11,16 +11,27 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Config } from "../src/config/config.js";
 import { startGateway, type Gateway } from "../src/server/gateway.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
-import { postGraphQL, startTestGateway, testConfig, type TestGateway } from "./support/gateway.js";
-import { postSignedEvent, readMessage, sendAcceptedText, type GraphQLCall } from "./support/webhooks.js";
+import { DeliveredMessageDocument, type DeliveredMessagesQueryVariables, type DeliveryStatus } from "./generated/graphql.js";
+import { startTestGateway, testConfig, type TestGateway } from "./support/gateway.js";
+import {
+  messageByConnectlyId,
+  messagesPage,
+  messagesResponse,
+  readMessage,
+  sendText,
+  sendTextResult,
+  type Delivered,
+  type MessagesPage,
+} from "./support/messages.js";
+import { execute, sendBatch } from "./support/send.js";
+import { expectAcknowledged, postSignedEvent, statusEvent, type StatusWord } from "./support/webhooks.js";
 
-type Word = "sent" | "delivered" | "read" | "delivery_failed";
-type Status = "SENT" | "DELIVERED" | "FAILED" | "READ";
-const STATUS_OF: Record<Word, Status> = { sent: "SENT", delivered: "DELIVERED", delivery_failed: "FAILED", read: "READ" };
+const STATUS_OF: Record<StatusWord, DeliveryStatus> = { sent: "SENT", delivered: "DELIVERED", delivery_failed: "FAILED", read: "READ" };
 /** The order of meaning, written out here so a mistake in the gateway's own table shows. */
-const RANK: Record<Status, number> = { SENT: 1, DELIVERED: 2, FAILED: 3, READ: 4 };
+const RANK: Record<DeliveryStatus, number> = { SENT: 1, DELIVERED: 2, FAILED: 3, READ: 4 };
 /** When each event happened, seconds after the message's base time: the order they really happened in. */
-const OFFSET: Record<Word, number> = { sent: 0, delivered: 5, delivery_failed: 7, read: 60 };
+const OFFSET: Record<StatusWord, number> = { sent: 0, delivered: 5, delivery_failed: 7, read: 60 };
+const FAILURE = { type: "ERROR_TYPE_DELIVERY_FAILED", code: "ERROR_CODE_RECIPIENT_UNREACHABLE", message: "Unreachable." };
 
 let seq = 0;
 const freshBusiness = (label: string) => `biz-dq-${label}-${seq++}-${randomBytes(3).toString("hex")}`;
@@ -31,71 +42,11 @@ function permutations<T>(items: readonly T[]): T[][] {
   return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
 }
 
-function statusEvent(connectlyId: string, word: Word, at: number, extra: { campaignName?: string } = {}) {
-  return {
-    topic: "delivery_status",
-    timestamp: String(at),
-    sender: { id: "+15550000000", channelType: "whatsapp" },
-    recipient: { id: "+16045550000", channelType: "whatsapp" },
-    statusUpdate: {
-      id: connectlyId,
-      status: word,
-      error: word === "delivery_failed" ? { type: "ERROR_TYPE_DELIVERY_FAILED", code: "ERROR_CODE_RECIPIENT_UNREACHABLE", message: "Unreachable." } : null,
-    },
-    ...(extra.campaignName ? { metadata: { campaign_name: extra.campaignName } } : {}),
-  };
-}
-
-
-const DELIVERY_FIELDS = /* GraphQL */ `
-  id connectlyId businessId status campaignName createdAt updatedAt recipient { id }
-  deliveryStatus deliveryStatusAt deliveryError { code message }
-  statusHistory { id status occurredAt receivedAt error { code message } }
-`;
-interface Delivered {
-  id: string;
-  connectlyId: string | null;
-  businessId: string;
-  status: string;
-  campaignName: string | null;
-  createdAt: string;
-  updatedAt: string;
-  recipient: { id: string };
-  deliveryStatus: Status | null;
-  deliveryStatusAt: string | null;
-  deliveryError: { code: string; message: string } | null;
-  statusHistory: { id: string; status: Status; occurredAt: string; receivedAt: string; error: { code: string; message: string } | null }[];
-}
-const SEND = /* GraphQL */ `mutation($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { message { ${DELIVERY_FIELDS} } } }`;
-const MESSAGE = /* GraphQL */ `query($id: ID!) { message(id: $id) { ${DELIVERY_FIELDS} } }`;
-const MESSAGES = /* GraphQL */ `
-  query($filter: MessageFilter!, $first: Int, $after: String) {
-    messages(filter: $filter, first: $first, after: $after) {
-      edges { cursor node { ${DELIVERY_FIELDS} } }
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    }
-  }
-`;
-interface Page {
-  edges: { cursor: string; node: Delivered }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-}
-
-type Graphql = GraphQLCall;
-
-const send = (graphql: Graphql, businessId: string, extra: Record<string, unknown> = {}, recipient = customerNumber()) =>
-  sendAcceptedText<Delivered>(graphql, SEND, businessId, recipient, extra);
-
-const messageOf = (graphql: Graphql, id: string) => readMessage<Delivered>(graphql, MESSAGE, id);
-
-async function page(graphql: Graphql, filter: Record<string, unknown>, first?: number, after?: string): Promise<Page> {
-  const response = await graphql<{ messages: Page }>(MESSAGES, { filter, first, after });
-  expect(response.errors).toBeUndefined();
-  return response.data!.messages;
-}
+/** A delivery_status event as Connectly posts it; delivery_failed carries FAILURE. */
+const event = (connectlyId: string, word: StatusWord, at: number) => statusEvent(connectlyId, word, at, { error: word === "delivery_failed" ? FAILURE : null });
 
 /** The furthest of a set of events in the order of meaning. */
-const furthest = (words: readonly Word[]): Status => words.map((w) => STATUS_OF[w]).reduce((a, b) => (RANK[b] > RANK[a] ? b : a));
+const furthest = (words: readonly StatusWord[]): DeliveryStatus => words.map((w) => STATUS_OF[w]).reduce((a, b) => (RANK[b] > RANK[a] ? b : a));
 
 describe("delivery status and the queries that read it", () => {
   let t: TestGateway;
@@ -103,30 +54,30 @@ describe("delivery status and the queries that read it", () => {
     t = await startTestGateway("delivery-queries");
   });
   afterAll(() => t?.close());
-  const graphql: Graphql = (query, variables) => t.graphql(query, variables);
+  /** Sends a text message to a new customer (or `recipient`); expects it ACCEPTED. */
+  const send = (businessId: string, extra: Parameters<typeof sendText>[3] = {}, recipient = customerNumber()) => sendText(t, businessId, recipient, extra);
 
   describe("every order of arrival gives the same answer", () => {
     const base = Math.floor(Date.now() / 1000) - 3600;
-    const cases: { label: string; words: Word[] }[] = [
-      ...permutations<Word>(["sent", "delivered", "read", "delivery_failed"]).map((words) => ({ label: words.join(" → "), words })),
-      ...permutations<Word>(["sent", "delivered", "read"]).map((words) => ({ label: words.join(" → "), words })),
-      ...permutations<Word>(["sent", "delivery_failed"]).map((words) => ({ label: words.join(" → "), words })),
-      ...permutations<Word>(["delivered", "delivery_failed"]).map((words) => ({ label: words.join(" → "), words })),
-      ...permutations<Word>(["delivery_failed", "read"]).map((words) => ({ label: words.join(" → "), words })),
+    const cases: { label: string; words: StatusWord[] }[] = [
+      ...permutations<StatusWord>(["sent", "delivered", "read", "delivery_failed"]).map((words) => ({ label: words.join(" → "), words })),
+      ...permutations<StatusWord>(["sent", "delivered", "read"]).map((words) => ({ label: words.join(" → "), words })),
+      ...permutations<StatusWord>(["sent", "delivery_failed"]).map((words) => ({ label: words.join(" → "), words })),
+      ...permutations<StatusWord>(["delivered", "delivery_failed"]).map((words) => ({ label: words.join(" → "), words })),
+      ...permutations<StatusWord>(["delivery_failed", "read"]).map((words) => ({ label: words.join(" → "), words })),
     ];
 
     it.each(cases)("one after another: $label", async ({ words }) => {
       const businessId = freshBusiness("order");
-      const sent = await send(graphql, businessId);
-      const seen: Word[] = [];
+      const sent = await send(businessId);
+      const seen: StatusWord[] = [];
       for (const word of words) {
-        const answer = await postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId!, word, base + OFFSET[word]));
-        expect(answer).toEqual({ status: 200, body: { ok: true, topic: "delivery_status", duplicate: false } });
+        expectAcknowledged(await postSignedEvent(t.url, businessId, event(sent.connectlyId, word, base + OFFSET[word])));
         seen.push(word);
         // Never backwards: after each event the status is the furthest of the events so far.
-        expect((await messageOf(graphql, sent.id)).deliveryStatus).toBe(furthest(seen));
+        expect((await readMessage(t, sent.id)).deliveryStatus).toBe(furthest(seen));
       }
-      const final = await messageOf(graphql, sent.id);
+      const final = await readMessage(t, sent.id);
       const expected = furthest(words);
       const byTime = [...words].sort((a, b) => OFFSET[a] - OFFSET[b]);
       expect(final.deliveryStatus).toBe(expected);
@@ -139,21 +90,23 @@ describe("delivery status and the queries that read it", () => {
 
       // Every event again, in reverse: all duplicates, nothing changes.
       for (const word of [...words].reverse()) {
-        expect((await postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId!, word, base + OFFSET[word]))).body.duplicate).toBe(true);
+        expect((await postSignedEvent(t.url, businessId, event(sent.connectlyId, word, base + OFFSET[word]))).body.duplicate).toBe(true);
       }
-      expect(await messageOf(graphql, sent.id)).toEqual(final);
+      expect(await readMessage(t, sent.id)).toEqual(final);
     });
 
-    it.each(permutations<Word>(["sent", "delivered", "read", "delivery_failed"]).map((words) => ({ label: words.join(" → "), words })))(
+    it.each(permutations<StatusWord>(["sent", "delivered", "read", "delivery_failed"]).map((words) => ({ label: words.join(" → "), words })))(
       "all at once (each posted twice): $label",
       async ({ words }) => {
         const businessId = freshBusiness("burst");
-        const sent = await send(graphql, businessId);
-        const answers = await Promise.all([...words, ...words].map((word) => postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId!, word, base + OFFSET[word]))));
+        const sent = await send(businessId);
+        const answers = await Promise.all(
+          [...words, ...words].map((word) => postSignedEvent(t.url, businessId, event(sent.connectlyId, word, base + OFFSET[word]))),
+        );
         expect(answers.every((a) => a.status === 200)).toBe(true);
         // Each event is new exactly once.
         expect(answers.filter((a) => a.body.duplicate === false)).toHaveLength(words.length);
-        const final = await messageOf(graphql, sent.id);
+        const final = await readMessage(t, sent.id);
         expect(final.deliveryStatus).toBe("READ");
         expect(final.deliveryStatusAt).toBe(new Date((base + OFFSET.read) * 1000).toISOString());
         expect(final.deliveryError).toBeNull();
@@ -163,11 +116,11 @@ describe("delivery status and the queries that read it", () => {
 
     it("a failure is final: delivered after it leaves FAILED; the failure's error is kept", async () => {
       const businessId = freshBusiness("final");
-      const sent = await send(graphql, businessId);
-      await postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId!, "delivery_failed", base + 10));
-      await postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId!, "delivered", base + 20));
-      await postSignedEvent(t.url, businessId, statusEvent(sent.connectlyId!, "sent", base + 30));
-      const final = await messageOf(graphql, sent.id);
+      const sent = await send(businessId);
+      await postSignedEvent(t.url, businessId, event(sent.connectlyId, "delivery_failed", base + 10));
+      await postSignedEvent(t.url, businessId, event(sent.connectlyId, "delivered", base + 20));
+      await postSignedEvent(t.url, businessId, event(sent.connectlyId, "sent", base + 30));
+      const final = await readMessage(t, sent.id);
       expect(final.deliveryStatus).toBe("FAILED");
       expect(final.deliveryError?.code).toBe("ERROR_CODE_RECIPIENT_UNREACHABLE");
       expect(final.statusHistory.map((e) => [e.status, e.error?.code ?? null])).toEqual([
@@ -181,12 +134,13 @@ describe("delivery status and the queries that read it", () => {
   describe("message, messageByConnectlyId", () => {
     it("message(id) and messageByConnectlyId find the same message; unknown ids give null, not an error", async () => {
       const businessId = freshBusiness("find");
-      const sent = await send(graphql, businessId);
-      const byConnectly = await graphql<{ messageByConnectlyId: { id: string } | null }>(`query($c: ID!) { messageByConnectlyId(connectlyId: $c) { id } }`, { c: sent.connectlyId });
-      expect(byConnectly.data?.messageByConnectlyId).toEqual({ id: sent.id });
-      const unknown = await graphql<{ a: unknown; b: unknown }>(`{ a: message(id: "01NOSUCHMESSAGE") { id } b: messageByConnectlyId(connectlyId: "no-such-connectly-id") { id } }`);
+      const sent = await send(businessId);
+      expect(await messageByConnectlyId(t, sent.connectlyId)).toEqual({ id: sent.id, connectlyId: sent.connectlyId, deliveryStatus: null });
+      expect((await readMessage(t, sent.id)).id).toBe(sent.id);
+      const unknown = await execute(t, DeliveredMessageDocument, { id: "01NOSUCHMESSAGE" });
       expect(unknown.errors).toBeUndefined();
-      expect(unknown.data).toEqual({ a: null, b: null });
+      expect(unknown.data).toEqual({ message: null });
+      expect(await messageByConnectlyId(t, "no-such-connectly-id")).toBeNull();
     });
   });
 
@@ -197,20 +151,20 @@ describe("delivery status and the queries that read it", () => {
     let all: Delivered[] = []; // oldest first
     let beforeBob = "";
     beforeAll(async () => {
-      for (let i = 0; i < 5; i++) all.push(await send(graphql, businessId, i % 2 === 0 ? { campaignName: "spring" } : {}, alice));
+      for (let i = 0; i < 5; i++) all.push(await send(businessId, i % 2 === 0 ? { campaignName: "spring" } : {}, alice));
       beforeBob = new Date().toISOString();
-      for (let i = 0; i < 4; i++) all.push(await send(graphql, businessId, { campaignName: "summer" }, bob));
+      for (let i = 0; i < 4; i++) all.push(await send(businessId, { campaignName: "summer" }, bob));
       const now = Math.floor(Date.now() / 1000);
-      await postSignedEvent(t.url, businessId, statusEvent(all[0]!.connectlyId!, "read", now));
-      await postSignedEvent(t.url, businessId, statusEvent(all[6]!.connectlyId!, "delivery_failed", now));
-      all = await Promise.all(all.map((m) => messageOf(graphql, m.id)));
+      await postSignedEvent(t.url, businessId, event(all[0]!.connectlyId!, "read", now));
+      await postSignedEvent(t.url, businessId, event(all[6]!.connectlyId!, "delivery_failed", now));
+      all = await Promise.all(all.map((m) => readMessage(t, m.id)));
     });
-    const ids = (p: Page) => p.edges.map((e) => e.node.id);
+    const ids = (p: MessagesPage) => p.edges.map((e) => e.node.id);
     const newestFirst = (messages: Delivered[]) => [...messages].reverse().map((m) => m.id);
 
     it("lists a business's messages newest first, and no other business's", async () => {
-      await send(graphql, freshBusiness("other"));
-      const p = await page(graphql, { businessId });
+      await send(freshBusiness("other"));
+      const p = await messagesPage(t, { businessId });
       expect(ids(p)).toEqual(newestFirst(all));
       expect(p.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false, startCursor: p.edges[0]!.cursor, endCursor: p.edges.at(-1)!.cursor });
       expect(p.edges.every((e) => e.node.businessId === businessId)).toBe(true);
@@ -221,7 +175,7 @@ describe("delivery status and the queries that read it", () => {
       let after: string | undefined;
       const sizes: number[] = [];
       for (;;) {
-        const p = await page(graphql, { businessId }, 2, after);
+        const p = await messagesPage(t, { businessId }, 2, after);
         seen.push(...ids(p));
         sizes.push(p.edges.length);
         if (!p.pageInfo.hasNextPage) break;
@@ -233,10 +187,10 @@ describe("delivery status and the queries that read it", () => {
 
     it("a message stored after a page was read does not shift the next page", async () => {
       const business = freshBusiness("stable");
-      const first = [await send(graphql, business), await send(graphql, business), await send(graphql, business)];
-      const p1 = await page(graphql, { businessId: business }, 2);
-      await send(graphql, business);
-      const p2 = await page(graphql, { businessId: business }, 2, p1.pageInfo.endCursor!);
+      const first = [await send(business), await send(business), await send(business)];
+      const p1 = await messagesPage(t, { businessId: business }, 2);
+      await send(business);
+      const p2 = await messagesPage(t, { businessId: business }, 2, p1.pageInfo.endCursor!);
       expect(ids(p2)).toEqual([first[0]!.id]);
     });
 
@@ -248,35 +202,34 @@ describe("delivery status and the queries that read it", () => {
       ["deliveryStatus FAILED", { deliveryStatus: "FAILED" }, (m: Delivered) => m.deliveryStatus === "FAILED"],
       ["recipient and campaignName", { recipient: alice, campaignName: "summer" }, () => false],
     ] as const)("filter.%s narrows the list", async (_label, filter, keep) => {
-      const p = await page(graphql, { businessId, ...filter });
+      const p = await messagesPage(t, { businessId, ...filter });
       expect(ids(p)).toEqual(newestFirst(all.filter(keep)));
     });
 
     it("filter.status FAILED lists messages Connectly refused", async () => {
       const business = freshBusiness("failed");
-      await send(graphql, business);
+      await send(business);
       t.sandbox.injectFaults({ kind: "status", status: 400, body: { error: { code: "ERROR_CODE_BAD_REQUEST", message: "no" } } });
-      const refused = await graphql<{ sendSessionMessage: { message: Delivered } }>(SEND, {
-        input: { businessId: business, recipient: { id: customerNumber() }, content: { text: "x" } },
-      });
-      expect(refused.errors?.[0]?.extensions?.code).toEqual(expect.any(String));
-      const p = await page(graphql, { businessId: business, status: "FAILED" });
+      const refused = await sendTextResult(t, business, customerNumber());
+      expect(refused).toMatchObject({ __typename: "UpstreamError", code: "UPSTREAM_REJECTED", failedMessage: { status: "FAILED" } });
+      const p = await messagesPage(t, { businessId: business, status: "FAILED" });
       expect(p.edges).toHaveLength(1);
       expect(p.edges[0]!.node.status).toBe("FAILED");
+      expect(refused.__typename === "UpstreamError" && refused.failedMessage.id).toBe(p.edges[0]!.node.id);
     });
 
     it("createdAfter and createdBefore split the list at a time", async () => {
-      const after = await page(graphql, { businessId, createdAfter: beforeBob });
-      const before = await page(graphql, { businessId, createdBefore: beforeBob });
+      const after = await messagesPage(t, { businessId, createdAfter: beforeBob });
+      const before = await messagesPage(t, { businessId, createdBefore: beforeBob });
       expect(ids(after)).toEqual(newestFirst(all.slice(5)));
       expect(ids(before)).toEqual(newestFirst(all.slice(0, 5)));
     });
 
     it("updatedAfter lists what changed since a time: a message whose status moved comes back", async () => {
       const mark = new Date(Date.now() - 1).toISOString();
-      expect(ids(await page(graphql, { businessId, updatedAfter: new Date(Date.now() + 1000).toISOString() }))).toEqual([]);
-      await postSignedEvent(t.url, businessId, statusEvent(all[3]!.connectlyId!, "delivered", Math.floor(Date.now() / 1000)));
-      const changed = await page(graphql, { businessId, updatedAfter: mark });
+      expect(ids(await messagesPage(t, { businessId, updatedAfter: new Date(Date.now() + 1000).toISOString() }))).toEqual([]);
+      await postSignedEvent(t.url, businessId, event(all[3]!.connectlyId!, "delivered", Math.floor(Date.now() / 1000)));
+      const changed = await messagesPage(t, { businessId, updatedAfter: mark });
       expect(ids(changed)).toEqual([all[3]!.id]);
       expect(changed.edges[0]!.node.deliveryStatus).toBe("DELIVERED");
     });
@@ -291,7 +244,7 @@ describe("delivery status and the queries that read it", () => {
       ["a recipient of 65 characters", { filter: { businessId, recipient: "1".repeat(65) } }, "filter.recipient"],
       ["a campaignName of 257 characters", { filter: { businessId, campaignName: "c".repeat(257) } }, "filter.campaignName"],
     ])("refuses %s with BAD_USER_INPUT naming the field", async (_label, variables, field) => {
-      const response = await graphql<{ messages: Page }>(MESSAGES, { filter: { businessId }, ...variables });
+      const response = await messagesResponse(t, { filter: { businessId }, ...variables });
       expect(response.data?.messages ?? null).toBeNull();
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
       expect(response.errors![0]!.message.length).toBeGreaterThan(0);
@@ -299,7 +252,8 @@ describe("delivery status and the queries that read it", () => {
 
     it("refuses a filter without businessId and an unknown status (GraphQL validation)", async () => {
       for (const filter of [{}, { businessId, status: "SHIPPED" }, { businessId, deliveryStatus: "SEEN" }]) {
-        const response = await graphql(MESSAGES, { filter });
+        // Deliberately not a MessageFilter: GraphQL's coercion must refuse it.
+        const response = await messagesResponse(t, { filter } as unknown as DeliveredMessagesQueryVariables);
         expect(response.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
         expect(response.data ?? null).toBeNull();
       }
@@ -320,18 +274,13 @@ describe("DataLoader: a page with histories costs a constant number of SQL state
     gateway = await startGateway(config);
     // 100 messages in one batch mutation, then two or three status events each.
     const inputs = Array.from({ length: 100 }, (_, i) => ({ businessId, recipient: { id: `+1604999${String(1000 + i)}` }, content: { text: `m${i}` } }));
-    const sent = await postGraphQL<{ sendSessionMessages: { results: { message?: { id: string; connectlyId: string } }[] } }>(
-      gateway.url,
-      `mutation($inputs: [SendSessionMessageInput!]!) { sendSessionMessages(inputs: $inputs) { results { ... on SendSessionMessageSuccess { message { id connectlyId } } } } }`,
-      { inputs },
-    );
-    expect(sent.errors).toBeUndefined();
-    const messages = sent.data!.sendSessionMessages.results.map((r) => r.message!);
+    const { results } = await sendBatch(gateway, inputs);
+    const messages = results.flatMap((r) => (r.__typename === "Message" && r.connectlyId !== null ? [{ id: r.id, connectlyId: r.connectlyId }] : []));
     expect(messages).toHaveLength(100);
     const base = Math.floor(Date.now() / 1000) - 600;
     const posts = messages.flatMap((m, i) => {
-      const words: Word[] = i % 3 === 0 ? ["sent", "delivered", "read"] : i % 3 === 1 ? ["sent", "delivered"] : ["sent", "delivery_failed"];
-      return words.map((w) => statusEvent(m.connectlyId, w, base + OFFSET[w]));
+      const words: StatusWord[] = i % 3 === 0 ? ["sent", "delivered", "read"] : i % 3 === 1 ? ["sent", "delivered"] : ["sent", "delivery_failed"];
+      return words.map((w) => event(m.connectlyId, w, base + OFFSET[w]));
     });
     for (let i = 0; i < posts.length; i += 25) {
       const answers = await Promise.all(posts.slice(i, i + 25).map((event) => postSignedEvent(gateway.url, businessId, event)));
@@ -343,19 +292,10 @@ describe("DataLoader: a page with histories costs a constant number of SQL state
     await database?.drop();
   });
 
-  const PAGE_QUERY = /* GraphQL */ `
-    query($filter: MessageFilter!, $first: Int) {
-      messages(filter: $filter, first: $first) {
-        edges { node { id status deliveryStatus deliveryError { code } statusHistory { status occurredAt error { code } } } }
-        pageInfo { hasNextPage endCursor }
-      }
-    }
-  `;
-
   async function statementsFor(first: number): Promise<{ count: number; histories: number }> {
     statements.length = 0;
     counting = true;
-    const response = await postGraphQL<{ messages: { edges: { node: { statusHistory: unknown[] } }[] } }>(gateway.url, PAGE_QUERY, { filter: { businessId }, first });
+    const response = await messagesResponse(gateway, { filter: { businessId }, first });
     counting = false;
     expect(response.errors).toBeUndefined();
     expect(response.data!.messages.edges).toHaveLength(first);

@@ -11,19 +11,17 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { request } from "undici";
 import type { Config } from "../src/config/config.js";
-import type { PostedWebhook, Sandbox } from "../src/sandbox/sandbox.js";
+import type { Sandbox } from "../src/sandbox/sandbox.js";
 import type { StatusChange } from "../src/pubsub/pubsub.js";
-import { postSignedEvent, readMessage, sendAcceptedText, type GraphQLCall, type WebhookAnswer } from "./support/webhooks.js";
 import { startTestGateway, type TestGateway } from "./support/gateway.js";
+import { messageByConnectlyId, messagesPage, readMessage, sandboxStatusPosts, sendText, statusPosted, type MessagesPage } from "./support/messages.js";
+import { expectAcknowledged, iso, nowSeconds, postSignedEvent, statusEvent, type StatusWord } from "./support/webhooks.js";
 
-
-type Word = "sent" | "delivered" | "read" | "delivery_failed";
-type Status = "SENT" | "DELIVERED" | "FAILED" | "READ";
 /**
  * When each event happened, in seconds after a message's base time: distinct, and increasing in the
  * order of meaning, so the history (ordered by time) is SENT, DELIVERED, FAILED, READ.
  */
-const OFFSET: Record<Word, number> = { sent: 0, delivered: 10, delivery_failed: 20, read: 30 };
+const OFFSET: Record<StatusWord, number> = { sent: 0, delivered: 10, delivery_failed: 20, read: 30 };
 const FAILURE = { type: "ERROR_TYPE_DELIVERY_FAILED", code: "ERROR_CODE_RECIPIENT_UNREACHABLE", message: "The recipient's phone could not be reached." };
 
 let seq = 0;
@@ -31,98 +29,9 @@ const tag = () => `${seq++}-${randomBytes(3).toString("hex")}`;
 const freshBusiness = (label: string) => `biz-ds-${label}-${tag()}`;
 const freshConnectlyId = () => `01DS${String(seq++).padStart(5, "0")}${randomBytes(4).toString("hex").toUpperCase()}`;
 const freshCustomer = () => `+1604666${String(1000 + (seq++ % 9000))}`;
-const nowSeconds = () => Math.floor(Date.now() / 1000);
-const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
-function statusEvent(connectlyId: string, word: Word, at: number, extra: { recipient?: string } = {}) {
-  return {
-    topic: "delivery_status",
-    timestamp: String(at),
-    sender: { id: "+15550000000", channelType: "whatsapp" },
-    recipient: { id: extra.recipient ?? "+16045550000", channelType: "whatsapp" },
-    statusUpdate: { id: connectlyId, status: word, error: word === "delivery_failed" ? FAILURE : null },
-  };
-}
-
-
-/** One real, signed HTTP POST to the webhook endpoint, as Connectly sends it (text/plain). */
-
-const accepted = (answer: WebhookAnswer, duplicate = false, topic = "delivery_status") =>
-  expect(answer).toEqual({ status: 200, body: { ok: true, topic, duplicate } });
-
-const DELIVERY_FIELDS = /* GraphQL */ `
-  id messageId connectlyId businessId status campaignName createdAt updatedAt recipient { id }
-  deliveryStatus deliveryStatusAt deliveryError { code message }
-  statusHistory { id status occurredAt receivedAt error { code message } }
-`;
-interface Delivered {
-  id: string;
-  messageId: string;
-  connectlyId: string | null;
-  businessId: string;
-  status: string;
-  campaignName: string | null;
-  createdAt: string;
-  updatedAt: string;
-  recipient: { id: string };
-  deliveryStatus: Status | null;
-  deliveryStatusAt: string | null;
-  deliveryError: { code: string; message: string } | null;
-  statusHistory: { id: string; status: Status; occurredAt: string; receivedAt: string; error: { code: string; message: string } | null }[];
-}
-const SEND = /* GraphQL */ `mutation($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { message { ${DELIVERY_FIELDS} } } }`;
-const MESSAGE = /* GraphQL */ `query($id: ID!) { message(id: $id) { ${DELIVERY_FIELDS} } }`;
-const BY_CONNECTLY_ID = /* GraphQL */ `query($c: ID!) { messageByConnectlyId(connectlyId: $c) { id connectlyId deliveryStatus } }`;
-const MESSAGES = /* GraphQL */ `
-  query($filter: MessageFilter!, $first: Int, $after: String) {
-    messages(filter: $filter, first: $first, after: $after) {
-      edges { cursor node { ${DELIVERY_FIELDS} } }
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    }
-  }
-`;
-interface Page {
-  edges: { cursor: string; node: Delivered }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-}
-
-type Graphql = GraphQLCall;
-
-/** Sends a text message through sendSessionMessage and returns it as the mutation answered (ACCEPTED). */
-const send = (graphql: Graphql, businessId: string, extra: Record<string, unknown> = {}, recipient = freshCustomer()) =>
-  sendAcceptedText<Delivered>(graphql, SEND, businessId, recipient, extra);
-
-const messageOf = (graphql: Graphql, id: string) => readMessage<Delivered>(graphql, MESSAGE, id);
-
-async function byConnectlyId(graphql: Graphql, connectlyId: string): Promise<{ id: string; connectlyId: string; deliveryStatus: Status | null } | null> {
-  const response = await graphql<{ messageByConnectlyId: { id: string; connectlyId: string; deliveryStatus: Status | null } | null }>(BY_CONNECTLY_ID, { c: connectlyId });
-  expect(response.errors).toBeUndefined();
-  return response.data!.messageByConnectlyId;
-}
-
-async function page(graphql: Graphql, filter: Record<string, unknown>, first?: number, after?: string): Promise<Page> {
-  const response = await graphql<{ messages: Page }>(MESSAGES, { filter, first, after });
-  expect(response.errors).toBeUndefined();
-  return response.data!.messages;
-}
-
-/** The sandbox's webhook post that matches, whether already made or still to come. */
-function sandboxWebhook(sandbox: Sandbox, matches: (w: PostedWebhook) => boolean): Promise<PostedWebhook> {
-  const found = sandbox.webhooks.find(matches);
-  if (found) return Promise.resolve(found);
-  return new Promise((resolve) => {
-    const listener = (w: PostedWebhook) => {
-      if (!matches(w)) return;
-      sandbox.events.off("webhook", listener);
-      resolve(w);
-    };
-    sandbox.events.on("webhook", listener);
-  });
-}
-const statusPosted = (connectlyId: string, word: Word) => (w: PostedWebhook) => {
-  const update = w.body.statusUpdate as { id?: string; status?: string } | undefined;
-  return w.topic === "delivery_status" && update?.id === connectlyId && update.status === word;
-};
+/** A delivery_status event as Connectly posts it; delivery_failed carries FAILURE. */
+const event = (connectlyId: string, word: StatusWord, at: number) => statusEvent(connectlyId, word, at, { error: word === "delivery_failed" ? FAILURE : null });
 
 /**
  * Sends a message straight to the sandbox's REST endpoint (as another client of the same Connectly
@@ -147,7 +56,6 @@ describe("events and sends that race (sandbox status webhooks off)", () => {
     t = await startTestGateway("delivery-status");
   });
   afterAll(() => t?.close());
-  const graphql: Graphql = (query, variables) => t.graphql(query, variables);
   const storedEvents = (connectlyId: string) => t.gateway.database.prisma.messageStatusEvent.count({ where: { connectlyId } });
 
   /** The sandbox holds the next send until `release()`; `arrived` settles when that send of `businessId` reaches it. */
@@ -170,14 +78,14 @@ describe("events and sends that race (sandbox status webhooks off)", () => {
       const businessId = freshBusiness("early");
       const connectlyId = freshConnectlyId();
       const at = nowSeconds() - 30;
-      accepted(await postSignedEvent(t.url, businessId, statusEvent(connectlyId, "delivered", at + 1)));
-      accepted(await postSignedEvent(t.url, businessId, statusEvent(connectlyId, "sent", at)));
+      expectAcknowledged(await postSignedEvent(t.url, businessId, event(connectlyId, "delivered", at + 1)));
+      expectAcknowledged(await postSignedEvent(t.url, businessId, event(connectlyId, "sent", at)));
       expect(await storedEvents(connectlyId)).toBe(2);
-      expect(await byConnectlyId(graphql, connectlyId)).toBeNull();
+      expect(await messageByConnectlyId(t, connectlyId)).toBeNull();
 
       // The sandbox answers this send with the Connectly id the events named.
       t.sandbox.injectFaults({ kind: "status", status: 200, body: { id: connectlyId } });
-      const m = await send(graphql, businessId);
+      const m = await sendText(t, businessId, freshCustomer());
       expect(m.connectlyId).toBe(connectlyId);
       // The mutation's own answer already carries the delivery status and the history.
       expect(m.deliveryStatus).toBe("DELIVERED");
@@ -186,11 +94,11 @@ describe("events and sends that race (sandbox status webhooks off)", () => {
         ["SENT", iso(at)],
         ["DELIVERED", iso(at + 1)],
       ]);
-      expect(await byConnectlyId(graphql, connectlyId)).toEqual({ id: m.id, connectlyId, deliveryStatus: "DELIVERED" });
-      expect((await messageOf(graphql, m.id)).deliveryStatus).toBe("DELIVERED");
+      expect(await messageByConnectlyId(t, connectlyId)).toEqual({ id: m.id, connectlyId, deliveryStatus: "DELIVERED" });
+      expect((await readMessage(t, m.id)).deliveryStatus).toBe("DELIVERED");
       // Events after the message appeared still move it forward.
-      accepted(await postSignedEvent(t.url, businessId, statusEvent(connectlyId, "read", at + 2)));
-      expect((await messageOf(graphql, m.id)).statusHistory.map((e) => e.status)).toEqual(["SENT", "DELIVERED", "READ"]);
+      expectAcknowledged(await postSignedEvent(t.url, businessId, event(connectlyId, "read", at + 2)));
+      expect((await readMessage(t, m.id)).statusHistory.map((e) => e.status)).toEqual(["SENT", "DELIVERED", "READ"]);
     });
 
     it("a sandbox-made id known in advance (Connectly deduplicates by message.id): early read and delivery_failed attach when the gateway sends it", async () => {
@@ -199,18 +107,18 @@ describe("events and sends that race (sandbox status webhooks off)", () => {
       const messageId = `order-${tag()}`;
       const connectlyId = await sendStraightToSandbox(t.sandbox, businessId, messageId, recipient);
       const at = nowSeconds() - 30;
-      accepted(await postSignedEvent(t.url, businessId, statusEvent(connectlyId, "delivery_failed", at + OFFSET.delivery_failed)));
-      accepted(await postSignedEvent(t.url, businessId, statusEvent(connectlyId, "sent", at)));
-      expect(await byConnectlyId(graphql, connectlyId)).toBeNull();
+      expectAcknowledged(await postSignedEvent(t.url, businessId, event(connectlyId, "delivery_failed", at + OFFSET.delivery_failed)));
+      expectAcknowledged(await postSignedEvent(t.url, businessId, event(connectlyId, "sent", at)));
+      expect(await messageByConnectlyId(t, connectlyId)).toBeNull();
       expect(await storedEvents(connectlyId)).toBe(2);
 
-      const m = await send(graphql, businessId, { messageId }, recipient);
+      const m = await sendText(t, businessId, recipient, { messageId });
       expect(m.messageId).toBe(messageId);
       expect(m.connectlyId).toBe(connectlyId);
       expect(m.deliveryStatus).toBe("FAILED");
       expect(m.deliveryError).toEqual({ code: FAILURE.code, message: FAILURE.message });
       expect(m.statusHistory.map((e) => e.status)).toEqual(["SENT", "FAILED"]);
-      expect(await byConnectlyId(graphql, connectlyId)).toEqual({ id: m.id, connectlyId, deliveryStatus: "FAILED" });
+      expect(await messageByConnectlyId(t, connectlyId)).toEqual({ id: m.id, connectlyId, deliveryStatus: "FAILED" });
       expect(await storedEvents(connectlyId)).toBe(2);
     });
 
@@ -220,16 +128,16 @@ describe("events and sends that race (sandbox status webhooks off)", () => {
       const messageId = `order-${tag()}`;
       const connectlyId = await sendStraightToSandbox(t.sandbox, businessId, messageId, recipient);
       const { arrived, release } = holdNextSend(businessId);
-      const sending = send(graphql, businessId, { messageId }, recipient);
-      let pending: Page;
+      const sending = sendText(t, businessId, recipient, { messageId });
+      let pending: MessagesPage;
       try {
         await arrived;
-        pending = await page(graphql, { businessId });
+        pending = await messagesPage(t, { businessId });
         expect(pending.edges.map((e) => [e.node.status, e.node.connectlyId, e.node.deliveryStatus])).toEqual([["PENDING", null, null]]);
         const at = nowSeconds() - 30;
-        accepted(await postSignedEvent(t.url, businessId, statusEvent(connectlyId, "sent", at)));
-        accepted(await postSignedEvent(t.url, businessId, statusEvent(connectlyId, "delivered", at + 1)));
-        expect(await byConnectlyId(graphql, connectlyId)).toBeNull();
+        expectAcknowledged(await postSignedEvent(t.url, businessId, event(connectlyId, "sent", at)));
+        expectAcknowledged(await postSignedEvent(t.url, businessId, event(connectlyId, "delivered", at + 1)));
+        expect(await messageByConnectlyId(t, connectlyId)).toBeNull();
       } finally {
         release(); // never leave the sandbox holding a request
       }
@@ -238,7 +146,7 @@ describe("events and sends that race (sandbox status webhooks off)", () => {
       expect(m.connectlyId).toBe(connectlyId);
       expect(m.deliveryStatus).toBe("DELIVERED");
       expect(m.statusHistory.map((e) => e.status)).toEqual(["SENT", "DELIVERED"]);
-      expect((await messageOf(graphql, m.id)).deliveryStatus).toBe("DELIVERED");
+      expect((await readMessage(t, m.id)).deliveryStatus).toBe("DELIVERED");
     });
 
     it("events that beat the send's answer reach a subscriber each once, after the outcome and as soon as it is stored", async () => {
@@ -247,22 +155,26 @@ describe("events and sends that race (sandbox status webhooks off)", () => {
       const messageId = `order-${tag()}`;
       const connectlyId = await sendStraightToSandbox(t.sandbox, businessId, messageId, recipient);
       const { arrived, release } = holdNextSend(businessId);
-      const sending = send(graphql, businessId, { messageId }, recipient);
+      const sending = sendText(t, businessId, recipient, { messageId });
       const at = nowSeconds() - 30;
       let changes: AsyncIterator<StatusChange> | undefined;
       try {
         await arrived;
-        const pendingId = (await page(graphql, { businessId })).edges[0]!.node.id;
+        const pendingId = (await messagesPage(t, { businessId })).edges[0]!.node.id;
         changes = t.gateway.pubsub.subscribe({ messageId: pendingId });
         // Stored before the message has its Connectly id: nobody can be told of them yet.
-        accepted(await postSignedEvent(t.url, businessId, statusEvent(connectlyId, "delivered", at + 1)));
-        accepted(await postSignedEvent(t.url, businessId, statusEvent(connectlyId, "sent", at)));
+        expectAcknowledged(await postSignedEvent(t.url, businessId, event(connectlyId, "delivered", at + 1)));
+        expectAcknowledged(await postSignedEvent(t.url, businessId, event(connectlyId, "sent", at)));
       } finally {
         release();
       }
       try {
         const m = await sending;
-        const next = async () => (await changes!.next()).value as StatusChange;
+        const next = async (): Promise<StatusChange> => {
+          const change = await changes.next();
+          if (change.done) throw new Error("the subscription ended");
+          return change.value;
+        };
         // The outcome first (already carrying the events), then each event, in the order they happened.
         expect(await next()).toMatchObject({ message: { id: m.id, status: "ACCEPTED", deliveryStatus: "DELIVERED" }, event: null });
         const first = await next();
@@ -278,32 +190,34 @@ describe("events and sends that race (sandbox status webhooks off)", () => {
 
     it("when the message's Connectly id is stored without taking an earlier event (a lost race), the ingest's re-check attaches it and publishes the change", async () => {
       const businessId = freshBusiness("reattach");
-      const m = await send(graphql, businessId);
+      const m = await sendText(t, businessId, freshCustomer());
       const lateId = freshConnectlyId();
       const at = nowSeconds() - 30;
       // The event comes first and finds no message ...
-      accepted(await postSignedEvent(t.url, businessId, statusEvent(lateId, "delivered", at)));
+      expectAcknowledged(await postSignedEvent(t.url, businessId, event(lateId, "delivered", at)));
       const changes = t.gateway.pubsub.subscribe({ messageId: m.id });
       try {
         // ... then the message's Connectly id is stored by a write that did not see the event (what
         // markAccepted does when its read runs before the event's insert commits; not reproducible on demand).
         await t.gateway.database.prisma.message.update({ where: { id: m.id }, data: { connectlyId: lateId } });
-        expect((await messageOf(graphql, m.id)).deliveryStatus).toBeNull();
+        expect((await readMessage(t, m.id)).deliveryStatus).toBeNull();
         // The ingest looks again for events stored before their message (about a second later, on its timer).
         const change = await changes.next();
         expect(change.done).toBe(false);
         // With the event it had not been told of.
-        expect(change.value).toMatchObject({ message: { id: m.id, connectlyId: lateId, deliveryStatus: "DELIVERED" }, event: { connectlyId: lateId, status: "DELIVERED" } });
+        expect(change.value).toMatchObject({
+          message: { id: m.id, connectlyId: lateId, deliveryStatus: "DELIVERED" },
+          event: { connectlyId: lateId, status: "DELIVERED" },
+        });
       } finally {
         await changes.return?.();
       }
-      const after = await messageOf(graphql, m.id);
+      const after = await readMessage(t, m.id);
       expect(after.deliveryStatus).toBe("DELIVERED");
       expect(after.deliveryStatusAt).toBe(iso(at));
       expect(after.statusHistory.map((e) => e.status)).toEqual(["DELIVERED"]);
     }, 10_000); // the re-check runs about a second after the event: fail plainly if it never comes
   });
-
 });
 
 describe("the sandbox's own status webhooks, end to end", () => {
@@ -319,20 +233,17 @@ describe("the sandbox's own status webhooks, end to end", () => {
     afterAll(() => t?.close());
 
     it("a sent message ends READ with SENT, DELIVERED, READ in its history", async () => {
-      const graphql: Graphql = (query, variables) => t.graphql(query, variables);
       const businessId = freshBusiness("lifecycle");
-      const m = await send(graphql, businessId, { campaignName: "live" });
-      const posted = await Promise.all((["sent", "delivered", "read"] as const).map((w) => sandboxWebhook(t.sandbox, statusPosted(m.connectlyId!, w))));
+      const m = await sendText(t, businessId, freshCustomer(), { campaignName: "live" });
+      const posted = await sandboxStatusPosts(t.sandbox, m.connectlyId, ["sent", "delivered", "read"]);
       expect(posted.map((w) => w.status)).toEqual([200, 200, 200]);
       expect(posted.every((w) => w.address.includes(`businessId=${businessId}`))).toBe(true);
 
-      const response = await graphql<{ message: { deliveryStatus: Status; deliveryError: unknown; statusHistory: { status: Status }[] } }>(
-        `query($id: ID!) { message(id: $id) { deliveryStatus deliveryError { code message } statusHistory { status } } }`,
-        { id: m.id },
-      );
-      expect(response.errors).toBeUndefined();
-      expect(response.data!.message).toEqual({ deliveryStatus: "READ", deliveryError: null, statusHistory: [{ status: "SENT" }, { status: "DELIVERED" }, { status: "READ" }] });
-      expect(t.sandbox.webhooks.some(statusPosted(m.connectlyId!, "delivery_failed"))).toBe(false);
+      const final = await readMessage(t, m.id);
+      expect(final.deliveryStatus).toBe("READ");
+      expect(final.deliveryError).toBeNull();
+      expect(final.statusHistory.map((e) => e.status)).toEqual(["SENT", "DELIVERED", "READ"]);
+      expect(t.sandbox.webhooks.some(statusPosted(m.connectlyId, "delivery_failed"))).toBe(false);
     });
   });
 
@@ -344,13 +255,12 @@ describe("the sandbox's own status webhooks, end to end", () => {
     afterAll(() => t?.close());
 
     it("a sent message ends FAILED with the sandbox's deliveryError, SENT then FAILED in its history", async () => {
-      const graphql: Graphql = (query, variables) => t.graphql(query, variables);
       const businessId = freshBusiness("failing");
-      const m = await send(graphql, businessId);
-      const posted = await Promise.all((["sent", "delivery_failed"] as const).map((w) => sandboxWebhook(t.sandbox, statusPosted(m.connectlyId!, w))));
+      const m = await sendText(t, businessId, freshCustomer());
+      const posted = await sandboxStatusPosts(t.sandbox, m.connectlyId, ["sent", "delivery_failed"]);
       expect(posted.map((w) => w.status)).toEqual([200, 200]);
 
-      const final = await messageOf(graphql, m.id);
+      const final = await readMessage(t, m.id);
       expect(final.status).toBe("ACCEPTED");
       expect(final.deliveryStatus).toBe("FAILED");
       expect(final.deliveryError).toEqual({
@@ -361,8 +271,7 @@ describe("the sandbox's own status webhooks, end to end", () => {
         ["SENT", null],
         ["FAILED", "ERROR_CODE_RECIPIENT_UNREACHABLE"],
       ]);
-      expect(t.sandbox.webhooks.some(statusPosted(m.connectlyId!, "delivered"))).toBe(false);
+      expect(t.sandbox.webhooks.some(statusPosted(m.connectlyId, "delivered"))).toBe(false);
     });
   });
 });
-

@@ -9,8 +9,14 @@ import { describe, expect, it } from "vitest";
 import { root } from "./support/process.js";
 
 function compose(args: string[], env: Record<string, string>): { status: number | null; stdout: string; stderr: string } | null {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("AUTH_") && !k.startsWith("CONNECTLY_"))) as Record<string, string>;
-  for (const [command, prefix] of [["docker", ["compose"]], ["docker-compose", []]] as const) {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("AUTH_") && !k.startsWith("CONNECTLY_"))) as Record<
+    string,
+    string
+  >;
+  for (const [command, prefix] of [
+    ["docker", ["compose"]],
+    ["docker-compose", []],
+  ] as const) {
     const probe = spawnSync(command, [...prefix, "version"], { encoding: "utf8" });
     if (probe.status !== 0) continue;
     const result = spawnSync(command, [...prefix, ...args], { cwd: root, env: { ...clean, ...env }, encoding: "utf8" });

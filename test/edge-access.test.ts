@@ -17,7 +17,9 @@ import WebSocket from "ws";
 import { buildSchema } from "../src/graphql/schema.js";
 import { atTime } from "../src/server/graphql-ws.js";
 import { hs256Auth, tokenFor } from "./support/auth.js";
-import { startTestGateway, subscriptionsReach, type TestGateway } from "./support/gateway.js";
+import type { SendSessionMessageMutation } from "./generated/graphql.js";
+import { SEND_MUTATION, startTestGateway, subscriptionsReach, type TestGateway } from "./support/gateway.js";
+import { expectResult, type SentMessage } from "./support/send.js";
 import { deliveryStatusEvent, postSignedEvent } from "./support/webhooks.js";
 
 const SECRET = "edge-access-secret-with-at-least-32-chars";
@@ -26,11 +28,6 @@ const VICTIM = "victim";
 const ATTACKER = "attacker";
 const CUSTOMER = "+16044447777";
 const FC_RUNS = Number(process.env.FC_RUNS ?? 150);
-
-interface Sent {
-  id: string;
-  connectlyId: string;
-}
 
 /** An answer read off the socket as it came. */
 interface RawAnswer {
@@ -58,7 +55,9 @@ function rawRequest(base: string, options: { method: string; path: string; heade
     req.on("response", (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), upgradedOrDropped: false, sent }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), upgradedOrDropped: false, sent }),
+      );
       res.on("error", reject);
     });
     req.on("upgrade", (res, socket) => {
@@ -76,7 +75,7 @@ describe("every GraphQL edge fails closed", () => {
   let t: TestGateway;
   let victimToken: string;
   let attackerToken: string;
-  let sent: Sent;
+  let sent: SentMessage & { connectlyId: string };
   /** Credentials that prove nothing, by name; each an Authorization value or none. */
   let bad: Record<string, string | null>;
 
@@ -89,20 +88,27 @@ describe("every GraphQL edge fails closed", () => {
     const response = await rawRequest(t.url, {
       method: "POST",
       path: "/graphql",
-      headers: [["content-type", "application/json"], ["authorization", `Bearer ${victimToken}`]],
+      headers: [
+        ["content-type", "application/json"],
+        ["authorization", `Bearer ${victimToken}`],
+      ],
       body: JSON.stringify({
-        query: `mutation ($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { message { id connectlyId status } } }`,
+        query: SEND_MUTATION,
         variables: { input: { businessId: VICTIM, recipient: { id: CUSTOMER }, content: { text: "Your order has shipped." } } },
       }),
     });
     expect(response.status, response.body).toBe(200);
     expect(response.body).not.toContain('"errors"');
-    sent = (JSON.parse(response.body) as { data: { sendSessionMessage: { message: Sent } } }).data.sendSessionMessage.message;
-    expect(sent.connectlyId).toEqual(expect.any(String));
+    const message = expectResult((JSON.parse(response.body) as { data: SendSessionMessageMutation }).data.sendSessionMessage, "Message");
+    expect(message.connectlyId).toEqual(expect.any(String));
+    sent = { ...message, connectlyId: message.connectlyId! };
 
     const now = Math.floor(Date.now() / 1000);
     const claims = { businessIds: [VICTIM], scope: "send read" };
-    const expired = await new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setExpirationTime(now - 60).sign(new TextEncoder().encode(SECRET));
+    const expired = await new SignJWT(claims)
+      .setProtectedHeader({ alg: "HS256" })
+      .setExpirationTime(now - 60)
+      .sign(new TextEncoder().encode(SECRET));
     const wrongSecret = await tokenFor(hs256Auth("another-secret-that-is-32-chars-long!!"), [VICTIM]);
     const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
     const algNone = `${b64({ alg: "none", typ: "JWT" })}.${b64({ ...claims, exp: now + 3600 })}.`;
@@ -127,13 +133,17 @@ describe("every GraphQL edge fails closed", () => {
 
   /** Root fields with a document that would read or change the victim's data. */
   type Operation = { query: string; variables: Record<string, unknown>; subscription?: true };
-  const operations = (): Record<string, Operation> & Record<"Query.message" | "Mutation.sendSessionMessage" | "Subscription.messageStatusChanged", Operation> => ({
+  const operations = (): Record<string, Operation> &
+    Record<"Query.message" | "Mutation.sendSessionMessage" | "Subscription.messageStatusChanged", Operation> => ({
     "Query.message": { query: `query ($id: ID!) { message(id: $id) { id connectlyId businessId } }`, variables: { id: sent.id } },
-    "Query.messageByConnectlyId": { query: `query ($id: ID!) { messageByConnectlyId(connectlyId: $id) { id connectlyId } }`, variables: { id: sent.connectlyId } },
+    "Query.messageByConnectlyId": {
+      query: `query ($id: ID!) { messageByConnectlyId(connectlyId: $id) { id connectlyId } }`,
+      variables: { id: sent.connectlyId },
+    },
     "Query.messages": { query: `query ($b: ID!) { messages(filter: { businessId: $b }) { edges { node { id connectlyId } } } }`, variables: { b: VICTIM } },
     "Query.customer": { query: `query ($b: ID!, $c: ID!) { customer(businessId: $b, id: $c) { id } }`, variables: { b: VICTIM, c: CUSTOMER } },
     "Mutation.sendSessionMessage": {
-      query: `mutation ($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { message { id status } } }`,
+      query: `mutation ($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { ... on Message { id status } ... on ErrorResult { code } } }`,
       variables: { input: { businessId: VICTIM, recipient: { id: "+16044441111" }, content: { text: "hi" } } },
     },
     "Mutation.sendSessionMessages": {
@@ -168,7 +178,11 @@ describe("every GraphQL edge fails closed", () => {
     } catch {
       // Not JSON: the markers above are what matters.
     }
-    if (data !== null && typeof data === "object") expect(Object.values(data).every((v) => v === null), answer.body).toBe(true);
+    if (data !== null && typeof data === "object")
+      expect(
+        Object.values(data).every((v) => v === null),
+        answer.body,
+      ).toBe(true);
     expect(answer.status).toBeLessThan(500);
   };
   /**
@@ -221,7 +235,13 @@ describe("every GraphQL edge fails closed", () => {
       for (const [field, op] of Object.entries(operations())) {
         if (op.subscription) continue;
         await sideEffectsNone(async () => {
-          const answer = await post([["content-type", "application/json"], ["authorization", `Bearer ${attackerToken}`]], json(op));
+          const answer = await post(
+            [
+              ["content-type", "application/json"],
+              ["authorization", `Bearer ${attackerToken}`],
+            ],
+            json(op),
+          );
           leaksNothing(answer);
           const body = JSON.parse(answer.body) as { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] };
           const refused = body.errors?.[0]?.extensions?.code === "FORBIDDEN" || Object.values(body.data ?? {}).every((v) => v === null);
@@ -239,7 +259,10 @@ describe("every GraphQL edge fails closed", () => {
       "upgrade: WebSocket (other case)": [["upgrade", "WebSocket"]],
       "UPGRADE: WEBSOCKET": [["UPGRADE", "WEBSOCKET"]],
       "Upgrade: h2c": [["Upgrade", "h2c"]],
-      "Connection: upgrade + Upgrade: websocket": [["Connection", "Upgrade"], ["Upgrade", "websocket"]],
+      "Connection: upgrade + Upgrade: websocket": [
+        ["Connection", "Upgrade"],
+        ["Upgrade", "websocket"],
+      ],
       "Connection: upgrade + Upgrade: websocket + Sec-WebSocket-Key": [
         ["Connection", "Upgrade"],
         ["Upgrade", "websocket"],
@@ -247,17 +270,39 @@ describe("every GraphQL edge fails closed", () => {
         ["Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="],
         ["Sec-WebSocket-Protocol", "graphql-transport-ws"],
       ],
-      "X-Forwarded-For: 127.0.0.1": [["X-Forwarded-For", "127.0.0.1"], ["X-Real-IP", "127.0.0.1"]],
-      "X-Forwarded-Proto/Host": [["X-Forwarded-Proto", "https"], ["X-Forwarded-Host", "localhost"], ["Forwarded", "for=127.0.0.1;proto=https"]],
-      "X-HTTP-Method-Override: GET": [["X-HTTP-Method-Override", "GET"], ["X-Method-Override", "GET"]],
-      "X-Original-URL: /healthz": [["X-Original-URL", "/healthz"], ["X-Rewrite-URL", "/healthz"]],
-      "Authorization twice (garbage first)": [["Authorization", "Bearer not.a.jwt"], ["Authorization", `Bearer wrong`]],
-      "Authorization in another header": [["X-Authorization", "Bearer whatever"], ["Proxy-Authorization", "Bearer whatever"]],
-      "Cookie": [["Cookie", "authorization=Bearer%20x; token=x"]],
+      "X-Forwarded-For: 127.0.0.1": [
+        ["X-Forwarded-For", "127.0.0.1"],
+        ["X-Real-IP", "127.0.0.1"],
+      ],
+      "X-Forwarded-Proto/Host": [
+        ["X-Forwarded-Proto", "https"],
+        ["X-Forwarded-Host", "localhost"],
+        ["Forwarded", "for=127.0.0.1;proto=https"],
+      ],
+      "X-HTTP-Method-Override: GET": [
+        ["X-HTTP-Method-Override", "GET"],
+        ["X-Method-Override", "GET"],
+      ],
+      "X-Original-URL: /healthz": [
+        ["X-Original-URL", "/healthz"],
+        ["X-Rewrite-URL", "/healthz"],
+      ],
+      "Authorization twice (garbage first)": [
+        ["Authorization", "Bearer not.a.jwt"],
+        ["Authorization", `Bearer wrong`],
+      ],
+      "Authorization in another header": [
+        ["X-Authorization", "Bearer whatever"],
+        ["Proxy-Authorization", "Bearer whatever"],
+      ],
+      Cookie: [["Cookie", "authorization=Bearer%20x; token=x"]],
     };
     it.each(Object.entries(cases))("%s without a valid token: 401, nothing done", async (_name, extra) => {
       await sideEffectsNone(async () => {
-        const base: [string, string][] = [["content-type", "application/json"], ["apollo-require-preflight", "true"]];
+        const base: [string, string][] = [
+          ["content-type", "application/json"],
+          ["apollo-require-preflight", "true"],
+        ];
         for (const op of [send(), read()]) {
           unauthenticated(await post([...base, ...extra], json(op)));
           unauthenticated(await get([...base, ...extra], search(op)));
@@ -268,7 +313,11 @@ describe("every GraphQL edge fails closed", () => {
     it("two Authorization headers never combine into the victim's access", async () => {
       await sideEffectsNone(async () => {
         const answer = await post(
-          [["content-type", "application/json"], ["authorization", `Bearer ${attackerToken}`], ["authorization", `Bearer ${victimToken.slice(0, -4)}AAAA`]],
+          [
+            ["content-type", "application/json"],
+            ["authorization", `Bearer ${attackerToken}`],
+            ["authorization", `Bearer ${victimToken.slice(0, -4)}AAAA`],
+          ],
           json(send()),
         );
         leaksNothing(answer);
@@ -324,14 +373,27 @@ describe("every GraphQL edge fails closed", () => {
     });
 
     it("POST with a gzip content-encoding: refused, nothing done", async () => {
-      await sideEffectsNone(async () => unauthenticated(await post([["content-type", "application/json"], ["content-encoding", "gzip"]], json(send()))));
+      await sideEffectsNone(async () =>
+        unauthenticated(
+          await post(
+            [
+              ["content-type", "application/json"],
+              ["content-encoding", "gzip"],
+            ],
+            json(send()),
+          ),
+        ),
+      );
     });
 
     it.each(["HEAD", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PROPFIND", "get", "post"])("%s /graphql: nothing served", async (method) => {
       await sideEffectsNone(async () => {
-        const answer = await rawRequest(t.url, { method, path: `/graphql${search(read())}`, headers: [["content-type", "application/json"], ...preflight], body: json(send()) }).catch(
-          () => ({ status: 0, headers: {}, body: "", upgradedOrDropped: true, sent: "" }) as RawAnswer,
-        );
+        const answer = await rawRequest(t.url, {
+          method,
+          path: `/graphql${search(read())}`,
+          headers: [["content-type", "application/json"], ...preflight],
+          body: json(send()),
+        }).catch(() => ({ status: 0, headers: {}, body: "", upgradedOrDropped: true, sent: "" }));
         leaksNothing(answer);
         expect(answer.status === 0 || answer.status === 401 || answer.status === 404 || answer.status === 400 || answer.status === 405).toBe(true);
       });
@@ -366,9 +428,23 @@ describe("every GraphQL edge fails closed", () => {
       "cookie",
       "host",
     );
-    const randomCase = (s: string) => fc.array(fc.boolean(), { minLength: s.length, maxLength: s.length }).map((flips) => [...s].map((c, i) => (flips[i] ? c.toUpperCase() : c)).join(""));
+    const randomCase = (s: string) =>
+      fc.array(fc.boolean(), { minLength: s.length, maxLength: s.length }).map((flips) => [...s].map((c, i) => (flips[i] ? c.toUpperCase() : c)).join(""));
     const headerValue = fc.oneof(
-      fc.constantFrom("websocket", "Upgrade", "keep-alive", "127.0.0.1", "GET", "/healthz", "true", "application/json", "text/html", "Bearer x", "*/*", "localhost"),
+      fc.constantFrom(
+        "websocket",
+        "Upgrade",
+        "keep-alive",
+        "127.0.0.1",
+        "GET",
+        "/healthz",
+        "true",
+        "application/json",
+        "text/html",
+        "Bearer x",
+        "*/*",
+        "localhost",
+      ),
       fc.string({ maxLength: 40 }).filter((s) => /^[\x20-\x7e]*$/.test(s)),
     );
     const header = fc.oneof(
@@ -380,7 +456,9 @@ describe("every GraphQL edge fails closed", () => {
     /** The key `query` spelled in any mix of cases and percent-encodings. */
     const queryKey = fc
       .array(fc.constantFrom("plain", "encoded", "upper"), { minLength: 5, maxLength: 5 })
-      .map((how) => [..."query"].map((c, i) => (how[i] === "encoded" ? `%${c.charCodeAt(0).toString(16)}` : how[i] === "upper" ? c.toUpperCase() : c)).join(""));
+      .map((how) =>
+        [..."query"].map((c, i) => (how[i] === "encoded" ? `%${c.charCodeAt(0).toString(16)}` : how[i] === "upper" ? c.toUpperCase() : c)).join(""),
+      );
     const request = fc.record({
       method: fc.constantFrom("GET", "POST", "POST", "HEAD", "PUT", "OPTIONS"),
       headers: fc.array(header, { maxLength: 6 }),
@@ -396,15 +474,26 @@ describe("every GraphQL edge fails closed", () => {
           const op = operations()[r.field];
           if (op === undefined) throw new Error(`no operation for ${r.field}`);
           const authorization = bad[r.credential] ?? null;
-          const headers: [string, string][] = [...r.headers.filter(([k]) => k.toLowerCase() !== "authorization" && k.toLowerCase() !== "host"), ...withAuth(authorization)];
+          const headers: [string, string][] = [
+            ...r.headers.filter(([k]) => k.toLowerCase() !== "authorization" && k.toLowerCase() !== "host"),
+            ...withAuth(authorization),
+          ];
           const requests = t.sandbox.requests.length;
           const rows = await messageCount();
           // A request Apollo would run, dressed up with whatever fast-check chose.
-          const base: [string, string][] = [["content-type", "application/json"], ["apollo-require-preflight", "true"]];
+          const base: [string, string][] = [
+            ["content-type", "application/json"],
+            ["apollo-require-preflight", "true"],
+          ];
           const answer =
             r.method === "GET" || r.method === "HEAD"
               ? await rawRequest(t.url, { method: r.method, path: `/graphql${search(op, r.key)}${r.extra}`, headers: [...base, ...headers] })
-              : await rawRequest(t.url, { method: r.method, path: r.extra === "" ? "/graphql" : `/graphql?${r.extra.slice(1)}`, headers: [...base, ...headers], body: json(op) });
+              : await rawRequest(t.url, {
+                  method: r.method,
+                  path: r.extra === "" ? "/graphql" : `/graphql?${r.extra.slice(1)}`,
+                  headers: [...base, ...headers],
+                  body: json(op),
+                });
           leaksNothing(answer);
           if (!answer.upgradedOrDropped) expect(answer.status).not.toBe(200);
           expect(t.sandbox.requests.length).toBe(requests);
@@ -417,7 +506,11 @@ describe("every GraphQL edge fails closed", () => {
 
   describe("graphql-ws", () => {
     const wsUrl = () => `${t.url.replace(/^http/, "ws")}/graphql`;
-    const client = (connectionParams: Record<string, unknown> | null, onClosed: (event: { code: number; reason: string }) => void, headers: Record<string, string> = {}): Client =>
+    const client = (
+      connectionParams: Record<string, unknown> | null,
+      onClosed: (event: { code: number; reason: string }) => void,
+      headers: Record<string, string> = {},
+    ): Client =>
       createClient({
         url: wsUrl(),
         webSocketImpl: class extends WebSocket {
@@ -432,7 +525,11 @@ describe("every GraphQL edge fails closed", () => {
       });
 
     /** Subscribes with these credentials; resolves with the close event (or the first result, which must not come). */
-    async function attempt(connectionParams: Record<string, unknown> | null, op: { query: string; variables: Record<string, unknown> }, headers: Record<string, string> = {}) {
+    async function attempt(
+      connectionParams: Record<string, unknown> | null,
+      op: { query: string; variables: Record<string, unknown> },
+      headers: Record<string, string> = {},
+    ) {
       let resolveClose!: (event: { code: number; reason: string }) => void;
       const closed = new Promise<{ code: number; reason: string }>((resolve) => (resolveClose = resolve));
       const c = client(connectionParams, resolveClose, headers);
@@ -544,7 +641,11 @@ describe("every GraphQL edge fails closed", () => {
         return { unref() {} } as unknown as NodeJS.Timeout;
       }) as typeof setTimeout;
       try {
-        atTime(30 * day, () => fired++, () => now);
+        atTime(
+          30 * day,
+          () => fired++,
+          () => now,
+        );
         while (timers.length > 0) timers.shift()!();
       } finally {
         globalThis.setTimeout = realSetTimeout;
@@ -566,7 +667,8 @@ describe("/metrics and probes", () => {
       await t.close();
     }
   };
-  const get = (url: string, path: string, authorization?: string) => rawRequest(url, { method: "GET", path, headers: authorization ? [["authorization", authorization]] : [] });
+  const get = (url: string, path: string, authorization?: string) =>
+    rawRequest(url, { method: "GET", path, headers: authorization ? [["authorization", authorization]] : [] });
 
   it("with auth on and no METRICS_TOKEN, /metrics is refused to everyone, a GraphQL token included; probes answer", async () => {
     await secured(undefined, async (url) => {

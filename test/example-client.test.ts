@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { createGatewayClient, type GatewayClient, type StatusChange } from "../examples/client/gateway-client.js";
+import { createGatewayClient, describeFailure, type GatewayClient, type StatusChange } from "../examples/client/gateway-client.js";
 import { bundle } from "../examples/web/serve.js";
 import { hs256Auth, tokenFor } from "./support/auth.js";
 import { startTestGateway, subscriptionsReach, type TestGateway } from "./support/gateway.js";
@@ -36,7 +36,9 @@ describe("the example client", () => {
     });
     await subscriptionsReach(t.gateway, 1);
 
-    const sent = await client.sendText("biz-example", "+16044448888", "Your order is on its way!");
+    const result = await client.sendText("biz-example", "+16044448888", "Your order is on its way!");
+    if (result.__typename !== "Message") throw new Error(`expected a sent message, got ${describeFailure(result)}`);
+    const sent = result;
     expect(sent).toMatchObject({ status: "ACCEPTED", connectlyId: expect.any(String) });
 
     const page = await client.history("biz-example", 10);

@@ -29,7 +29,17 @@ describe("GraphQL over HTTP (graphql-http's server audit)", () => {
     const problems = await Promise.all(
       results
         .filter((r) => r.status === "error" || r.status === "warn")
-        .map(async (r) => `${r.status} ${r.id} ${r.name}: ${"reason" in r ? r.reason : ""} ${"response" in r ? `(${r.response.status} ${await r.response.clone().text().catch(() => "")})` : ""}`),
+        .map(
+          async (r) =>
+            `${r.status} ${r.id} ${r.name}: ${"reason" in r ? r.reason : ""} ${
+              "response" in r
+                ? `(${r.response.status} ${await r.response
+                    .clone()
+                    .text()
+                    .catch(() => "")})`
+                : ""
+            }`,
+        ),
     );
     expect(problems).toEqual([]);
     expect(results.length).toBeGreaterThan(40);

@@ -30,7 +30,15 @@ function inputError(response: GraphQLResponse, code = "BAD_USER_INPUT"): Extensi
   return extensions;
 }
 
-const MESSAGES = /* GraphQL */ `query($filter: MessageFilter!, $first: Int) { messages(filter: $filter, first: $first) { edges { cursor } } }`;
+const MESSAGES = /* GraphQL */ `
+  query ($filter: MessageFilter!, $first: Int) {
+    messages(filter: $filter, first: $first) {
+      edges {
+        cursor
+      }
+    }
+  }
+`;
 
 describe("query arguments follow the values' rules", () => {
   it.each([
@@ -56,7 +64,13 @@ describe("query arguments follow the values' rules", () => {
     ["customer businessId", `query($v: ID!) { customer(businessId: $v, id: "+16044441111") { id } }`, "bad id!", "businessId", "BUSINESS_ID_FORMAT"],
     ["customer id with NUL", `query($v: String!) { customer(businessId: "b", id: $v) { id } }`, "+1604\u00004441111", "id", "NO_NUL"],
     ["message id with NUL", `query($v: ID!) { message(id: $v) { id } }`, "01K\u0000", "id", "NO_NUL"],
-    ["messageByConnectlyId with a lone surrogate", `query($v: ID!) { messageByConnectlyId(connectlyId: $v) { id } }`, "\udfff", "connectlyId", "UNPAIRED_SURROGATE"],
+    [
+      "messageByConnectlyId with a lone surrogate",
+      `query($v: ID!) { messageByConnectlyId(connectlyId: $v) { id } }`,
+      "\udfff",
+      "connectlyId",
+      "UNPAIRED_SURROGATE",
+    ],
   ])("%s is BAD_USER_INPUT, not a database error", async (_label, query, v, field, rule) => {
     expect(inputError(await t.graphql(query, { v }))).toMatchObject({ field, rule });
   });
@@ -65,21 +79,25 @@ describe("query arguments follow the values' rules", () => {
 describe("the subscription's arguments follow the values' rules (over graphql-ws)", () => {
   const clients: Client[] = [];
   afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+    await Promise.all(clients.splice(0).map(async (c) => c.dispose()));
   });
 
   it.each([
-    ["businessId: \"bad id!\"", { businessId: "bad id!" }, "businessId", "BUSINESS_ID_FORMAT"],
-    ["campaignName: \"\"", { businessId: "b", campaignName: "" }, "campaignName", "NOT_BLANK"],
+    ['businessId: "bad id!"', { businessId: "bad id!" }, "businessId", "BUSINESS_ID_FORMAT"],
+    ['campaignName: ""', { businessId: "b", campaignName: "" }, "campaignName", "NOT_BLANK"],
     ["a campaignName of 129 characters", { businessId: "b", campaignName: "c".repeat(129) }, "campaignName", "MAX_LENGTH"],
     ["a messageId with NUL", { messageId: "01K\u0000" }, "messageId", "NO_NUL"],
   ])("%s: an error for that subscription, BAD_USER_INPUT with field and rule; nothing left open", async (_label, variables, field, rule) => {
     const client = createClient({ url: `${t.url.replace(/^http/, "ws")}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
     clients.push(client);
     const iterator = client.iterate({
-      query: /* GraphQL */ `subscription($messageId: ID, $businessId: ID, $campaignName: String) {
-        messageStatusChanged(messageId: $messageId, businessId: $businessId, campaignName: $campaignName) { status }
-      }`,
+      query: /* GraphQL */ `
+        subscription ($messageId: ID, $businessId: ID, $campaignName: String) {
+          messageStatusChanged(messageId: $messageId, businessId: $businessId, campaignName: $campaignName) {
+            status
+          }
+        }
+      `,
       variables,
     });
     const step = await iterator.next();
@@ -109,8 +127,9 @@ describe("GraphQL's own coercion errors carry field, rule and issues", () => {
     expect(inputError(await t.graphql(SEND_MUTATION, {}))).toMatchObject({ field: "input", rule: "REQUIRED" });
   });
 
-  const literal = (input: string) => `mutation { sendSessionMessage(input: ${input}) { message { id } } }`;
-  const batch = (input: string) => `mutation { sendSessionMessages(inputs: [{ businessId: "b", recipient: { id: "+16044441111" }, content: { text: "a" } }, ${input}]) { failedCount } }`;
+  const literal = (input: string) => `mutation { sendSessionMessage(input: ${input}) { __typename } }`;
+  const batch = (input: string) =>
+    `mutation { sendSessionMessages(inputs: [{ businessId: "b", recipient: { id: "+16044441111" }, content: { text: "a" } }, ${input}]) { failedCount } }`;
   const B = `businessId: "b", recipient: { id: "+16044441111" }`;
 
   it.each([
@@ -118,8 +137,18 @@ describe("GraphQL's own coercion errors carry field, rule and issues", () => {
     ["a wrong enum case", literal(`{ ${B}, content: { text: "a" }, order: { strategy: independent } }`), "input.order.strategy", "ENUM_VALUE"],
     ["a missing required field", literal(`{ businessId: "b", content: { text: "a" } }`), "input", "REQUIRED"],
     ["an unknown input field", literal(`{ ${B}, content: { text: "a" }, colour: "red" }`), "input.colour", "UNKNOWN_FIELD"],
-    ["a wrong scalar type", literal(`{ ${B}, content: { location: { latitude: "north", longitude: 1 } } }`), "input.content.location.latitude", "GRAPHQL_COERCION"],
-    ["a wrong enum in the second input of a batch", batch(`{ ${B}, content: { attachment: { type: image, url: "https://example.com/a.png" } } }`), "inputs[1].content.attachment.type", "ENUM_VALUE"],
+    [
+      "a wrong scalar type",
+      literal(`{ ${B}, content: { location: { latitude: "north", longitude: 1 } } }`),
+      "input.content.location.latitude",
+      "GRAPHQL_COERCION",
+    ],
+    [
+      "a wrong enum in the second input of a batch",
+      batch(`{ ${B}, content: { attachment: { type: image, url: "https://example.com/a.png" } } }`),
+      "inputs[1].content.attachment.type",
+      "ENUM_VALUE",
+    ],
   ])("in literals, %s: GRAPHQL_VALIDATION_FAILED with the literal's path", async (_label, query, field, rule) => {
     const extensions = inputError(await t.graphql(query), "GRAPHQL_VALIDATION_FAILED");
     expect(extensions).toMatchObject({ field, rule });

@@ -16,11 +16,19 @@ async function run(level: "info" | "debug") {
   const log = pino({ level }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs: "type Query { ok: Boolean, broken: Boolean }",
-    resolvers: { Query: { ok: () => true, broken: () => { throw new GraphQLError("No.", { extensions: { code: "FORBIDDEN" } }); } } },
+    resolvers: {
+      Query: {
+        ok: () => true,
+        broken: () => {
+          throw new GraphQLError("No.", { extensions: { code: "FORBIDDEN" } });
+        },
+      },
+    },
     plugins: [operationObserver(log, createMetrics({ queued: () => 0, subscriptions: () => 0 }))],
   });
   await apollo.start();
-  const context = (requestId: string) => ({ principal: { id: "svc-1" }, operation: { type: null, businesses: new Set(["biz-1"]), requestId } }) as unknown as GraphQLContext;
+  const context = (requestId: string) =>
+    ({ principal: { id: "svc-1" }, operation: { type: null, businesses: new Set(["biz-1"]), requestId, resultErrors: [] } }) as unknown as GraphQLContext;
   await apollo.executeOperation({ query: "query Fine { ok }" }, { contextValue: context("req-1") });
   await apollo.executeOperation({ query: "query Refused { broken }" }, { contextValue: context("req-2") });
   await apollo.stop();
@@ -31,7 +39,15 @@ describe("operation log", () => {
   it("at info, writes failed operations only", async () => {
     const lines = await run("info");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 30, msg: "graphql operation failed", reqId: "req-2", operation: "Refused", outcome: "FORBIDDEN", principal: "svc-1", businessIds: ["biz-1"] });
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      msg: "graphql operation failed",
+      reqId: "req-2",
+      operation: "Refused",
+      outcome: "FORBIDDEN",
+      principal: "svc-1",
+      businessIds: ["biz-1"],
+    });
   });
 
   it("at debug, writes every operation", async () => {

@@ -1,5 +1,5 @@
 /**
- * What the people who run the gateway look at: /healthz, /readyz (database, migrations, upstream,
+ * What the people who run the gateway look at: /healthz, /readyz (database, migrations,
  * lifecycle), Prometheus metrics at /metrics after real traffic, and the per-operation log line.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +7,9 @@ import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { startGateway, type Gateway } from "../src/server/gateway.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
-import { subscriptionsReach, testConfig } from "./support/gateway.js";
+import { SendSessionMessagesDocument } from "./generated/graphql.js";
+import { SEND_MUTATION as SEND, subscriptionsReach, testConfig } from "./support/gateway.js";
+import { execute, sendAccepted } from "./support/send.js";
 import { deliveryStatusEvent, postSignedEvent } from "./support/webhooks.js";
 import { SIGNATURE_HEADER } from "../src/webhooks/signature.js";
 
@@ -17,18 +19,21 @@ describe("operations", () => {
   const lines: Record<string, unknown>[] = [];
   beforeAll(async () => {
     db = await createTestDatabase("operations");
-    gateway = await startGateway(testConfig(db.config, { logLevel: "debug" }), { logStream: { write: (line) => void lines.push(JSON.parse(line) as Record<string, unknown>) } });
+    gateway = await startGateway(testConfig(db.config, { logLevel: "debug" }), {
+      logStream: { write: (line) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+    });
   });
   afterAll(async () => {
     await gateway?.close();
     await db?.drop();
   });
 
-  const graphql = async (query: string, variables?: Record<string, unknown>) => {
-    const response = await fetch(`${gateway.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
-    return (await response.json()) as { data?: Record<string, { message: { id: string; connectlyId: string; status: string } }>; errors?: unknown[] };
+  const input = (text: string) => ({ businessId: "biz-ops", recipient: { id: "+16044447777" }, content: { text } });
+  /** An operation that fails once its businesses are known: a batch of more than 1000 inputs. */
+  const sendRefused = async () => {
+    const response = await execute(gateway, SendSessionMessagesDocument, { inputs: Array.from({ length: 1001 }, () => input("x")) });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", rule: "BATCH_SIZE" });
   };
-  const SEND = `mutation Send($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { message { id connectlyId status } } }`;
   const metric = async (pattern: RegExp): Promise<number> => {
     const text = await (await fetch(`${gateway.url}/metrics`)).text();
     const line = text.split("\n").find((l) => pattern.test(l));
@@ -48,18 +53,17 @@ describe("operations", () => {
     expect(body.status).toBe("ready");
     expect(body.checks.database).toEqual({ ok: true, detail: "reachable" });
     expect(body.checks.migrations!.detail).toMatch(/^\d+ applied$/);
-    expect(body.checks.upstream).toEqual({ ok: true, detail: "built-in sandbox" });
     expect(body.checks.lifecycle).toEqual({ ok: true, detail: "serving" });
+    // Connectly is not a check: its outage would take every replica out of service at once.
+    expect(Object.keys(body.checks).sort()).toEqual(["database", "lifecycle", "migrations"]);
   });
 
   it("counts operations, Connectly requests, limiter waits, webhook events, subscriptions and the pool at /metrics", async () => {
-    const sent = await graphql(SEND, { input: { businessId: "biz-ops", recipient: { id: "+16044447777" }, content: { text: "Hello" } } });
-    const message = sent.data!.sendSessionMessage!.message;
-    expect(message.status).toBe("ACCEPTED");
-    await graphql(SEND, { input: { businessId: "biz-ops", recipient: { id: "+16044447777" }, content: { text: "" } } });
+    const message = await sendAccepted(gateway, input("Hello"));
+    await sendRefused();
 
-    expect(await metric(/^gateway_graphql_operations_total\{operation="Send",type="mutation",outcome="ok"\}/)).toBe(1);
-    expect(await metric(/^gateway_graphql_operations_total\{operation="Send",type="mutation",outcome="BAD_USER_INPUT"\}/)).toBe(1);
+    expect(await metric(/^gateway_graphql_operations_total\{operation="SendSessionMessage",type="mutation",outcome="ok"\}/)).toBe(1);
+    expect(await metric(/^gateway_graphql_operations_total\{operation="SendSessionMessages",type="mutation",outcome="BAD_USER_INPUT"\}/)).toBe(1);
     expect(await metric(/^gateway_graphql_operation_duration_seconds_count\{type="mutation"\}/)).toBe(2);
     expect(await metric(/^gateway_connectly_requests_total\{status="200"\}/)).toBe(1);
     expect(await metric(/^gateway_connectly_request_duration_seconds_count\{status="200"\}/)).toBe(1);
@@ -74,10 +78,14 @@ describe("operations", () => {
     expect(await metric(/^gateway_subscriptions_active/)).toBe(1);
 
     // One stored event, one forged POST.
-    const event = deliveryStatusEvent(message.connectlyId, "delivered", "+16044447777");
+    const event = deliveryStatusEvent(message.connectlyId!, "delivered", "+16044447777");
     expect((await postSignedEvent(gateway.url, "biz-ops", event)).status).toBe(200);
     await change;
-    const forged = await fetch(`${gateway.url}/webhooks/connectly?businessId=biz-ops`, { method: "POST", headers: { "content-type": "text/plain", [SIGNATURE_HEADER]: "forged" }, body: JSON.stringify(event) });
+    const forged = await fetch(`${gateway.url}/webhooks/connectly?businessId=biz-ops`, {
+      method: "POST",
+      headers: { "content-type": "text/plain", [SIGNATURE_HEADER]: "forged" },
+      body: JSON.stringify(event),
+    });
     expect(forged.status).toBe(401);
     expect(await metric(/^gateway_webhook_events_total\{topic="delivery_status",outcome="stored"\}/)).toBe(1);
     expect(await metric(/^gateway_webhook_requests_total\{status="200"\}/)).toBe(1);
@@ -93,30 +101,59 @@ describe("operations", () => {
     const response = await fetch(`${gateway.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: SEND, variables: { input: { businessId: "biz-ops", recipient: { id: "+16044447777" }, content: { text: "Timed" } } } }),
+      body: JSON.stringify({ query: SEND, variables: { input: input("Timed") } }),
     });
     expect(response.status).toBe(200);
     const header = response.headers.get("server-timing") ?? "";
-    const metrics = Object.fromEntries(header.split(",").map((m) => m.trim().split(";dur=")).map(([name, dur]) => [name, Number(dur)]));
+    const metrics = Object.fromEntries(
+      header
+        .split(",")
+        .map((m) => m.trim().split(";dur="))
+        .map(([name, dur]) => [name, Number(dur)]),
+    );
     expect(Object.keys(metrics)).toEqual(["graphql", "total"]);
     // A send writes two rows and calls Connectly: it cannot take no time; the total includes Apollo's part.
     expect(metrics.graphql).toBeGreaterThan(0);
-    expect(metrics.total).toBeGreaterThanOrEqual(metrics.graphql!);
+    expect(metrics.total).toBeGreaterThanOrEqual(metrics.graphql);
   });
 
   it("writes one line per operation: request id, name, type, businesses, caller, outcome, duration", async () => {
     lines.length = 0;
-    await graphql(SEND, { input: { businessId: "biz-ops", recipient: { id: "+16044447777" }, content: { text: "Logged" } } });
-    await graphql(SEND, { input: { businessId: "biz-ops", recipient: { id: "+16044447777" }, content: { text: "" } } });
+    await sendAccepted(gateway, input("Logged"));
+    await sendRefused();
     const ok = lines.find((l) => l.msg === "graphql operation");
     const failed = lines.find((l) => l.msg === "graphql operation failed");
-    expect(ok).toMatchObject({ level: 20, reqId: expect.any(String), operation: "Send", type: "mutation", businessIds: ["biz-ops"], principal: "local", outcome: "ok", durationMs: expect.any(Number) });
-    expect(failed).toMatchObject({ level: 30, operation: "Send", type: "mutation", businessIds: ["biz-ops"], outcome: "BAD_USER_INPUT" });
+    expect(ok).toMatchObject({
+      level: 20,
+      reqId: expect.any(String),
+      operation: "SendSessionMessage",
+      type: "mutation",
+      businessIds: ["biz-ops"],
+      principal: "local",
+      outcome: "ok",
+      durationMs: expect.any(Number),
+    });
+    expect(failed).toMatchObject({ level: 30, operation: "SendSessionMessages", type: "mutation", businessIds: ["biz-ops"], outcome: "BAD_USER_INPUT" });
     expect(ok!.reqId).not.toBe(failed!.reqId);
   });
 
+  it("counts and logs a send that failed as data (an error result, no GraphQL error) by its code", async () => {
+    lines.length = 0;
+    const operations = /^gateway_graphql_operations_total\{operation="SendSessionMessages",type="mutation",outcome="BAD_USER_INPUT"\}/;
+    const before = await metric(operations);
+    const blank = { ...input("x"), content: { text: "   " } };
+    const response = await execute(gateway, SendSessionMessagesDocument, { inputs: [input("fine"), blank, blank] });
+    expect(response.data?.sendSessionMessages.results.map((r) => r.__typename)).toEqual(["Message", "InvalidInputError", "InvalidInputError"]);
+    expect(await metric(/^gateway_send_errors_total\{code="BAD_USER_INPUT"\}/)).toBe(2);
+    expect(await metric(operations)).toBe(before + 1);
+    const line = lines.find((l) => l.msg === "graphql operation failed");
+    expect(line).toMatchObject({ level: 30, operation: "SendSessionMessages", outcome: "BAD_USER_INPUT", errorResults: { BAD_USER_INPUT: 2 } });
+  });
+
   it("/readyz turns 503 when a committed migration is not applied", async () => {
-    const [row] = await gateway.database.prisma.$queryRawUnsafe<{ migration_name: string }[]>("SELECT migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1");
+    const [row] = await gateway.database.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+      "SELECT migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1",
+    );
     await gateway.database.prisma.$executeRawUnsafe(`UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = '${row!.migration_name}'`);
     const response = await fetch(`${gateway.url}/readyz`);
     expect(response.status).toBe(503);

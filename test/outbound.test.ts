@@ -14,7 +14,9 @@ import { newMessageId } from "../src/sending/ids.js";
 import { newMessageRow } from "../src/sending/send-session-message.js";
 import { startGateway, type Gateway } from "../src/server/gateway.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
-import { acceptedMessage as accepted, postGraphQL, SEND_MUTATION, startTestGateway, testConfig, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
+import { startTestGateway, testConfig, type TestGateway } from "./support/gateway.js";
+import { SendSessionMessagesDocument } from "./generated/graphql.js";
+import { execute, expectResult, send, sendAccepted, sendBatch, sendFailing, type SendSessionMessageInput as TestInput } from "./support/send.js";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -25,7 +27,7 @@ let messageSeq = 0;
 /** A client messageId of its own for each message, to find its requests at the sandbox. */
 const newClientId = (label: string): string => `${label}-${messageSeq++}`;
 
-const textInput = (businessId: string, messageId: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+const textInput = (businessId: string, messageId: string, extra: Partial<TestInput> = {}): TestInput => ({
   businessId,
   recipient: { id: newRecipient() },
   content: { text: "Your order has shipped." },
@@ -36,23 +38,6 @@ const textInput = (businessId: string, messageId: string, extra: Record<string, 
 const bodyId = (r: ReceivedRequest): string | undefined => (r.body as { message?: { id?: string } } | null)?.message?.id;
 /** The requests the sandbox answered for one message.id, in order. */
 const requestsFor = (sandbox: Sandbox, messageId: string): ReceivedRequest[] => sandbox.requests.filter((r) => bodyId(r) === messageId);
-
-interface SentMessage {
-  id: string;
-  messageId: string;
-  status: string;
-  attempts: number;
-  connectlyId: string | null;
-}
-type SendResponse = GraphQLResponse<{ sendSessionMessage: { message: SentMessage } }>;
-
-function onlyError(response: SendResponse) {
-  expect(response.status).toBe(200);
-  expect(response.data ?? null).toBeNull();
-  expect(response.errors).toHaveLength(1);
-  const error = response.errors![0]!;
-  return { message: error.message, extensions: error.extensions ?? {} };
-}
 
 /** Holds the next request at the sandbox until the returned release is called (also when the test ends). */
 function holdNext(sandbox: Sandbox): () => void {
@@ -82,7 +67,14 @@ describe("the limiter against a strict upstream (gateway 20/s, sandbox strict 20
       connectly: { mode: "live", baseUrl: sandbox.url, defaultApiKey: sandbox.apiKey, businessApiKeys: new Map() },
       // The gateway and the sandbox share this process's event loop, so a request can reach the sandbox
       // ~150 ms after it was admitted: counting each request until its answer keeps that from mattering.
-      outbound: { perSecond: LIMIT, burst: LIMIT, marginMs: 0, countUntil: "answer", maxQueue: 1000, retry: { maxAttempts: 1, deadlineMs: 15_000, minBackoffMs: 10, maxBackoffMs: 100 } },
+      outbound: {
+        perSecond: LIMIT,
+        burst: LIMIT,
+        marginMs: 0,
+        countUntil: "answer",
+        maxQueue: 1000,
+        retry: { maxAttempts: 1, deadlineMs: 15_000, minBackoffMs: 10, maxBackoffMs: 100 },
+      },
     };
     gateway = await startGateway(testConfig(database.config, overrides)).catch(async (error: unknown) => {
       await database.drop();
@@ -98,14 +90,13 @@ describe("the limiter against a strict upstream (gateway 20/s, sandbox strict 20
   it("60 concurrent mutations: all ACCEPTED with one call each, zero 429s, never more than 20 in any second", async () => {
     const business = "biz-accuracy";
     // One message first, so the test measures the limiter rather than a cold connection.
-    accepted(await postGraphQL(gateway.url, SEND_MUTATION, { input: textInput(business, newClientId("warm")) }));
+    await sendAccepted(gateway, textInput(business, newClientId("warm")));
 
     const ids = Array.from({ length: 60 }, () => newClientId("accuracy"));
     const started = performance.now();
-    const responses = await Promise.all(ids.map((id) => postGraphQL<{ sendSessionMessage: { message: SentMessage } }>(gateway.url, SEND_MUTATION, { input: textInput(business, id) })));
+    const messages = await Promise.all(ids.map((id) => sendAccepted(gateway, textInput(business, id))));
     const elapsed = performance.now() - started;
 
-    const messages = responses.map(accepted);
     expect(messages.map((m) => m.messageId)).toEqual(ids);
     expect(messages.every((m) => m.attempts === 1)).toBe(true);
     expect(sandbox.requests.filter((r) => r.status !== 200)).toEqual([]);
@@ -124,12 +115,18 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
   beforeAll(async () => {
     t = await startTestGateway("outbound_retry", {
       connectlyHttp: { connectTimeoutMs: 2_000, headersTimeoutMs: 400, bodyTimeoutMs: 400, connections: 8 },
-      outbound: { perSecond: 200, burst: 200, marginMs: 0, countUntil: "answer", maxQueue: 100, retry: { maxAttempts: 3, deadlineMs: 8_000, minBackoffMs: 10, maxBackoffMs: 50 } },
+      outbound: {
+        perSecond: 200,
+        burst: 200,
+        marginMs: 0,
+        countUntil: "answer",
+        maxQueue: 100,
+        retry: { maxAttempts: 3, deadlineMs: 8_000, minBackoffMs: 10, maxBackoffMs: 50 },
+      },
     });
   });
   afterAll(() => t?.close());
 
-  const send = (input: Record<string, unknown>): Promise<SendResponse> => t.graphql(SEND_MUTATION, { input });
   const row = (messageId: string) =>
     t.gateway.database.prisma.message.findUniqueOrThrow({ where: { businessId_messageId: { businessId: business, messageId } } });
 
@@ -137,7 +134,7 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
   async function acceptedOnSecondAttempt(faults: Fault[], label: string) {
     const id = newClientId(label);
     t.sandbox.injectFaults(...faults);
-    const message = accepted(await send(textInput(business, id)));
+    const message = await sendAccepted(t, textInput(business, id));
     expect(message.attempts).toBe(2);
     const stored = await row(id);
     expect(stored.status).toBe("ACCEPTED");
@@ -179,7 +176,7 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
     const release = holdNext(t.sandbox);
 
     const id = newClientId("retry-timeout");
-    const message = accepted(await send(textInput(business, id)));
+    const message = await sendAccepted(t, textInput(business, id));
     expect(message.attempts).toBe(2);
     const stored = await row(id);
     expect(stored.attempts).toBe(2);
@@ -195,12 +192,11 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
   it("500 three times: UPSTREAM_UNAVAILABLE, UNCONFIRMED with attempts 3 and lastAttemptError", async () => {
     const id = newClientId("exhaust-500");
     t.sandbox.injectFaults(...Array.from({ length: 3 }, (): Fault => ({ kind: "status", status: 500 })));
-    const { extensions, message } = onlyError(await send(textInput(business, id)));
-    expect(extensions.code).toBe("UPSTREAM_UNAVAILABLE");
-    expect(extensions.unconfirmed).toBe(true);
-    expect(message).toMatch(/HTTP 500.*may have been accepted/);
+    const error = await sendFailing(t, textInput(business, id), "UpstreamError");
+    expect(error).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", unconfirmed: true, failedMessage: { messageId: id, status: "UNCONFIRMED", attempts: 3 } });
+    expect(error.message).toMatch(/HTTP 500.*may have been accepted/);
     const stored = await row(id);
-    expect(stored.id).toBe(extensions.messageId);
+    expect(stored.id).toBe(error.failedMessage.id);
     expect(stored).toMatchObject({ status: "UNCONFIRMED", errorCode: "UPSTREAM_UNAVAILABLE", upstreamStatus: 500, attempts: 3, connectlyId: null });
     expect(stored.lastAttemptError).toMatch(/HTTP 500/);
     expect(requestsFor(t.sandbox, id).map((r) => r.status)).toEqual([500, 500, 500]);
@@ -214,11 +210,11 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
     onTestFinished(() => void t.sandbox.events.off("arrived", onArrived));
 
     const id = newClientId("exhaust-timeout");
-    const { extensions, message } = onlyError(await send(textInput(business, id)));
-    expect(extensions.code).toBe("UPSTREAM_UNAVAILABLE");
-    expect(extensions.unconfirmed).toBe(true);
-    expect(message).toMatch(/no answer came in time/);
+    const error = await sendFailing(t, textInput(business, id), "UpstreamError");
+    expect(error).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", unconfirmed: true, upstream: { status: null } });
+    expect(error.message).toMatch(/no answer came in time/);
     const stored = await row(id);
+    expect(stored.id).toBe(error.failedMessage.id);
     expect(stored).toMatchObject({ status: "UNCONFIRMED", errorCode: "UPSTREAM_UNAVAILABLE", upstreamStatus: null, attempts: 3 });
     expect(stored.lastAttemptError).toMatch(/no answer came in time/);
     expect(arrived).toBe(3);
@@ -228,9 +224,8 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
   it("503 three times: UPSTREAM_UNAVAILABLE, FAILED (503 says the request was not taken) with attempts 3", async () => {
     const id = newClientId("exhaust-503");
     t.sandbox.injectFaults(...Array.from({ length: 3 }, (): Fault => ({ kind: "status", status: 503 })));
-    const { extensions } = onlyError(await send(textInput(business, id)));
-    expect(extensions.code).toBe("UPSTREAM_UNAVAILABLE");
-    expect(extensions.unconfirmed ?? false).toBe(false);
+    const error = await sendFailing(t, textInput(business, id), "UpstreamError");
+    expect(error).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", unconfirmed: false, failedMessage: { status: "FAILED" }, upstream: { status: 503 } });
     const stored = await row(id);
     expect(stored).toMatchObject({ status: "FAILED", errorCode: "UPSTREAM_UNAVAILABLE", upstreamStatus: 503, attempts: 3 });
     expect(stored.lastAttemptError).toMatch(/HTTP 503/);
@@ -239,9 +234,17 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
 
   it("400: not retried, FAILED with attempts 1", async () => {
     const id = newClientId("no-retry-400");
-    t.sandbox.injectFaults({ kind: "status", status: 400, body: { error: { type: "ERROR_TYPE_INVALID_REQUEST", code: "ERROR_CODE_X", message: "recipient is not on WhatsApp" } } });
-    const { extensions } = onlyError(await send(textInput(business, id)));
-    expect(extensions.code).toBe("UPSTREAM_REJECTED");
+    t.sandbox.injectFaults({
+      kind: "status",
+      status: 400,
+      body: { error: { type: "ERROR_TYPE_INVALID_REQUEST", code: "ERROR_CODE_X", message: "recipient is not on WhatsApp" } },
+    });
+    const error = await sendFailing(t, textInput(business, id), "UpstreamError");
+    expect(error).toMatchObject({
+      code: "UPSTREAM_REJECTED",
+      unconfirmed: false,
+      upstream: { status: 400, code: "ERROR_CODE_X", message: "recipient is not on WhatsApp" },
+    });
     const stored = await row(id);
     expect(stored).toMatchObject({ status: "FAILED", errorCode: "UPSTREAM_REJECTED", upstreamStatus: 400, attempts: 1 });
     expect(requestsFor(t.sandbox, id).map((r) => r.status)).toEqual([400]);
@@ -250,8 +253,8 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
   it("a 500 then a 400: the refusal settles it, FAILED (not UNCONFIRMED) with attempts 2", async () => {
     const id = newClientId("500-then-400");
     t.sandbox.injectFaults({ kind: "status", status: 500 }, { kind: "status", status: 400 });
-    const { extensions } = onlyError(await send(textInput(business, id)));
-    expect(extensions.code).toBe("UPSTREAM_REJECTED");
+    const error = await sendFailing(t, textInput(business, id), "UpstreamError");
+    expect(error).toMatchObject({ code: "UPSTREAM_REJECTED", unconfirmed: false, failedMessage: { status: "FAILED", attempts: 2 } });
     const stored = await row(id);
     expect(stored).toMatchObject({ status: "FAILED", upstreamStatus: 400, attempts: 2 });
     expect(requestsFor(t.sandbox, id).map((r) => r.status)).toEqual([500, 400]);
@@ -329,68 +332,32 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
   });
 
   describe("the batch mutation sendSessionMessages", () => {
-    const BATCH = /* GraphQL */ `
-      mutation Batch($inputs: [SendSessionMessageInput!]!) {
-        sendSessionMessages(inputs: $inputs) {
-          acceptedCount
-          failedCount
-          results {
-            __typename
-            ... on SendSessionMessageSuccess { index message { id messageId status attempts } }
-            ... on SendSessionMessageFailure {
-              index code reason: message field rule retryAfterSeconds
-              failedMessage { id messageId status attempts error { code upstreamStatus } }
-            }
-          }
-        }
-      }
-    `;
-    type BatchResult = {
-      __typename: string;
-      index: number;
-      message?: { id: string; messageId: string; status: string; attempts: number };
-      code?: string;
-      reason?: string;
-      field?: string | null;
-      rule?: string | null;
-      retryAfterSeconds?: number | null;
-      failedMessage?: { id: string; messageId: string; status: string; attempts: number; error: { code: string; upstreamStatus: number | null } | null } | null;
-    };
-    type BatchResponse = GraphQLResponse<{ sendSessionMessages: { acceptedCount: number; failedCount: number; results: BatchResult[] } }>;
     const batchBusiness = "biz-batch";
 
     it("5 inputs, #1 invalid and #3 refused upstream: one result per input in order, 3 accepted and 2 failed", async () => {
       const closedCustomer = newRecipient();
       t.sandbox.recordInbound(batchBusiness, closedCustomer, Date.now() - 25 * HOUR);
       const ids = [0, 1, 2, 3, 4].map(() => newClientId("batch"));
-      const inputs = ids.map((id) => textInput(batchBusiness, id));
-      inputs[1] = { ...inputs[1], recipient: { id: "604-555-0100" } };
-      inputs[3] = { ...inputs[3], recipient: { id: closedCustomer } };
+      const recipients: Record<number, string> = { 1: "604-555-0100", 3: closedCustomer };
+      const inputs = ids.map((id, i) => textInput(batchBusiness, id, recipients[i] ? { recipient: { id: recipients[i] } } : {}));
 
-      const response: BatchResponse = await t.graphql(BATCH, { inputs });
-      expect(response.errors).toBeUndefined();
-      const { results, acceptedCount, failedCount } = response.data!.sendSessionMessages;
+      const { results, acceptedCount, failedCount } = await sendBatch(t, inputs);
       expect(acceptedCount).toBe(3);
       expect(failedCount).toBe(2);
-      expect(results.map((r) => [r.__typename, r.index])).toEqual([
-        ["SendSessionMessageSuccess", 0],
-        ["SendSessionMessageFailure", 1],
-        ["SendSessionMessageSuccess", 2],
-        ["SendSessionMessageFailure", 3],
-        ["SendSessionMessageSuccess", 4],
-      ]);
-      for (const i of [0, 2, 4]) expect(results[i]!.message).toMatchObject({ messageId: ids[i], status: "ACCEPTED", attempts: 1 });
+      expect(results.map((r) => r.__typename)).toEqual(["Message", "InvalidInputError", "Message", "SessionWindowClosedError", "Message"]);
+      for (const i of [0, 2, 4]) expect(results[i]).toMatchObject({ messageId: ids[i], status: "ACCEPTED", attempts: 1 });
 
-      expect(results[1]).toMatchObject({ code: "BAD_USER_INPUT", field: "inputs[1].recipient.id", rule: expect.stringMatching(/E164/), failedMessage: null });
-      expect(results[1]!.reason).toMatch(/E\.164/);
-      expect(results[3]).toMatchObject({
+      const invalid = expectResult(results[1]!, "InvalidInputError");
+      expect(invalid).toMatchObject({ code: "BAD_USER_INPUT", field: "inputs[1].recipient.id", rule: expect.stringMatching(/E164/) });
+      expect(invalid.message).toMatch(/E\.164/);
+      const closed = expectResult(results[3]!, "SessionWindowClosedError");
+      expect(closed).toMatchObject({
         code: "SESSION_WINDOW_CLOSED",
-        field: null,
-        rule: null,
-        retryAfterSeconds: null,
         failedMessage: { messageId: ids[3], status: "FAILED", attempts: 1, error: { code: "SESSION_WINDOW_CLOSED", upstreamStatus: 400 } },
+        // The gateway has had no message from this customer (only the sandbox has), so it knows no open window.
+        sessionWindow: { open: false },
       });
-      expect(results[3]!.reason).toMatch(/template message/);
+      expect(closed.message).toMatch(/template message/);
 
       // The invalid input was neither stored nor sent; the others were sent once each.
       const prisma = t.gateway.database.prisma;
@@ -405,7 +372,7 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
       const sentBefore = t.sandbox.requests.length;
       const storedBefore = await prisma.message.count();
       const inputs = Array.from({ length: 1001 }, () => ({ businessId: batchBusiness, recipient: { id: "+16045550100" }, content: { text: "hi" } }));
-      const response: BatchResponse = await t.graphql(BATCH, { inputs });
+      const response = await execute(t, SendSessionMessagesDocument, { inputs });
       expect(response.data ?? null).toBeNull();
       expect(response.errors).toHaveLength(1);
       const error = response.errors![0]!;
@@ -419,11 +386,9 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
       // Invalid inputs keep this cheap: each fails validation alone, nothing is sent.
       const sentBefore = t.sandbox.requests.length;
       const inputs = Array.from({ length: 1000 }, () => ({ businessId: batchBusiness, recipient: { id: "not-a-number" }, content: { text: "hi" } }));
-      const response: BatchResponse = await t.graphql(BATCH, { inputs });
-      expect(response.errors).toBeUndefined();
-      const { results, acceptedCount, failedCount } = response.data!.sendSessionMessages;
+      const { results, acceptedCount, failedCount } = await sendBatch(t, inputs);
       expect([acceptedCount, failedCount, results.length]).toEqual([0, 1000, 1000]);
-      expect(results[999]).toMatchObject({ index: 999, code: "BAD_USER_INPUT", field: "inputs[999].recipient.id" });
+      expect(results[999]).toMatchObject({ __typename: "InvalidInputError", code: "BAD_USER_INPUT", field: "inputs[999].recipient.id" });
       expect(t.sandbox.requests.length).toBe(sentBefore);
     });
   });
@@ -434,29 +399,41 @@ describe("the bounded queue (1 per second, deadline 500 ms)", () => {
   const business = "biz-queue";
   beforeAll(async () => {
     t = await startTestGateway("outbound_queue", {
-      outbound: { perSecond: 1, burst: 1, marginMs: 0, countUntil: "answer", maxQueue: 1, retry: { maxAttempts: 3, deadlineMs: 500, minBackoffMs: 10, maxBackoffMs: 50 } },
+      outbound: {
+        perSecond: 1,
+        burst: 1,
+        marginMs: 0,
+        countUntil: "answer",
+        maxQueue: 1,
+        retry: { maxAttempts: 3, deadlineMs: 500, minBackoffMs: 10, maxBackoffMs: 50 },
+      },
     });
   });
   afterAll(() => t?.close());
 
   it("a message that cannot get a slot before its deadline: RATE_LIMIT_QUEUE_FULL at once, nothing sent, FAILED with attempts 0", async () => {
     const first = newClientId("queue");
-    accepted(await t.graphql(SEND_MUTATION, { input: textInput(business, first) }));
+    await sendAccepted(t, textInput(business, first));
 
     // The window's one slot is taken for the next second; the deadline is half a second away.
     const second = newClientId("queue");
     const started = performance.now();
-    const response: SendResponse = await t.graphql(SEND_MUTATION, { input: textInput(business, second) });
+    const result = await send(t, textInput(business, second));
     expect(performance.now() - started).toBeLessThan(400);
-    const { message, extensions } = onlyError(response);
-    expect(extensions.code).toBe("RATE_LIMIT_QUEUE_FULL");
-    expect(message).toMatch(/try again/i);
-    expect(extensions.unconfirmed ?? false).toBe(false);
-    expect(extensions.upstream).toEqual({});
+    const error = expectResult(result, "RateLimitQueueFullError");
+    expect(error).toMatchObject({ code: "RATE_LIMIT_QUEUE_FULL", unconfirmed: false, failedMessage: { messageId: second, status: "FAILED", attempts: 0 } });
+    expect(error.message).toMatch(/try again/i);
 
-    const stored = await t.gateway.database.prisma.message.findUniqueOrThrow({ where: { id: extensions.messageId as string } });
-    expect(stored).toMatchObject({ messageId: second, status: "FAILED", errorCode: "RATE_LIMIT_QUEUE_FULL", attempts: 0, upstreamStatus: null, connectlyId: null });
-    expect(stored.errorMessage).toBe(message);
+    const stored = await t.gateway.database.prisma.message.findUniqueOrThrow({ where: { id: error.failedMessage.id } });
+    expect(stored).toMatchObject({
+      messageId: second,
+      status: "FAILED",
+      errorCode: "RATE_LIMIT_QUEUE_FULL",
+      attempts: 0,
+      upstreamStatus: null,
+      connectlyId: null,
+    });
+    expect(stored.errorMessage).toBe(error.message);
     expect(requestsFor(t.sandbox, second)).toEqual([]);
     expect(requestsFor(t.sandbox, first).map((r) => r.status)).toEqual([200]);
     expect(t.gateway.limiter.queued()).toBe(0);

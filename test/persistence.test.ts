@@ -2,12 +2,14 @@
  * What the database holds around the call to Connectly: the row is PENDING (and its request body is
  * exactly what Connectly receives) while the call is in flight, then ACCEPTED or FAILED. And
  * idempotency by messageId: a replay is not sent again, a different message under the same
- * messageId is refused, a FAILED message is sent again with the same message.id.
+ * messageId is refused (MessageIdConflictError), a FAILED message is sent again with the same message.id.
  * The sandbox's "hold" fault keeps a request unanswered until the test releases it.
  */
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { acceptedMessage as accepted, MESSAGE_FIELDS, SEND_MUTATION, startTestGateway, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
+import type { MessageFieldsFragment } from "./generated/graphql.js";
+import { acceptedMessage as accepted, MESSAGE_FIELDS, startTestGateway, type TestGateway } from "./support/gateway.js";
+import { expectResult, sendResponse, type SendSessionMessageInput } from "./support/send.js";
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -18,32 +20,17 @@ afterAll(() => t?.close());
 const HOUR = 60 * 60 * 1000;
 const business = "biz-persist";
 
-interface SentMessage {
-  id: string;
-  messageId: string;
-  connectlyId: string | null;
-  status: string;
-  attempts: number;
-  createdAt: string;
-  updatedAt: string;
-  callbackData: unknown;
-  error: { code: string; message: string; upstreamStatus: number | null } | null;
-  content: Record<string, unknown>;
-}
-type SendResponse = GraphQLResponse<{ sendSessionMessage: { message: SentMessage } }>;
-
 const MESSAGE_QUERY = /* GraphQL */ `query($id: ID!) { message(id: $id) { ${MESSAGE_FIELDS} } }`;
 
 let recipientSeq = 0;
 const newRecipient = (): string => `+1604666${String(1000 + recipientSeq++)}`;
 
-const send = (input: Record<string, unknown>): Promise<SendResponse> => t.graphql(SEND_MUTATION, { input });
+const send = (input: SendSessionMessageInput) => sendResponse(t, input);
 
-function onlyError(response: SendResponse) {
-  expect(response.data ?? null).toBeNull();
-  expect(response.errors).toHaveLength(1);
-  const error = response.errors![0]!;
-  return { message: error.message, extensions: error.extensions ?? {} };
+/** The send's result, expected to be a `typename` error (a result of the union, not a GraphQL error). */
+function failure<T extends "SessionWindowClosedError" | "MessageIdConflictError" | "UpstreamError">(response: Awaited<ReturnType<typeof send>>, typename: T) {
+  expect(response.errors).toBeUndefined();
+  return expectResult(response.data!.sendSessionMessage, typename);
 }
 
 /** A hold fault for the next request and its release, which also runs when the test ends. */
@@ -55,7 +42,8 @@ function hold(): () => void {
   return release;
 }
 
-const byMessageId = (messageId: string) => t.gateway.database.prisma.message.findUniqueOrThrow({ where: { businessId_messageId: { businessId: business, messageId } } });
+const byMessageId = (messageId: string) =>
+  t.gateway.database.prisma.message.findUniqueOrThrow({ where: { businessId_messageId: { businessId: business, messageId } } });
 
 describe("PENDING while Connectly has not answered", () => {
   it("is PENDING with attempts 1 and the exact request body during the call, then ACCEPTED with Connectly's id", async () => {
@@ -83,7 +71,7 @@ describe("PENDING while Connectly has not answered", () => {
     expect(pending.requestBody).toEqual(receivedBody);
     expect(receivedBody).toMatchObject({ message: { id: "held-accepted", text: "Held for a moment" }, callbackData: { order_id: "A-1" } });
     // The message query shows the same.
-    const read = await t.graphql<{ message: SentMessage }>(MESSAGE_QUERY, { id: pending.id });
+    const read = await t.graphql<{ message: MessageFieldsFragment }>(MESSAGE_QUERY, { id: pending.id });
     expect(read.data?.message).toMatchObject({ id: pending.id, status: "PENDING", connectlyId: null, error: null, attempts: 1 });
 
     release();
@@ -125,9 +113,9 @@ describe("PENDING while Connectly has not answered", () => {
     expect(pending.requestBody).toEqual(receivedBody);
 
     release();
-    const error = onlyError(await sending);
-    expect(error.extensions.code).toBe("SESSION_WINDOW_CLOSED");
-    expect(error.extensions.messageId).toBe(pending.id);
+    const error = failure(await sending, "SessionWindowClosedError");
+    expect(error.code).toBe("SESSION_WINDOW_CLOSED");
+    expect(error.failedMessage).toMatchObject({ id: pending.id, status: "FAILED" });
     expect(t.sandbox.requests.at(-1)).toMatchObject({ status: 400, body: receivedBody });
 
     const row = await byMessageId("held-failed");
@@ -162,7 +150,13 @@ describe("idempotency by messageId", () => {
     const recipientId = newRecipient();
     const before = t.sandbox.requests.length;
     const first = accepted(
-      await send({ businessId: business, recipient: { id: recipientId }, content: { text: "Same thing" }, messageId: "idem-spelled", callbackData: { a: 1, b: 2 } }),
+      await send({
+        businessId: business,
+        recipient: { id: recipientId },
+        content: { text: "Same thing" },
+        messageId: "idem-spelled",
+        callbackData: { a: 1, b: 2 },
+      }),
     );
     const second = accepted(
       await send({
@@ -185,10 +179,10 @@ describe("idempotency by messageId", () => {
     const first = accepted(await send({ businessId: business, recipient, content: { text: "Original" }, messageId: "idem-conflict" }));
     const stored = await byMessageId("idem-conflict");
 
-    const error = onlyError(await send({ businessId: business, recipient, content: { text: "Changed" }, messageId: "idem-conflict" }));
-    expect(error.extensions.code).toBe("MESSAGE_ID_CONFLICT");
-    expect(error.extensions.field).toBe("input.messageId");
-    expect(error.extensions.existingMessageId).toBe(first.id);
+    const error = failure(await send({ businessId: business, recipient, content: { text: "Changed" }, messageId: "idem-conflict" }), "MessageIdConflictError");
+    expect(error.code).toBe("MESSAGE_ID_CONFLICT");
+    expect(error.messageId).toBe("idem-conflict");
+    expect(error.existingMessage).toMatchObject({ id: first.id, content: { text: "Original" } });
     expect(error.message).toMatch(/idem-conflict.*already used/);
     expect(t.sandbox.requests.length).toBe(before + 1);
 
@@ -211,14 +205,15 @@ describe("idempotency by messageId", () => {
     const before = t.sandbox.requests.length;
     // 503: Connectly did not take it, so the message is FAILED (not merely unconfirmed).
     t.sandbox.injectFaults({ kind: "status", status: 503 });
-    const error = onlyError(await send(input));
-    expect(error.extensions.code).toBe("UPSTREAM_UNAVAILABLE");
+    const error = failure(await send(input), "UpstreamError");
+    expect(error.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(error.unconfirmed).toBe(false);
     const failed = await byMessageId("idem-retry");
     expect(failed.status).toBe("FAILED");
     expect(failed.errorCode).toBe("UPSTREAM_UNAVAILABLE");
     expect(failed.upstreamStatus).toBe(503);
     expect(failed.attempts).toBe(1);
-    expect(error.extensions.messageId).toBe(failed.id);
+    expect(error.failedMessage).toMatchObject({ id: failed.id, status: "FAILED", attempts: 1 });
 
     const message = accepted(await send(input));
     expect(message.id).toBe(failed.id);
@@ -261,15 +256,24 @@ describe("a FAILED message", () => {
     const callbackData = { order_id: "12345", nested: { tags: ["a", "b"] } };
     const recipient = { id: newRecipient(), name: "Grace" };
     t.sandbox.injectFaults({ kind: "status", status: 503 });
-    const error = onlyError(
-      await send({ businessId: business, recipient, sender: { id: "+14151111234" }, content, callbackData, campaignName: "reminders", messageId: "failed-keeps" }),
+    const error = failure(
+      await send({
+        businessId: business,
+        recipient,
+        sender: { id: "+14151111234" },
+        content,
+        callbackData,
+        campaignName: "reminders",
+        messageId: "failed-keeps",
+      }),
+      "UpstreamError",
     );
-    expect(error.extensions.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(error.code).toBe("UPSTREAM_UNAVAILABLE");
     const received = t.sandbox.requests.at(-1)!;
     expect(received.status).toBe(503);
 
     const row = await byMessageId("failed-keeps");
-    expect(row.id).toBe(error.extensions.messageId);
+    expect(row.id).toBe(error.failedMessage.id);
     expect(row.status).toBe("FAILED");
     expect(row.contentType).toBe("REPLY_BUTTON_MESSAGE");
     expect(row.content).toEqual(content);
@@ -280,7 +284,7 @@ describe("a FAILED message", () => {
     expect(row.senderId).toBe("+14151111234");
     expect(row.requestBody).toEqual(received.body);
 
-    const read = await t.graphql<{ message: SentMessage }>(MESSAGE_QUERY, { id: row.id });
+    const read = await t.graphql<{ message: MessageFieldsFragment }>(MESSAGE_QUERY, { id: row.id });
     expect(read.errors).toBeUndefined();
     expect(read.data?.message).toMatchObject({
       id: row.id,

@@ -12,7 +12,13 @@ import { createPubSub, SubscriberTooSlowError, type StatusChange } from "../src/
 const change = (n: number): StatusChange => ({ message: { id: `m-${n}`, businessId: "biz", campaignName: null } as MessageRow, event: null });
 
 async function inProcess(maxPending: number) {
-  return createPubSub({ hydrate: async () => [], onError: (error) => { throw error; }, maxPending });
+  return createPubSub({
+    hydrate: async () => [],
+    onError: (error) => {
+      throw error;
+    },
+    maxPending,
+  });
 }
 
 describe("bounded pending changes per subscription", () => {

@@ -14,7 +14,8 @@ import { createRedisStore, type Admission, type StoreOptions, type WindowStore }
 import { startSandbox, type Sandbox } from "../src/sandbox/sandbox.js";
 import { startGateway, type Gateway } from "../src/server/gateway.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
-import { postGraphQL, SEND_MUTATION, testConfig, type GraphQLResponse } from "./support/gateway.js";
+import { testConfig } from "./support/gateway.js";
+import { send, sendAccepted } from "./support/send.js";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 /** Keys of this run only, removed afterwards. */
@@ -194,7 +195,14 @@ describe("two gateways sharing Redis, in front of one strict sandbox (10 per sec
       redisUrl: REDIS_URL,
       // Both gateways and the sandbox share this process's event loop, so a request can reach the sandbox
       // ~150 ms after it was admitted: counting each request until its answer keeps that from mattering.
-      outbound: { perSecond: LIMIT, burst: LIMIT, marginMs: 0, countUntil: "answer", maxQueue: 1000, retry: { maxAttempts: 1, deadlineMs: 15_000, minBackoffMs: 10, maxBackoffMs: 100 } },
+      outbound: {
+        perSecond: LIMIT,
+        burst: LIMIT,
+        marginMs: 0,
+        countUntil: "answer",
+        maxQueue: 1000,
+        retry: { maxAttempts: 1, deadlineMs: 15_000, minBackoffMs: 10, maxBackoffMs: 100 },
+      },
     };
     for (const label of ["redis_pair_a", "redis_pair_b"]) {
       const database = await createTestDatabase(label);
@@ -218,25 +226,20 @@ describe("two gateways sharing Redis, in front of one strict sandbox (10 per sec
 
   it("40 messages split across both, all at once: all ACCEPTED, zero 429s, never more than 10 in any second at the sandbox", async () => {
     const business = "biz-redis-pair";
-    const message = (i: number) => ({ businessId: business, recipient: { id: `+1604777${String(1000 + i)}` }, content: { text: `Message ${i}` }, messageId: `pair-${i}` });
+    const message = (i: number) => ({
+      businessId: business,
+      recipient: { id: `+1604777${String(1000 + i)}` },
+      content: { text: `Message ${i}` },
+      messageId: `pair-${i}`,
+    });
     // One message through each gateway first, so the test measures the shared limit, not cold connections.
-    for (const [j, { gateway }] of gateways.entries()) {
-      const warm = await postGraphQL<{ sendSessionMessage: { message: { status: string } } }>(gateway.url, SEND_MUTATION, { input: message(100 + j) });
-      expect(warm.data?.sendSessionMessage.message.status).toBe("ACCEPTED");
-    }
+    for (const [j, { gateway }] of gateways.entries()) await sendAccepted(gateway, message(100 + j));
 
     const started = performance.now();
-    const responses = await Promise.all(
-      Array.from({ length: 40 }, (_, i) =>
-        postGraphQL<{ sendSessionMessage: { message: { status: string } } }>(gateways[i % 2]!.gateway.url, SEND_MUTATION, { input: message(i) }),
-      ),
-    );
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => send(gateways[i % 2]!.gateway, message(i))));
     const elapsed = performance.now() - started;
 
-    const statuses = responses.map((r: GraphQLResponse<{ sendSessionMessage: { message: { status: string } } }>) => {
-      expect(r.errors).toBeUndefined();
-      return r.data?.sendSessionMessage.message.status;
-    });
+    const statuses = results.map((r) => (r.__typename === "Message" ? r.status : r.__typename));
     expect(statuses).toEqual(Array(40).fill("ACCEPTED"));
     expect(sandbox.requests.filter((r) => r.status === 429)).toEqual([]);
     expect(sandbox.requests).toHaveLength(42);

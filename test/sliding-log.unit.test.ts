@@ -83,7 +83,7 @@ describe("strict sliding-window logs", () => {
       // 200 per second; each request's answer comes 0 to 80 ms after its start; the upstream stamps it
       // anywhere in between. Requests are offered every 0.5 ms for 5 s.
       let seed = 7;
-      const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
       const log = createSlidingLog([{ limit: 200, windowMs: 1000 }]);
       const inFlight: { hold: Hold; answerAt: number }[] = [];
       const upstream: number[] = [];
@@ -107,4 +107,3 @@ describe("strict sliding-window logs", () => {
     });
   });
 });
-

@@ -40,8 +40,9 @@ describe("npm start", () => {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
       expect(output).toMatch(/AUTH OFF: .*listening on 127\.0\.0\.1 only \(HOST=0\.0\.0\.0 is not honoured without auth\)/);
       const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(await readmeCurlBody()) });
-      const body = (await response.json()) as { data: { sendSessionMessage: { message: { id: string; connectlyId: string; status: string } } } };
-      const message = body.data.sendSessionMessage.message;
+      const body = (await response.json()) as { data: { sendSessionMessage: { __typename: string; id: string; connectlyId: string; status: string } } };
+      const message = body.data.sendSessionMessage;
+      expect(message.__typename).toBe("Message");
       expect(message.status).toBe("ACCEPTED");
       expect(message.connectlyId).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
 
@@ -79,7 +80,10 @@ describe("npm start", () => {
     [{ DATABASE_URL: "mysql://x/y" }, /^Configuration error: DATABASE_URL must start with postgresql:\/\/ or postgres:\/\/.*\n$/],
     [{ CONNECTLY_BASE_URL: "https://api.connectly.ai" }, /^Configuration error: CONNECTLY_BASE_URL is set but CONNECTLY_API_KEY is not.*\n$/],
     [{ CONNECTLY_API_KEY: "k", CONNECTLY_BUSINESS_API_KEYS: "nokey" }, /^Configuration error: CONNECTLY_BUSINESS_API_KEYS must be businessId=key pairs.*\n$/],
-    [{ CONNECTLY_API_KEY: "k" }, /^Configuration error: CONNECTLY_API_KEY is set but neither AUTH_JWT_SECRET nor AUTH_JWKS_URL is: set one, so that only your apps can send messages in your businesses' name\.\n$/],
+    [
+      { CONNECTLY_API_KEY: "k" },
+      /^Configuration error: CONNECTLY_API_KEY is set but neither AUTH_JWT_SECRET nor AUTH_JWKS_URL is: set one, so that only your apps can send messages in your businesses' name\.\n$/,
+    ],
   ])("refuses to start with %o, in one sentence naming the variable", async (env, message) => {
     const child = startProcess(env);
     let err = "";

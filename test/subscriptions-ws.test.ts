@@ -10,10 +10,10 @@ import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import type { Config } from "../src/config/config.js";
 import { startGateway, type Gateway } from "../src/server/gateway.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
-import { postGraphQL, startTestGateway, subscriptionsReach, testConfig, type TestGateway } from "./support/gateway.js";
+import { startTestGateway, subscriptionsReach, testConfig, type TestGateway } from "./support/gateway.js";
+import { sendAccepted } from "./support/send.js";
 import { postSignedEvent } from "./support/webhooks.js";
 
 let seq = 0;
@@ -31,20 +31,18 @@ function statusEvent(connectlyId: string, status: "sent" | "delivered" | "read" 
   };
 }
 
-
 interface Sent {
   id: string;
   connectlyId: string;
 }
 async function send(base: string, businessId: string, campaignName?: string): Promise<Sent> {
-  const response = await postGraphQL<{ sendSessionMessage: { message: Sent & { status: string } } }>(
-    base,
-    `mutation($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { message { id connectlyId status } } }`,
-    { input: { businessId, recipient: { id: customerNumber() }, content: { text: "Hello" }, ...(campaignName ? { campaignName } : {}) } },
-  );
-  expect(response.errors).toBeUndefined();
-  expect(response.data!.sendSessionMessage.message.status).toBe("ACCEPTED");
-  return response.data!.sendSessionMessage.message;
+  const { id, connectlyId } = await sendAccepted(base, {
+    businessId,
+    recipient: { id: customerNumber() },
+    content: { text: "Hello" },
+    ...(campaignName ? { campaignName } : {}),
+  });
+  return { id, connectlyId: connectlyId! };
 }
 
 const CHANGE_FIELDS = /* GraphQL */ `message { id businessId campaignName deliveryStatus } status deliveryStatus event { status occurredAt error { code } }`;
@@ -69,7 +67,7 @@ function wsClient(base: string): Client {
   return client;
 }
 const disposeClients = async () => {
-  await Promise.all(clients.splice(0).map((client) => client.dispose()));
+  await Promise.all(clients.splice(0).map(async (client) => client.dispose()));
 };
 
 /** A subscription whose results are awaited one at a time. */
@@ -79,7 +77,7 @@ function subscribe(client: Client, query: string, variables: Record<string, unkn
     async next(): Promise<Result> {
       const step = await iterator.next();
       if (step.done) throw new Error("the subscription ended");
-      return step.value as Result;
+      return step.value;
     },
     /** The next change (fails on an error result). */
     async change(): Promise<Change> {
@@ -185,9 +183,13 @@ describe("messageStatusChanged over graphql-ws (one gateway)", () => {
     const before = 0;
     const sub = subscribe(
       wsClient(t.url),
-      /* GraphQL */ `subscription($messageId: ID, $businessId: ID, $campaignName: String) {
-        messageStatusChanged(messageId: $messageId, businessId: $businessId, campaignName: $campaignName) { status }
-      }`,
+      /* GraphQL */ `
+        subscription ($messageId: ID, $businessId: ID, $campaignName: String) {
+          messageStatusChanged(messageId: $messageId, businessId: $businessId, campaignName: $campaignName) {
+            status
+          }
+        }
+      `,
       args,
     );
     const result = await sub.next();
@@ -260,12 +262,14 @@ describe.skipIf(!process.env.DATABASE_URL)("cross-process delivery: two gateways
   afterAll(() => database?.drop());
 
   it.each([
-    ["PostgreSQL LISTEN/NOTIFY", { pubsub: "postgres" } as Partial<Config>],
-    ["Redis", { pubsub: "redis", redisUrl: "redis://127.0.0.1:6379" } as Partial<Config>],
+    ["PostgreSQL LISTEN/NOTIFY", { pubsub: "postgres" as const }],
+    ["Redis", { pubsub: "redis" as const, redisUrl: "redis://127.0.0.1:6379" }],
   ])("through %s: a webhook posted to A reaches a subscriber of B, with the message read back by B", async (_label, overrides) => {
     const a = await startGateway(testConfig(database.config, overrides));
     // A started gateway holds no migration lock: B migrates (nothing to do) at once instead of waiting A out.
-    const locks = await a.database.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+    const locks = await a.database.prisma.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
     expect(Number(locks[0]!.n)).toBe(0);
     const b = await startGateway(testConfig(database.config, overrides)).catch(async (error: unknown) => {
       await a.close();
@@ -313,33 +317,37 @@ describe("the sandbox's whole lifecycle, live", () => {
   it.each([
     ["every message delivered and read", 0, ["SENT", "DELIVERED", "READ"]],
     ["every message failing (failureRate 1)", 1, ["SENT", "FAILED"]],
-  ] as const)("%s: a subscriber sees each status the sandbox posts once, and deliveryStatus never moves back", async (_label, failureRate, expected) => {
-    const t = await startTestGateway("subscriptions-lifecycle", {
-      connectly: { mode: "sandbox", sandboxPort: 0, statusEvents: true, failureRate, statusDelayMs: 5 },
-    });
-    try {
-      const businessId = freshBusiness("life");
-      const sub = subscribe(wsClient(t.url), BY_BUSINESS, { b: businessId });
-      await subscriptionsReach(t.gateway, 1);
-      const sent = await send(t.url, businessId);
-      expect((await sub.change()).status).toBe("ACCEPTED");
-      const seen: Change[] = [];
-      for (let i = 0; i < expected.length; i++) seen.push(await sub.change());
-      // The sandbox posts a few milliseconds apart, so events may be stored (and pushed) in either
-      // order; each is pushed once, with the message as it then stood.
-      expect(seen.map((c) => c.event?.status).sort()).toEqual([...expected].sort());
-      expect(seen.every((c) => c.message.id === sent.id)).toBe(true);
-      const RANK: Record<string, number> = { SENT: 1, DELIVERED: 2, FAILED: 3, READ: 4 };
-      const ranks = seen.map((c) => RANK[c.deliveryStatus!]!);
-      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-      expect(seen.at(-1)!.deliveryStatus).toBe(expected.at(-1));
-      if (failureRate === 1) expect(seen.find((c) => c.event?.status === "FAILED")!.event!.error?.code).toBe("ERROR_CODE_RECIPIENT_UNREACHABLE");
-    } finally {
-      await disposeClients();
-      await t.close();
-    }
-    // The sandbox retries a webhook it got no answer to (three tries, 10 s each) as Connectly does:
-    // under a loaded CI machine the events may take that long, so the test waits longer than the
-    // default 30 s (which equalled the retry budget and timed out in a full run).
-  }, 90_000);
+  ] as const)(
+    "%s: a subscriber sees each status the sandbox posts once, and deliveryStatus never moves back",
+    async (_label, failureRate, expected) => {
+      const t = await startTestGateway("subscriptions-lifecycle", {
+        connectly: { mode: "sandbox", sandboxPort: 0, statusEvents: true, failureRate, statusDelayMs: 5 },
+      });
+      try {
+        const businessId = freshBusiness("life");
+        const sub = subscribe(wsClient(t.url), BY_BUSINESS, { b: businessId });
+        await subscriptionsReach(t.gateway, 1);
+        const sent = await send(t.url, businessId);
+        expect((await sub.change()).status).toBe("ACCEPTED");
+        const seen: Change[] = [];
+        for (let i = 0; i < expected.length; i++) seen.push(await sub.change());
+        // The sandbox posts a few milliseconds apart, so events may be stored (and pushed) in either
+        // order; each is pushed once, with the message as it then stood.
+        expect(seen.map((c) => c.event?.status).sort()).toEqual([...expected].sort());
+        expect(seen.every((c) => c.message.id === sent.id)).toBe(true);
+        const RANK: Record<string, number> = { SENT: 1, DELIVERED: 2, FAILED: 3, READ: 4 };
+        const ranks = seen.map((c) => RANK[c.deliveryStatus!]!);
+        expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+        expect(seen.at(-1)!.deliveryStatus).toBe(expected.at(-1));
+        if (failureRate === 1) expect(seen.find((c) => c.event?.status === "FAILED")!.event!.error?.code).toBe("ERROR_CODE_RECIPIENT_UNREACHABLE");
+      } finally {
+        await disposeClients();
+        await t.close();
+      }
+      // The sandbox retries a webhook it got no answer to (three tries, 10 s each) as Connectly does:
+      // under a loaded CI machine the events may take that long, so the test waits longer than the
+      // default 30 s (which equalled the retry budget and timed out in a full run).
+    },
+    90_000,
+  );
 });

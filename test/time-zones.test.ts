@@ -12,7 +12,8 @@ import pg from "pg";
 import { startGateway, type Gateway } from "../src/server/gateway.js";
 import { SIGNATURE_HEADER, signWebhookBody } from "../src/webhooks/signature.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
-import { acceptedMessage, postGraphQL, SEND_MUTATION, testConfig, TEST_WEBHOOK_SECRET } from "./support/gateway.js";
+import { postGraphQL, testConfig, TEST_WEBHOOK_SECRET } from "./support/gateway.js";
+import { sendAccepted } from "./support/send.js";
 
 const SECONDS = 1000;
 
@@ -49,13 +50,7 @@ describe("time zones of the process and of the database's sessions", () => {
 
   it("createdAt, occurredAt, receivedAt and deliveryStatusAt are the true instants, and so are the stored columns", async () => {
     const before = Date.now();
-    const sent = acceptedMessage(
-      await postGraphQL<{ sendSessionMessage: { message: { id: string; status: string; connectlyId: string; createdAt: string } } }>(
-        gateway.url,
-        SEND_MUTATION,
-        { input: { businessId: "biz-tz", recipient: { id: "+16045550142" }, content: { text: "What time is it?" } } },
-      ),
-    ) as { id: string; connectlyId: string; createdAt: string };
+    const sent = await sendAccepted(gateway, { businessId: "biz-tz", recipient: { id: "+16045550142" }, content: { text: "What time is it?" } });
     const createdAt = Date.parse(sent.createdAt);
     expect(createdAt).toBeGreaterThanOrEqual(before - 1);
     expect(createdAt).toBeLessThanOrEqual(Date.now() + 1);

@@ -70,7 +70,12 @@ describe("createTokenVerifier", () => {
       clockToleranceS: 0,
     });
     const { privateKey } = await generateKeyPair("ES256");
-    const token = await new SignJWT({ businessIds: ["a"] }).setProtectedHeader({ alg: "ES256", kid: "k" }).setIssuer("https://id.example.test/").setAudience("gw").setExpirationTime("5m").sign(privateKey);
+    const token = await new SignJWT({ businessIds: ["a"] })
+      .setProtectedHeader({ alg: "ES256", kid: "k" })
+      .setIssuer("https://id.example.test/")
+      .setAudience("gw")
+      .setExpirationTime("5m")
+      .sign(privateKey);
     const error = await verify(token).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
     expect((error as AuthError).reason).toBe("KEYS_UNAVAILABLE");
@@ -82,7 +87,10 @@ describe("createTokenVerifier", () => {
     const config = hs256Auth("s".repeat(32));
     const verify = createTokenVerifier(config, () => clock);
     const exp = Math.floor(clock / 1000) + 60;
-    const token = await new SignJWT({ businessIds: ["a"], scope: "read" }).setProtectedHeader({ alg: "HS256" }).setExpirationTime(exp).sign(new TextEncoder().encode(config.secret));
+    const token = await new SignJWT({ businessIds: ["a"], scope: "read" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setExpirationTime(exp)
+      .sign(new TextEncoder().encode(config.secret));
     const first = await verify(token);
     expect(await verify(token)).toBe(first); // the remembered principal
     clock = exp * 1000 + 1_000;
@@ -95,8 +103,19 @@ describe("createTokenVerifier", () => {
     const { privateKey } = await generateKeyPair("RS256");
     const rs = await new SignJWT({ businessIds: ["a"] }).setProtectedHeader({ alg: "RS256" }).setExpirationTime("5m").sign(privateKey);
     expect(((await onlySecret(rs).catch((e: unknown) => e)) as AuthError).reason).toBe("TOKEN_ALGORITHM_NOT_ALLOWED");
-    const onlyJwks = createTokenVerifier({ secret: undefined, jwksUrl: "http://127.0.0.1:9/jwks.json", issuer: "i", audience: "a", businessClaim: "businessIds", scopeClaim: "scope", clockToleranceS: 0 });
-    const hs = await new SignJWT({ businessIds: ["a"] }).setProtectedHeader({ alg: "HS256" }).setExpirationTime("5m").sign(new TextEncoder().encode("s".repeat(32)));
+    const onlyJwks = createTokenVerifier({
+      secret: undefined,
+      jwksUrl: "http://127.0.0.1:9/jwks.json",
+      issuer: "i",
+      audience: "a",
+      businessClaim: "businessIds",
+      scopeClaim: "scope",
+      clockToleranceS: 0,
+    });
+    const hs = await new SignJWT({ businessIds: ["a"] })
+      .setProtectedHeader({ alg: "HS256" })
+      .setExpirationTime("5m")
+      .sign(new TextEncoder().encode("s".repeat(32)));
     expect(((await onlyJwks(hs).catch((e: unknown) => e)) as AuthError).reason).toBe("TOKEN_ALGORITHM_NOT_ALLOWED");
   });
 });

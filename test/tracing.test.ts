@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { startGateway, type Gateway } from "../src/server/gateway.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
-import { postGraphQL, SEND_MUTATION, testConfig } from "./support/gateway.js";
+import { testConfig } from "./support/gateway.js";
+import { sendAccepted } from "./support/send.js";
 
 describe("tracing", () => {
   let db: TestDatabase;
@@ -24,13 +25,10 @@ describe("tracing", () => {
 
   it("follows one mutation from the request through the limiter, Connectly and the database", async () => {
     exporter.reset();
-    const response = await postGraphQL<{ sendSessionMessage: { message: { id: string; status: string } } }>(gateway.url, SEND_MUTATION, {
-      input: { businessId: "biz-trace", recipient: { id: "+16044449999" }, content: { text: "Traced" } },
-    });
-    expect(response.data?.sendSessionMessage.message.status).toBe("ACCEPTED");
+    await sendAccepted(gateway, { businessId: "biz-trace", recipient: { id: "+16044449999" }, content: { text: "Traced" } });
 
     const spans = exporter.getFinishedSpans();
-    const root = spans.find((s) => s.name === "graphql.request" && s.attributes["graphql.operation.name"] === "Send");
+    const root = spans.find((s) => s.name === "graphql.request" && s.attributes["graphql.operation.name"] === "SendSessionMessage");
     expect(root).toBeDefined();
     expect(root!.attributes["graphql.operation.type"]).toBe("mutation");
     const traceId = root!.spanContext().traceId;

@@ -17,9 +17,19 @@ import { newMessageId } from "../src/sending/ids.js";
 import type { SendSessionMessageInput } from "../src/graphql/generated/types.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
 import { postGraphQL, subscriptionsReach, testConfig } from "./support/gateway.js";
+import { sendAccepted } from "./support/send.js";
 import { deliveryStatusEvent, postSignedEvent } from "./support/webhooks.js";
 
-const BY_BUSINESS = /* GraphQL */ `subscription($b: ID!) { messageStatusChanged(businessId: $b) { message { id } deliveryStatus } }`;
+const BY_BUSINESS = /* GraphQL */ `
+  subscription ($b: ID!) {
+    messageStatusChanged(businessId: $b) {
+      message {
+        id
+      }
+      deliveryStatus
+    }
+  }
+`;
 interface Change {
   messageStatusChanged: { message: { id: string }; deliveryStatus: string | null };
 }
@@ -43,13 +53,21 @@ function recordingClient(base: string, clients: Client[]): { client: Client; clo
   return { client, closes };
 }
 
+/** graphql-ws rejects with the socket's CloseEvent: an Error that keeps its code and reason. */
+const asError = (error: unknown): Error => {
+  if (error instanceof Error) return error;
+  // code and reason are getters of the event's class: copy them by name.
+  const { code, reason } = error as { code?: number; reason?: string };
+  return Object.assign(new Error(`the connection closed with ${code}`), { code, reason });
+};
+
 /** Runs one operation to its end: its results, or the errors of its `error` message. */
 function runOnce(client: Client, payload: SubscribePayload): Promise<{ errors: FormattedErrors } | { results: unknown[] }> {
   return new Promise((resolve, reject) => {
     const results: unknown[] = [];
     client.subscribe(payload, {
       next: (value) => void results.push(value),
-      error: (error) => (Array.isArray(error) ? resolve({ errors: error as FormattedErrors }) : reject(error)),
+      error: (error) => (Array.isArray(error) ? resolve({ errors: error as FormattedErrors }) : reject(asError(error))),
       complete: () => resolve({ results }),
     });
   });
@@ -71,13 +89,8 @@ function live(client: Client, businessId: string) {
 
 async function sendText(base: string, businessId: string): Promise<{ id: string; connectlyId: string; recipient: string }> {
   const recipient = `+1604555${String(1000 + Math.floor(Math.random() * 8999))}`;
-  const response = await postGraphQL<{ sendSessionMessage: { message: { id: string; connectlyId: string } } }>(
-    base,
-    `mutation($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { message { id connectlyId } } }`,
-    { input: { businessId, recipient: { id: recipient }, content: { text: "Hello" } } },
-  );
-  expect(response.errors).toBeUndefined();
-  return { ...response.data!.sendSessionMessage.message, recipient };
+  const { id, connectlyId } = await sendAccepted(base, { businessId, recipient: { id: recipient }, content: { text: "Hello" } });
+  return { id, connectlyId: connectlyId!, recipient };
 }
 
 const codesAndMessages = (errors: FormattedErrors | undefined) => (errors ?? []).map((e) => ({ code: e.extensions?.code, message: e.message }));
@@ -89,33 +102,49 @@ describe("graphql-ws and HTTP: the same answers, and a bad operation fails alone
   const clients: Client[] = [];
   beforeAll(async () => {
     database = await createTestDatabase("transport");
-    gateway = await startGateway(testConfig(database.config, { logLevel: "info", ws: { maxSubscriptionsPerConnection: 4, maxConnectionsPerPrincipal: 3, maxPendingChanges: 1000 } }), {
-      logStream: { write: (line) => void lines.push(line) },
-    });
+    gateway = await startGateway(
+      testConfig(database.config, { logLevel: "info", ws: { maxSubscriptionsPerConnection: 4, maxConnectionsPerPrincipal: 3, maxPendingChanges: 1000 } }),
+      {
+        logStream: { write: (line) => void lines.push(line) },
+      },
+    );
   });
   afterAll(async () => {
     await gateway?.close();
     await database?.drop();
   });
   afterEach(async () => {
-    await Promise.all(clients.splice(0).map((client) => client.dispose()));
+    await Promise.all(clients.splice(0).map(async (client) => client.dispose()));
     await subscriptionsReach(gateway, 0);
   });
 
   // Inline fragments count a level each (limits.ts): 16 of them pass the default depth of 15.
-  const deep = (levels: number) => `subscription { messageStatusChanged(messageId: "x") { ${"... on MessageStatusChange { ".repeat(levels)}status${" }".repeat(levels)} } }`;
+  const deep = (levels: number) =>
+    `subscription { messageStatusChanged(messageId: "x") { ${"... on MessageStatusChange { ".repeat(levels)}status${" }".repeat(levels)} } }`;
   const BAD: readonly [string, SubscribePayload][] = [
     ["an unknown field", { query: "subscription { nope }" }],
     ["a missing required variable", { query: `subscription($id: ID!) { messageStatusChanged(messageId: $id) { status } }` }],
     ["a variable of the wrong type", { query: `subscription($id: ID!) { messageStatusChanged(messageId: $id) { status } }`, variables: { id: { a: 1 } } }],
     ["two root fields", { query: `subscription { a: messageStatusChanged(messageId: "x") { status } b: messageStatusChanged(messageId: "y") { status } }` }],
-    ["an anonymous subscription beside a second operation", { query: `subscription { messageStatusChanged(messageId: "x") { status } } query Q { __typename }` }],
-    ["two named operations and no operationName", { query: `subscription A { messageStatusChanged(messageId: "x") { status } } subscription B { messageStatusChanged(messageId: "y") { status } }` }],
+    [
+      "an anonymous subscription beside a second operation",
+      { query: `subscription { messageStatusChanged(messageId: "x") { status } } query Q { __typename }` },
+    ],
+    [
+      "two named operations and no operationName",
+      { query: `subscription A { messageStatusChanged(messageId: "x") { status } } subscription B { messageStatusChanged(messageId: "y") { status } }` },
+    ],
     ["an unknown operationName", { query: `subscription A { messageStatusChanged(messageId: "x") { status } }`, operationName: "Z" }],
     ["a syntax error", { query: "subscription {" }],
-    ["a document over the token limit", { query: `subscription { messageStatusChanged(messageId: "x") { ${Array.from({ length: 5_100 }, () => "status").join(" ")} } }` }],
+    [
+      "a document over the token limit",
+      { query: `subscription { messageStatusChanged(messageId: "x") { ${Array.from({ length: 5_100 }, () => "status").join(" ")} } }` },
+    ],
     ["a document over the depth limit", { query: deep(16) }],
-    ["a document over the alias limit", { query: `subscription { messageStatusChanged(messageId: "x") { ${Array.from({ length: 16 }, (_, i) => `a${i}: status`).join(" ")} } }` }],
+    [
+      "a document over the alias limit",
+      { query: `subscription { messageStatusChanged(messageId: "x") { ${Array.from({ length: 16 }, (_, i) => `a${i}: status`).join(" ")} } }` },
+    ],
   ];
 
   it.each(BAD)("%s: the same code and message as over HTTP, for that operation only, logged below error", async (_label, payload) => {
@@ -128,8 +157,16 @@ describe("graphql-ws and HTTP: the same answers, and a bad operation fails alone
     expect(wsErrors.map((e) => e.extensions?.code)).not.toContain("INTERNAL_SERVER_ERROR");
     // Over HTTP a subscription is refused once its operation is known, before variables are
     // coerced: the same variables on a query show what HTTP says of them.
-    const overHttp = payload.variables !== undefined || /\$id: ID!/.test(payload.query) ? { ...payload, query: payload.query.replace(/^subscription/, "query").replace(/messageStatusChanged\(messageId: \$id\) \{ status \}/, "message(id: $id) { id }") } : payload;
-    const http = (await (await fetch(`${gateway.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(overHttp) })).json()) as { errors?: FormattedErrors };
+    const overHttp =
+      payload.variables !== undefined || /\$id: ID!/.test(payload.query)
+        ? {
+            ...payload,
+            query: payload.query.replace(/^subscription/, "query").replace(/messageStatusChanged\(messageId: \$id\) \{ status \}/, "message(id: $id) { id }"),
+          }
+        : payload;
+    const http = (await (
+      await fetch(`${gateway.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(overHttp) })
+    ).json()) as { errors?: FormattedErrors };
     expect(codesAndMessages(wsErrors)).toEqual(codesAndMessages(http.errors));
     // The connection is still usable.
     expect(await runOnce(client, { query: "{ __typename }" })).toEqual({ results: [{ data: { __typename: "Query" } }] });
@@ -145,7 +182,9 @@ describe("graphql-ws and HTTP: the same answers, and a bad operation fails alone
     const [one, two] = [live(client, businessId), live(client, businessId)];
     await subscriptionsReach(gateway, 2);
     const broken = await runOnce(client, { query: "subscription { messageStatusChanged(" });
-    expect(codesAndMessages((broken as { errors: FormattedErrors }).errors)).toEqual([{ code: "GRAPHQL_PARSE_FAILED", message: "Syntax Error: Expected Name, found <EOF>." }]);
+    expect(codesAndMessages((broken as { errors: FormattedErrors }).errors)).toEqual([
+      { code: "GRAPHQL_PARSE_FAILED", message: "Syntax Error: Expected Name, found <EOF>." },
+    ]);
     const huge = await runOnce(client, { query: `{ ${"__typename ".repeat(6_000)}}` });
     expect((huge as { errors: FormattedErrors }).errors[0]!.extensions?.code).toBe("GRAPHQL_PARSE_FAILED");
 
@@ -162,7 +201,10 @@ describe("graphql-ws and HTTP: the same answers, and a bad operation fails alone
     await subscriptionsReach(gateway, 4);
     const refused = await runOnce(client, { query: BY_BUSINESS, variables: { b: businessId } });
     expect((refused as { errors: FormattedErrors }).errors).toEqual([
-      { message: "Too many operations on this connection: at most 4 may run at once; complete one first or open another connection.", extensions: { code: "TOO_MANY_SUBSCRIPTIONS", limit: 4 } },
+      {
+        message: "Too many operations on this connection: at most 4 may run at once; complete one first or open another connection.",
+        extensions: { code: "TOO_MANY_SUBSCRIPTIONS", limit: 4 },
+      },
     ]);
     await subs[0]!.end();
     await subscriptionsReach(gateway, 3);
@@ -177,7 +219,10 @@ describe("graphql-ws and HTTP: the same answers, and a bad operation fails alone
     await Promise.all(open.map(({ client }) => runOnce(client, { query: "{ __typename }" })));
     expect(open.flatMap(({ closes }) => closes)).toEqual([]);
     const extra = recordingClient(gateway.url, clients);
-    await expect(runOnce(extra.client, { query: "{ __typename }" })).rejects.toMatchObject({ code: TOO_MANY_CONNECTIONS, reason: "Too many connections: at most 3 per token; close one and retry." });
+    await expect(runOnce(extra.client, { query: "{ __typename }" })).rejects.toMatchObject({
+      code: TOO_MANY_CONNECTIONS,
+      reason: "Too many connections: at most 3 per token; close one and retry.",
+    });
     await open[0]!.client.dispose();
     // The server counts the connection out when its socket closes: wait for that close, not for a time.
     const deadline = Date.now() + 5_000;
@@ -195,7 +240,9 @@ describe("graphql-ws and HTTP: the same answers, and a bad operation fails alone
     const post = await postGraphQL(gateway.url, query, { b: "b" });
     expect(post.status).toBe(400);
     expect(post.errors).toEqual([{ message: expect.stringMatching(/graphql-ws/), extensions: { code: "SUBSCRIPTION_OVER_HTTP" } }]);
-    const get = await fetch(`${gateway.url}/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent('{"b":"b"}')}`, { headers: { "apollo-require-preflight": "1" } });
+    const get = await fetch(`${gateway.url}/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent('{"b":"b"}')}`, {
+      headers: { "apollo-require-preflight": "1" },
+    });
     expect(get.status).toBeGreaterThanOrEqual(400);
     expect(get.status).toBeLessThan(500);
     const body = (await get.json()) as { errors: FormattedErrors };
@@ -203,7 +250,10 @@ describe("graphql-ws and HTTP: the same answers, and a bad operation fails alone
   });
 
   it("a CORS preflight without CORS_ORIGINS: 405 naming CORS_ORIGINS; other methods on /graphql: 405 with Allow; unknown routes: 404 without echoing the request", async () => {
-    const preflight = await fetch(`${gateway.url}/graphql`, { method: "OPTIONS", headers: { origin: "https://app.example.com", "access-control-request-method": "POST" } });
+    const preflight = await fetch(`${gateway.url}/graphql`, {
+      method: "OPTIONS",
+      headers: { origin: "https://app.example.com", "access-control-request-method": "POST" },
+    });
     expect(preflight.status).toBe(405);
     expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
     expect(await preflight.json()).toEqual({ errors: [{ message: expect.stringMatching(/CORS_ORIGINS/), extensions: { code: "CORS_NOT_ALLOWED" } }] });

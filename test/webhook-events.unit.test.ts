@@ -1,13 +1,19 @@
 /**
- * The pure parts of webhook handling: what a Connectly event means (parseWebhookEvent), the
- * delivery status a set of events leaves a message in (deliveryStatusOf), and the signature check
+ * The pure parts of webhook handling: what a Connectly event means or why it is refused, with the
+ * refusal's code (parseWebhookEvent, futureTimestampRefusal), and the signature check
  * (signWebhookBody, verifyWebhookSignature). Event shapes follow Connectly's documented payloads
  * (delivery_status and messages topics).
  */
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { DeliveryStatus } from "../src/persistence/generated/prisma/client.js";
-import { deliveryStatusOf, futureTimestampReason, MAX_CLOCK_AHEAD_MS, parseWebhookEvent, type InboundEvent, type StatusEvent } from "../src/webhooks/events.js";
+import {
+  futureTimestampRefusal,
+  MAX_CLOCK_AHEAD_MS,
+  parseWebhookEvent,
+  type InboundEvent,
+  type RefusalCode,
+  type StatusEvent,
+} from "../src/webhooks/events.js";
 import { SIGNATURE_HEADER, signWebhookBody, verifyWebhookSignature } from "../src/webhooks/signature.js";
 
 /** Connectly's documented delivery_status example. */
@@ -45,11 +51,15 @@ function inboundEvent(body: unknown): InboundEvent {
   return result.event as InboundEvent;
 }
 
-function refusal(body: unknown): string {
+/** The reason a body is refused, checking the code the refusal carries. */
+function refusal(body: unknown, code: RefusalCode): string {
   const result = parseWebhookEvent(body);
-  expect(result.ok).toBe(false);
-  return (result as { reason: string }).reason;
+  if (result.ok) throw new Error(`expected ${code}, parsed a ${result.event.topic} event`);
+  expect(result.code).toBe(code);
+  return result.reason;
 }
+const malformed = (body: unknown) => refusal(body, "MALFORMED_EVENT");
+const unrecognised = (body: unknown) => refusal(body, "UNRECOGNISED_EVENT");
 
 const withStatus = (status: unknown, error: unknown = null) => ({ ...statusExample(), statusUpdate: { id: "01FRRWW2ZAHD9GJ1SWY4VF2GBD", status, error } });
 const withTimestamp = (timestamp: unknown) => ({ ...statusExample(), timestamp });
@@ -254,35 +264,35 @@ describe("parseWebhookEvent: refusals", () => {
     ["a boolean", true],
     ["an array", [statusExample()]],
   ])("a body that is %s is not an object", (_what, body) => {
-    expect(refusal(body)).toMatch(/JSON object/);
+    expect(unrecognised(body)).toMatch(/JSON object/);
   });
 
   it("an unknown topic is refused, naming it, even with a statusUpdate", () => {
-    expect(refusal({ ...statusExample(), topic: "reactions" })).toMatch(/unrecognised topic "reactions"/);
-    expect(refusal({ ...statusExample(), topic: 7 })).toMatch(/unrecognised topic "7"/);
+    expect(unrecognised({ ...statusExample(), topic: "reactions" })).toMatch(/unrecognised topic "reactions"/);
+    expect(unrecognised({ ...statusExample(), topic: 7 })).toMatch(/unrecognised topic "7"/);
   });
 
   it("no topic and neither statusUpdate nor message is unrecognised", () => {
-    expect(refusal({ timestamp: "1641513098", sender: { id: "+1" } })).toMatch(/unrecognised event/);
-    expect(refusal({})).toMatch(/unrecognised event/);
+    expect(unrecognised({ timestamp: "1641513098", sender: { id: "+1" } })).toMatch(/unrecognised event/);
+    expect(unrecognised({})).toMatch(/unrecognised event/);
   });
 
   it("statusUpdate.id missing, empty, blank or not a string", () => {
     for (const id of [undefined, "", "   ", 12345, null]) {
       const body = statusExample();
       body.statusUpdate = { ...(id === undefined ? {} : { id }), status: "sent" };
-      expect(refusal(body)).toMatch(/^malformed delivery_status event: .*statusUpdate\.id/);
+      expect(malformed(body)).toMatch(/^malformed delivery_status event: .*statusUpdate\.id/);
     }
-    expect(refusal({ ...statusExample(), statusUpdate: null })).toMatch(/^malformed delivery_status event: .*statusUpdate/);
+    expect(malformed({ ...statusExample(), statusUpdate: null })).toMatch(/^malformed delivery_status event: .*statusUpdate/);
   });
 
   it.each(["bounced", "", "deleted", "SENT_", "pending"])("status word %j is refused, naming it", (word) => {
-    expect(refusal(withStatus(word))).toMatch(/^malformed delivery_status event: statusUpdate\.status/);
+    expect(malformed(withStatus(word))).toMatch(/^malformed delivery_status event: statusUpdate\.status/);
   });
 
   it("a status that is not a string is refused", () => {
-    expect(refusal(withStatus(1))).toMatch(/^malformed delivery_status event: statusUpdate\.status/);
-    expect(refusal(withStatus(null))).toMatch(/^malformed delivery_status event: statusUpdate\.status/);
+    expect(malformed(withStatus(1))).toMatch(/^malformed delivery_status event: statusUpdate\.status/);
+    expect(malformed(withStatus(null))).toMatch(/^malformed delivery_status event: statusUpdate\.status/);
   });
 
   it.each([
@@ -299,92 +309,64 @@ describe("parseWebhookEvent: refusals", () => {
   ])("an implausible timestamp (%s) is refused", (_what, timestamp) => {
     const body = withTimestamp(timestamp);
     if (timestamp === undefined) delete body.timestamp;
-    expect(refusal(body)).toMatch(/^malformed delivery_status event: timestamp/);
+    expect(malformed(body)).toMatch(/^malformed delivery_status event: timestamp/);
     const inbound = { ...inboundExample(), timestamp };
     if (timestamp === undefined) delete inbound.timestamp;
-    expect(refusal(inbound)).toMatch(/^malformed messages event: timestamp/);
+    expect(malformed(inbound)).toMatch(/^malformed messages event: timestamp/);
   });
 
   it("an inbound event without a sender, or a sender without an id, is refused", () => {
     const body = inboundExample();
     delete body.sender;
-    expect(refusal(body)).toMatch(/^malformed messages event: sender/);
-    expect(refusal({ ...inboundExample(), sender: { name: "No id" } })).toMatch(/^malformed messages event: sender\.id/);
-    expect(refusal({ ...inboundExample(), sender: { id: "" } })).toMatch(/^malformed messages event: sender\.id/);
+    expect(malformed(body)).toMatch(/^malformed messages event: sender/);
+    expect(malformed({ ...inboundExample(), sender: { name: "No id" } })).toMatch(/^malformed messages event: sender\.id/);
+    expect(malformed({ ...inboundExample(), sender: { id: "" } })).toMatch(/^malformed messages event: sender\.id/);
   });
 
   it("an inbound event without a recipient (the business number) is refused", () => {
     const body = inboundExample();
     delete body.recipient;
-    expect(refusal(body)).toMatch(/^malformed messages event: recipient/);
+    expect(malformed(body)).toMatch(/^malformed messages event: recipient/);
   });
 
   it("ids over 256 characters are refused; 256 is accepted", () => {
     const long = "x".repeat(257);
-    expect(refusal({ ...statusExample(), statusUpdate: { id: long, status: "sent" } })).toMatch(/statusUpdate\.id/);
+    expect(malformed({ ...statusExample(), statusUpdate: { id: long, status: "sent" } })).toMatch(/statusUpdate\.id/);
     expect(statusEvent({ ...statusExample(), statusUpdate: { id: "x".repeat(256), status: "sent" } }).connectlyId).toHaveLength(256);
-    expect(refusal({ ...statusExample(), recipient: { id: long } })).toMatch(/recipient\.id/);
-    expect(refusal({ ...inboundExample(), sender: { id: long } })).toMatch(/sender\.id/);
-    expect(refusal({ ...inboundExample(), recipient: { id: long } })).toMatch(/recipient\.id/);
-    expect(refusal({ ...inboundExample(), sender: { id: "+1", userId: long } })).toMatch(/sender\.userId/);
+    expect(malformed({ ...statusExample(), recipient: { id: long } })).toMatch(/recipient\.id/);
+    expect(malformed({ ...inboundExample(), sender: { id: long } })).toMatch(/sender\.id/);
+    expect(malformed({ ...inboundExample(), recipient: { id: long } })).toMatch(/recipient\.id/);
+    expect(malformed({ ...inboundExample(), sender: { id: "+1", userId: long } })).toMatch(/sender\.userId/);
   });
 
   it("a reason names at most three problems and quotes at most 40 characters of a bad status", () => {
-    const reason = refusal({ topic: "delivery_status", timestamp: "never", sender: { id: "" }, recipient: { id: "" }, statusUpdate: { id: "", status: "y".repeat(500) } });
+    const reason = malformed({
+      topic: "delivery_status",
+      timestamp: "never",
+      sender: { id: "" },
+      recipient: { id: "" },
+      statusUpdate: { id: "", status: "y".repeat(500) },
+    });
     expect(reason.split("; ")).toHaveLength(3);
-    expect(refusal(withStatus("z".repeat(500)))).not.toContain("z".repeat(41));
+    expect(malformed(withStatus("z".repeat(500)))).not.toContain("z".repeat(41));
   });
 });
 
-describe("futureTimestampReason", () => {
+describe("futureTimestampRefusal", () => {
   const now = Date.parse("2026-11-24T12:00:00.000Z");
 
   it("allows five minutes of clock skew ahead, and anything in the past", () => {
     expect(MAX_CLOCK_AHEAD_MS).toBe(5 * 60 * 1000);
-    for (const offset of [-365 * 86_400_000, -1, 0, 2 * 60_000, MAX_CLOCK_AHEAD_MS]) expect(futureTimestampReason(new Date(now + offset), now)).toBeNull();
+    for (const offset of [-365 * 86_400_000, -1, 0, 2 * 60_000, MAX_CLOCK_AHEAD_MS]) expect(futureTimestampRefusal(new Date(now + offset), now)).toBeNull();
   });
 
-  it("refuses a millisecond past the tolerance, ten minutes and a year ahead, naming the time and the allowance", () => {
+  it("refuses a millisecond past the tolerance, ten minutes and a year ahead: EVENT_IN_FUTURE, naming the time and the allowance", () => {
     for (const offset of [MAX_CLOCK_AHEAD_MS + 1, 10 * 60_000, 365 * 86_400_000]) {
-      const reason = futureTimestampReason(new Date(now + offset), now);
-      expect(reason).toContain(new Date(now + offset).toISOString());
-      expect(reason).toMatch(/ahead of the gateway's clock \(at most 300 s/);
+      const refused = futureTimestampRefusal(new Date(now + offset), now);
+      expect(refused?.code).toBe("EVENT_IN_FUTURE");
+      expect(refused?.reason).toContain(new Date(now + offset).toISOString());
+      expect(refused?.reason).toMatch(/ahead of the gateway's clock \(at most 300 s/);
     }
-  });
-});
-
-describe("deliveryStatusOf", () => {
-  const ORDER: DeliveryStatus[] = ["SENT", "DELIVERED", "FAILED", "READ"];
-  const permutations = <T>(items: readonly T[]): T[][] =>
-    items.length <= 1 ? [[...items]] : items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
-  const subsets = <T>(items: readonly T[]): T[][] => items.reduce<T[][]>((all, item) => [...all, ...all.map((s) => [...s, item])], [[]]);
-
-  it("every permutation of SENT, DELIVERED, FAILED, READ gives READ", () => {
-    const all = permutations(ORDER);
-    expect(all).toHaveLength(24);
-    for (const order of all) expect(deliveryStatusOf(order)).toBe("READ");
-  });
-
-  it("every permutation of every subset gives its furthest status in the order SENT < DELIVERED < FAILED < READ", () => {
-    let checked = 0;
-    for (const subset of subsets(ORDER)) {
-      if (subset.length === 0) continue;
-      const furthest = ORDER.filter((s) => subset.includes(s)).at(-1);
-      for (const order of permutations(subset)) {
-        expect(deliveryStatusOf(order)).toBe(furthest);
-        checked++;
-      }
-    }
-    expect(checked).toBe(4 * 1 + 6 * 2 + 4 * 6 + 24);
-  });
-
-  it("FAILED stands over DELIVERED and SENT, READ over FAILED; repeats change nothing; nothing gives null", () => {
-    expect(deliveryStatusOf(["SENT", "FAILED", "DELIVERED"])).toBe("FAILED");
-    expect(deliveryStatusOf(["DELIVERED", "FAILED", "DELIVERED", "SENT"])).toBe("FAILED");
-    expect(deliveryStatusOf(["FAILED", "READ", "FAILED"])).toBe("READ");
-    expect(deliveryStatusOf(["SENT", "SENT"])).toBe("SENT");
-    expect(deliveryStatusOf([])).toBeNull();
-    expect(deliveryStatusOf(new Set<DeliveryStatus>(["DELIVERED", "SENT"]))).toBe("DELIVERED");
   });
 });
 

@@ -24,7 +24,7 @@ interface Sql {
 
 const pglite = async (): Promise<Sql> => {
   const db = new PGlite();
-  return { exec: async (s) => void (await db.exec(s)), rows: async <T,>(q: string) => (await db.query<T>(q)).rows, close: () => db.close() };
+  return { exec: async (s) => void (await db.exec(s)), rows: async <T>(q: string) => (await db.query<T>(q)).rows, close: () => db.close() };
 };
 
 const postgres = async (): Promise<Sql> => {
@@ -38,7 +38,7 @@ const postgres = async (): Promise<Sql> => {
   await client.connect();
   return {
     exec: async (s) => void (await client.query(s)),
-    rows: async <T,>(q: string) => (await client.query(q)).rows as T[],
+    rows: async <T>(q: string) => (await client.query(q)).rows as T[],
     close: async () => {
       await client.end();
       await database.drop();
@@ -81,8 +81,14 @@ describe.each([["PGlite", pglite], ...(process.env.DATABASE_URL ? [["PostgreSQL"
         { connectlyId: "c-unknown", status: "SENT", businessId: null },
       ]);
       // The same event for another business is another row; for the same business, a conflict.
-      await db.exec(`INSERT INTO "MessageStatusEvent" ("connectlyId", "status", "occurredAt", "businessId", "raw") VALUES ('c-a', 'SENT', '2026-11-01T10:00:00Z', 'biz-c', '{}')`);
-      await expect(db.exec(`INSERT INTO "MessageStatusEvent" ("connectlyId", "status", "occurredAt", "businessId", "raw") VALUES ('c-a', 'SENT', '2026-11-01T10:00:00Z', 'biz-a', '{}')`)).rejects.toThrow(/unique|duplicate/i);
+      await db.exec(
+        `INSERT INTO "MessageStatusEvent" ("connectlyId", "status", "occurredAt", "businessId", "raw") VALUES ('c-a', 'SENT', '2026-11-01T10:00:00Z', 'biz-c', '{}')`,
+      );
+      await expect(
+        db.exec(
+          `INSERT INTO "MessageStatusEvent" ("connectlyId", "status", "occurredAt", "businessId", "raw") VALUES ('c-a', 'SENT', '2026-11-01T10:00:00Z', 'biz-a', '{}')`,
+        ),
+      ).rejects.toThrow(/unique|duplicate/i);
       // An inbound body kept without a business no longer blocks the same body for one, once per business.
       const inbound = (business: string) =>
         `INSERT INTO "InboundMessage" ("bodyHash", "businessId", "businessNumber", "customerId", "occurredAt", "raw") VALUES ('h-1', '${business}', '+15550000000', '+16045550001', now(), '{}')`;

@@ -119,7 +119,10 @@ describe("webhookKeys", () => {
   const AUTH = "a-service-secret-of-32-characters!";
 
   it("reads CONNECTLY_BUSINESS_WEBHOOK_SECRETS (a business twice while rotating) beside the generic secrets", () => {
-    const config = loadConfig({ CONNECTLY_WEBHOOK_SECRET: GENERIC, CONNECTLY_BUSINESS_WEBHOOK_SECRETS: `biz-a=${SECRET_A}, biz-b=${SECRET_B},biz-a=${SECRET_A_NEXT}` });
+    const config = loadConfig({
+      CONNECTLY_WEBHOOK_SECRET: GENERIC,
+      CONNECTLY_BUSINESS_WEBHOOK_SECRETS: `biz-a=${SECRET_A}, biz-b=${SECRET_B},biz-a=${SECRET_A_NEXT}`,
+    });
     const read = webhookKeys(config);
     expect(read.secrets).toEqual([GENERIC]);
     expect([...read.businessSecrets]).toEqual([

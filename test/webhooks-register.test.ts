@@ -11,7 +11,8 @@ import { startSandbox, type PostedWebhook, type Sandbox } from "../src/sandbox/s
 import { startGateway, type Gateway } from "../src/server/gateway.js";
 import { webhookAddress } from "../src/webhooks/register.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
-import { acceptedMessage, postGraphQL, SEND_MUTATION, testConfig, TEST_WEBHOOK_SECRET } from "./support/gateway.js";
+import { postGraphQL, testConfig, TEST_WEBHOOK_SECRET } from "./support/gateway.js";
+import { sendAccepted } from "./support/send.js";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -86,11 +87,7 @@ describe("npm run webhooks:register", () => {
       };
       sandbox.events.on("webhook", onWebhook);
     });
-    const sent = acceptedMessage(
-      await postGraphQL<{ sendSessionMessage: { message: { id: string; status: string } } }>(gateway.url, SEND_MUTATION, {
-        input: { businessId: "biz-reg", recipient: { id: "+14155550123" }, content: { text: "Registered." } },
-      }),
-    );
+    const sent = await sendAccepted(gateway, { businessId: "biz-reg", recipient: { id: "+14155550123" }, content: { text: "Registered." } });
     const posted = await lifecycle;
     expect(posted.map((p) => p.status)).toEqual([200, 200, 200]);
     const after = await postGraphQL<{ message: { deliveryStatus: string; statusHistory: { status: string }[] } }>(
@@ -126,11 +123,15 @@ describe("npm run webhooks:register", () => {
     [["--business", "b", "--url", "http://gw.example.com"], /https/],
     [["--business", "b", "--url", "https://gw.example.com", "--topics", "statuses"], /--topics/],
     [["--business", "b", "--url", "https://gw.example.com", "--unknown"], /usage/],
-  ])("refuses %j with a clear message", async (args, message) => {
-    const result = await register(args, env);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(message);
-  }, 60_000);
+  ])(
+    "refuses %j with a clear message",
+    async (args, message) => {
+      const result = await register(args, env);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(message);
+    },
+    60_000,
+  );
 
   it("refuses to run without an API key, and never prints one", async () => {
     const result = await register(["--business", "b", "--url", "https://gw.example.com"], {});
@@ -142,4 +143,3 @@ describe("npm run webhooks:register", () => {
     expect(wrong.stderr + wrong.stdout).not.toContain("wrong-key-123456");
   }, 60_000);
 });
-

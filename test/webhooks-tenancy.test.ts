@@ -11,15 +11,15 @@
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createStatusEventStore } from "../src/persistence/status-events.js";
 import type { StatusChange } from "../src/pubsub/pubsub.js";
 import { startTestGateway, type TestGateway } from "./support/gateway.js";
+import { readMessage, sendText } from "./support/messages.js";
 import {
   deliveryStatusEvent,
   inboundMessageEvent,
   postSignedBody,
   postSignedEvent,
-  readMessage,
-  sendAcceptedText,
   webhookUrl,
   type AddressForm,
   type WebhookAnswer,
@@ -46,18 +46,15 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 type Word = "sent" | "delivered" | "read" | "delivery_failed";
 const STATUS: Record<Word, string> = { sent: "SENT", delivered: "DELIVERED", read: "READ", delivery_failed: "FAILED" };
 
-const FIELDS = /* GraphQL */ `id businessId connectlyId status deliveryStatus statusHistory { status occurredAt }`;
-interface Seen {
-  id: string;
-  businessId: string;
-  connectlyId: string | null;
-  status: string;
-  deliveryStatus: string | null;
-  statusHistory: { status: string; occurredAt: string }[];
-}
-const SEND = /* GraphQL */ `mutation($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { message { ${FIELDS} } } }`;
-const MESSAGE = /* GraphQL */ `query($id: ID!) { message(id: $id) { ${FIELDS} } }`;
-const WINDOW = /* GraphQL */ `query($b: ID!, $id: String!) { customer(businessId: $b, id: $id) { sessionWindow { open } } }`;
+const WINDOW = /* GraphQL */ `
+  query ($b: ID!, $id: String!) {
+    customer(businessId: $b, id: $id) {
+      sessionWindow {
+        open
+      }
+    }
+  }
+`;
 
 const acknowledged = (answer: WebhookAnswer, topic: string, duplicate = false) => expect(answer).toEqual({ status: 200, body: { ok: true, topic, duplicate } });
 const refused = (answer: WebhookAnswer, status: number, code: string) => {
@@ -68,14 +65,15 @@ const refused = (answer: WebhookAnswer, status: number, code: string) => {
 
 /** The helpers of one test gateway. */
 function using(get: () => TestGateway) {
-  const graphql = <T,>(query: string, variables?: Record<string, unknown>) => get().graphql<T>(query, variables);
+  const graphql = <T>(query: string, variables?: Record<string, unknown>) => get().graphql<T>(query, variables);
   return {
-    send: (businessId: string) => sendAcceptedText<Seen>(graphql, SEND, businessId, freshCustomer()),
-    message: (id: string) => readMessage<Seen>(graphql, MESSAGE, id),
-    post: (businessId: string, event: unknown, secret: string | null, form: AddressForm = "query") => postSignedEvent(get().url, businessId, event, { secret, form }),
+    send: (businessId: string) => sendText(get(), businessId, freshCustomer()),
+    message: (id: string) => readMessage(get(), id),
+    post: (businessId: string, event: unknown, secret: string | null, form: AddressForm = "query") =>
+      postSignedEvent(get().url, businessId, event, { secret, form }),
     events: (connectlyId: string) => get().gateway.database.prisma.messageStatusEvent.findMany({ where: { connectlyId }, orderBy: { id: "asc" } }),
     rejected: (fragment: string) => get().gateway.database.prisma.rejectedWebhook.findMany({ where: { body: { contains: fragment } } }),
-    async windowOpen(businessId: string, customerId: string): Promise<boolean> {
+    windowOpen: async (businessId: string, customerId: string): Promise<boolean> => {
       const response = await graphql<{ customer: { sessionWindow: { open: boolean } } }>(WINDOW, { b: businessId, id: customerId });
       expect(response.errors).toBeUndefined();
       return response.data!.customer.sessionWindow.open;
@@ -87,7 +85,14 @@ describe("two businesses with their own webhook secrets, and a generic secret fo
   let t: TestGateway;
   beforeAll(async () => {
     t = await startTestGateway("webhooks_tenancy", {
-      webhooks: { secrets: [GENERIC], businessSecrets: new Map([[A, [SECRET_A]], [B, [SECRET_B]]]), maxBytes: MAX_BYTES },
+      webhooks: {
+        secrets: [GENERIC],
+        businessSecrets: new Map([
+          [A, [SECRET_A]],
+          [B, [SECRET_B]],
+        ]),
+        maxBytes: MAX_BYTES,
+      },
     });
   });
   afterAll(() => t?.close());
@@ -108,11 +113,12 @@ describe("two businesses with their own webhook secrets, and a generic secret fo
         ];
         const [ofMessage, ofA, ofB] = subscriptions;
         try {
-          acknowledged(await post(A, deliveryStatusEvent(mine.connectlyId!, "delivery_failed", "+16045550000", at), SECRET_A, form), "delivery_status");
-          for (const changes of [ofMessage!, ofA!]) expect(await next(changes)).toMatchObject({ message: { id: mine.id, deliveryStatus: "FAILED" }, event: { status: "FAILED" } });
+          acknowledged(await post(A, deliveryStatusEvent(mine.connectlyId, "delivery_failed", "+16045550000", at), SECRET_A, form), "delivery_status");
+          for (const changes of [ofMessage!, ofA!])
+            expect(await next(changes)).toMatchObject({ message: { id: mine.id, deliveryStatus: "FAILED" }, event: { status: "FAILED" } });
 
           // The attack: B's own signature, B's own address, A's Connectly id. Acknowledged, as a match would be.
-          const spoof = deliveryStatusEvent(mine.connectlyId!, "read", "+16045550000", at + 5);
+          const spoof = deliveryStatusEvent(mine.connectlyId, "read", "+16045550000", at + 5);
           acknowledged(await post(B, spoof, SECRET_B, form), "delivery_status");
           // Identical to the answer for an id nobody has, and its redelivery is a duplicate like anyone's.
           acknowledged(await post(B, deliveryStatusEvent(freshConnectlyId(), "read", "+16045550000", at + 5), SECRET_B, form), "delivery_status");
@@ -122,19 +128,20 @@ describe("two businesses with their own webhook secrets, and a generic secret fo
           expect(after.deliveryStatus).toBe("FAILED");
           expect(after.statusHistory.map((e) => e.status)).toEqual(["FAILED"]);
           // Kept under B (its send's answer could still be on its way), never as A's.
-          expect((await events(mine.connectlyId!)).map((e) => [e.businessId, e.status])).toEqual([
+          expect((await events(mine.connectlyId)).map((e) => [e.businessId, e.status])).toEqual([
             [A, "FAILED"],
             [B, "READ"],
           ]);
 
           // Nobody was told: the next change each subscriber sees is the next real one.
-          acknowledged(await post(A, deliveryStatusEvent(mine.connectlyId!, "sent", "+16045550000", at - 5), SECRET_A, form), "delivery_status");
-          for (const changes of [ofMessage!, ofA!]) expect(await next(changes)).toMatchObject({ message: { id: mine.id, deliveryStatus: "FAILED" }, event: { status: "SENT", businessId: A } });
-          acknowledged(await post(B, deliveryStatusEvent(theirs.connectlyId!, "delivered", "+16045550000", at), SECRET_B, form), "delivery_status");
+          acknowledged(await post(A, deliveryStatusEvent(mine.connectlyId, "sent", "+16045550000", at - 5), SECRET_A, form), "delivery_status");
+          for (const changes of [ofMessage!, ofA!])
+            expect(await next(changes)).toMatchObject({ message: { id: mine.id, deliveryStatus: "FAILED" }, event: { status: "SENT", businessId: A } });
+          acknowledged(await post(B, deliveryStatusEvent(theirs.connectlyId, "delivered", "+16045550000", at), SECRET_B, form), "delivery_status");
           expect(await next(ofB!)).toMatchObject({ message: { id: theirs.id, businessId: B }, event: { status: "DELIVERED" } });
           expect((await message(mine.id)).statusHistory.map((e) => e.status)).toEqual(["SENT", "FAILED"]);
         } finally {
-          await Promise.all(subscriptions.map((s) => s.return?.()));
+          await Promise.all(subscriptions.map(async (s) => s.return?.()));
         }
       },
     );
@@ -148,7 +155,10 @@ describe("two businesses with their own webhook secrets, and a generic secret fo
       expect(m.connectlyId).toBe(connectlyId);
       expect(m.deliveryStatus).toBeNull();
       expect(m.statusHistory).toEqual([]);
-      await t.gateway.ingest.reattach();
+      // The re-check runs these two for (B, id): they find no message of B's and move nothing.
+      const recheck = createStatusEventStore(t.gateway.database.prisma);
+      expect(await recheck.advance([{ businessId: B, connectlyId }])).toEqual([]);
+      expect(await recheck.messagesByConnectlyId([{ businessId: B, connectlyId }])).toEqual([]);
       expect((await message(m.id)).deliveryStatus).toBeNull();
       // A's own events for it still apply.
       acknowledged(await post(A, deliveryStatusEvent(connectlyId, "sent", "+16045550000", at + 1), SECRET_A), "delivery_status");
@@ -159,25 +169,28 @@ describe("two businesses with their own webhook secrets, and a generic secret fo
   });
 
   describe("which secret speaks for which business", () => {
-    it.each(["query", "path"] as const)("(%s form) A's secret on B's address, or the generic secret on A's or B's: 401 INVALID_SIGNATURE, nothing stored", async (form) => {
-      const ofA = await send(A);
-      const ofB = await send(B);
-      refused(await post(B, deliveryStatusEvent(ofB.connectlyId!, "read", "+16045550000"), SECRET_A, form), 401, "INVALID_SIGNATURE");
-      refused(await post(A, deliveryStatusEvent(ofA.connectlyId!, "read", "+16045550000"), GENERIC, form), 401, "INVALID_SIGNATURE");
-      refused(await post(B, deliveryStatusEvent(ofB.connectlyId!, "read", "+16045550000"), GENERIC, form), 401, "INVALID_SIGNATURE");
-      for (const m of [ofA, ofB]) {
-        expect(await events(m.connectlyId!)).toEqual([]);
-        expect((await message(m.id)).deliveryStatus).toBeNull();
-      }
-    });
+    it.each(["query", "path"] as const)(
+      "(%s form) A's secret on B's address, or the generic secret on A's or B's: 401 INVALID_SIGNATURE, nothing stored",
+      async (form) => {
+        const ofA = await send(A);
+        const ofB = await send(B);
+        refused(await post(B, deliveryStatusEvent(ofB.connectlyId, "read", "+16045550000"), SECRET_A, form), 401, "INVALID_SIGNATURE");
+        refused(await post(A, deliveryStatusEvent(ofA.connectlyId, "read", "+16045550000"), GENERIC, form), 401, "INVALID_SIGNATURE");
+        refused(await post(B, deliveryStatusEvent(ofB.connectlyId, "read", "+16045550000"), GENERIC, form), 401, "INVALID_SIGNATURE");
+        for (const m of [ofA, ofB]) {
+          expect(await events(m.connectlyId)).toEqual([]);
+          expect((await message(m.id)).deliveryStatus).toBeNull();
+        }
+      },
+    );
 
     it("the generic secret speaks for a business without its own, in either form", async () => {
       for (const form of ["query", "path"] as const) {
         const other = `biz-ten-other-${form}-${run}`;
         const m = await send(other);
-        acknowledged(await post(other, deliveryStatusEvent(m.connectlyId!, "delivered", "+16045550000"), GENERIC, form), "delivery_status");
+        acknowledged(await post(other, deliveryStatusEvent(m.connectlyId, "delivered", "+16045550000"), GENERIC, form), "delivery_status");
         expect((await message(m.id)).deliveryStatus).toBe("DELIVERED");
-        refused(await post(other, deliveryStatusEvent(m.connectlyId!, "read", "+16045550000"), SECRET_A, form), 401, "INVALID_SIGNATURE");
+        refused(await post(other, deliveryStatusEvent(m.connectlyId, "read", "+16045550000"), SECRET_A, form), 401, "INVALID_SIGNATURE");
       }
     });
   });
@@ -186,20 +199,29 @@ describe("two businesses with their own webhook secrets, and a generic secret fo
     it("no business, with two configured: 400 BUSINESS_REQUIRED whatever the secret, nothing stored or kept", async () => {
       const m = await send(A);
       for (const secret of [SECRET_A, SECRET_B, GENERIC]) {
-        refused(await postSignedBody(webhookUrl(t.url, A, "none"), JSON.stringify(deliveryStatusEvent(m.connectlyId!, "read", "+16045550000")), secret), 400, "BUSINESS_REQUIRED");
+        refused(
+          await postSignedBody(webhookUrl(t.url, A, "none"), JSON.stringify(deliveryStatusEvent(m.connectlyId, "read", "+16045550000")), secret),
+          400,
+          "BUSINESS_REQUIRED",
+        );
       }
-      expect(await events(m.connectlyId!)).toEqual([]);
-      expect(await rejected(m.connectlyId!)).toEqual([]);
+      expect(await events(m.connectlyId)).toEqual([]);
+      expect(await rejected(m.connectlyId)).toEqual([]);
     });
 
     it("a repeated businessId, or path and query naming different businesses: 400 AMBIGUOUS_BUSINESS; agreeing forms are fine", async () => {
       const m = await send(A);
-      const body = JSON.stringify(deliveryStatusEvent(m.connectlyId!, "delivered", "+16045550000"));
+      const body = JSON.stringify(deliveryStatusEvent(m.connectlyId, "delivered", "+16045550000"));
       const base = `${t.url}/webhooks/connectly`;
-      for (const url of [`${base}?businessId=${A}&businessId=${A}`, `${base}?businessId=${A}&businessId=${B}`, `${base}/${A}?businessId=${B}`, `${base}/${B}?businessId=${A}`]) {
+      for (const url of [
+        `${base}?businessId=${A}&businessId=${A}`,
+        `${base}?businessId=${A}&businessId=${B}`,
+        `${base}/${A}?businessId=${B}`,
+        `${base}/${B}?businessId=${A}`,
+      ]) {
         refused(await postSignedBody(url, body, SECRET_A), 400, "AMBIGUOUS_BUSINESS");
       }
-      expect(await events(m.connectlyId!)).toEqual([]);
+      expect(await events(m.connectlyId)).toEqual([]);
       acknowledged(await postSignedBody(`${base}/${A}?businessId=${A}`, body, SECRET_A), "delivery_status");
       expect((await message(m.id)).deliveryStatus).toBe("DELIVERED");
     });
@@ -242,16 +264,16 @@ describe("two businesses with their own webhook secrets, and a generic secret fo
       ["ten minutes", 10 * 60],
     ])("a delivery status %s ahead: 400 EVENT_IN_FUTURE, kept in RejectedWebhook, nothing stored or moved", async (_what, ahead) => {
       const m = await send(A);
-      const answer = await post(A, deliveryStatusEvent(m.connectlyId!, "read", "+16045550000", nowSeconds() + ahead), SECRET_A);
+      const answer = await post(A, deliveryStatusEvent(m.connectlyId, "read", "+16045550000", nowSeconds() + ahead), SECRET_A);
       refused(answer, 400, "EVENT_IN_FUTURE");
       expect(answer.body.error!.message).toMatch(/ahead of the gateway's clock/);
-      expect(await events(m.connectlyId!)).toEqual([]);
+      expect(await events(m.connectlyId)).toEqual([]);
       expect((await message(m.id)).deliveryStatus).toBeNull();
-      const kept = await rejected(m.connectlyId!);
+      const kept = await rejected(m.connectlyId);
       expect(kept.map((r) => [r.businessId, r.reason])).toEqual([[A, answer.body.error!.message]]);
       // Refused again when redelivered, not stored as a new event.
-      refused(await post(A, deliveryStatusEvent(m.connectlyId!, "read", "+16045550000", nowSeconds() + ahead), SECRET_A), 400, "EVENT_IN_FUTURE");
-      expect(await events(m.connectlyId!)).toEqual([]);
+      refused(await post(A, deliveryStatusEvent(m.connectlyId, "read", "+16045550000", nowSeconds() + ahead), SECRET_A), 400, "EVENT_IN_FUTURE");
+      expect(await events(m.connectlyId)).toEqual([]);
     });
 
     it("an inbound message a year ahead: 400 EVENT_IN_FUTURE and the window stays closed", async () => {
@@ -263,7 +285,7 @@ describe("two businesses with their own webhook secrets, and a generic secret fo
 
     it("two minutes ahead (clock skew): accepted, for a status and an inbound message", async () => {
       const m = await send(A);
-      acknowledged(await post(A, deliveryStatusEvent(m.connectlyId!, "delivered", "+16045550000", nowSeconds() + 120), SECRET_A), "delivery_status");
+      acknowledged(await post(A, deliveryStatusEvent(m.connectlyId, "delivered", "+16045550000", nowSeconds() + 120), SECRET_A), "delivery_status");
       expect((await message(m.id)).deliveryStatus).toBe("DELIVERED");
       const customerId = freshCustomer();
       acknowledged(await post(A, inboundMessageEvent(customerId, nowSeconds() + 120), SECRET_A), "messages");
@@ -274,7 +296,11 @@ describe("two businesses with their own webhook secrets, and a generic secret fo
   describe("fast-check: random businesses, secrets and address forms", () => {
     type Party = { readonly kind: "A" } | { readonly kind: "B" } | { readonly kind: "other"; readonly id: string };
     const otherId = fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/).map((s) => `p-${s}`);
-    const party: fc.Arbitrary<Party> = fc.oneof(fc.constant({ kind: "A" } as const), fc.constant({ kind: "B" } as const), otherId.map((id) => ({ kind: "other", id }) as const));
+    const party: fc.Arbitrary<Party> = fc.oneof(
+      fc.constant({ kind: "A" } as const),
+      fc.constant({ kind: "B" } as const),
+      otherId.map((id) => ({ kind: "other", id }) as const),
+    );
     const idOf = (p: Party) => (p.kind === "A" ? A : p.kind === "B" ? B : p.id);
     /** What verifies a business: its own secret, or the generic one for a business without. */
     const rightSecret = (businessId: string) => (businessId === A ? SECRET_A : businessId === B ? SECRET_B : GENERIC);
@@ -294,9 +320,19 @@ describe("two businesses with their own webhook secrets, and a generic secret fo
           const addressed = s.addressed === null ? owner : idOf(s.addressed);
           const m = await send(owner);
           const secret =
-            s.signer === "own" || s.signer === "garbled" ? rightSecret(addressed) : s.signer === "other" ? (addressed === A ? SECRET_B : SECRET_A) : s.signer === "generic" ? GENERIC : null;
+            s.signer === "own" || s.signer === "garbled"
+              ? rightSecret(addressed)
+              : s.signer === "other"
+                ? addressed === A
+                  ? SECRET_B
+                  : SECRET_A
+                : s.signer === "generic"
+                  ? GENERIC
+                  : null;
           const url = s.form === "both" ? `${webhookUrl(t.url, addressed, "path")}?businessId=${addressed}` : webhookUrl(t.url, addressed, s.form);
-          const answer = await postSignedBody(url, JSON.stringify(deliveryStatusEvent(m.connectlyId!, s.status, "+16045550000")), secret, { garbled: s.signer === "garbled" });
+          const answer = await postSignedBody(url, JSON.stringify(deliveryStatusEvent(m.connectlyId, s.status, "+16045550000")), secret, {
+            garbled: s.signer === "garbled",
+          });
 
           // The model: which business the address names, and whether the signature is that business's.
           const named = s.form === "none" ? null : addressed;
@@ -323,11 +359,11 @@ describe("one business configured: an address naming none is that business's", (
 
   it("a status signed with its secret and posted without a business moves its message; the generic secret cannot speak for it", async () => {
     const m = await send(SOLO);
-    const body = JSON.stringify(deliveryStatusEvent(m.connectlyId!, "read", "+16045550000"));
+    const body = JSON.stringify(deliveryStatusEvent(m.connectlyId, "read", "+16045550000"));
     refused(await postSignedBody(webhookUrl(t.url, SOLO, "none"), body, GENERIC), 401, "INVALID_SIGNATURE");
     acknowledged(await postSignedBody(webhookUrl(t.url, SOLO, "none"), body, SECRET_SOLO), "delivery_status");
     expect((await message(m.id)).deliveryStatus).toBe("READ");
-    expect((await events(m.connectlyId!)).map((e) => e.businessId)).toEqual([SOLO]);
+    expect((await events(m.connectlyId)).map((e) => e.businessId)).toEqual([SOLO]);
     // The same event at its named address is the same event.
     acknowledged(await post(SOLO, JSON.parse(body), SECRET_SOLO, "path"), "delivery_status", true);
   });

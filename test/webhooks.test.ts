@@ -8,11 +8,21 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { request } from "undici";
-import type { PostedWebhook, Sandbox } from "../src/sandbox/sandbox.js";
-import { SIGNATURE_HEADER, signWebhookBody } from "../src/webhooks/signature.js";
-import { startTestGateway, TEST_WEBHOOK_SECRET, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
-import { readMessage, sendAcceptedText, type WebhookAnswer } from "./support/webhooks.js";
+import { CustomerWindowDocument, type CustomerWindowQuery } from "./generated/graphql.js";
+import { startTestGateway, TEST_WEBHOOK_SECRET, type TestGateway } from "./support/gateway.js";
+import { messageByConnectlyId, readMessage, sandboxStatusPosts, sendText } from "./support/messages.js";
+import { execute } from "./support/send.js";
+import {
+  expectAcknowledged,
+  expectRefusedWebhook,
+  inboundMessageEvent,
+  iso,
+  nowSeconds,
+  postSignedBody,
+  statusEvent,
+  webhookUrl,
+  type PostBodyOptions,
+} from "./support/webhooks.js";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -29,63 +39,19 @@ const fresh = () => {
     connectlyId: `01WH${String(n).padStart(4, "0")}${tag.toUpperCase()}`,
   };
 };
-const nowSeconds = () => Math.floor(Date.now() / 1000);
-const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
-type Answer = WebhookAnswer;
-
-interface PostOptions {
+interface PostOptions extends PostBodyOptions {
   /** ?businessId=; null for none. */
-  businessId: string | null;
+  readonly businessId: string | null;
   /** The secret to sign with (default TEST_WEBHOOK_SECRET); null sends no signature header. */
-  secret?: string | null;
-  /** The content-type header; null sends none. */
-  contentType?: string | null;
-  /** The body sent, when it differs from the body signed. */
-  sentBody?: string | Buffer;
-  base?: string;
+  readonly secret?: string | null;
 }
 
 /** One real HTTP POST to the webhook endpoint, signed like Connectly signs (text/plain by default, as Connectly sends). */
-async function postWebhook(t: TestGateway, body: string | Buffer, options: PostOptions): Promise<Answer> {
-  const { businessId, secret = TEST_WEBHOOK_SECRET, contentType = "text/plain; charset=utf-8" } = options;
-  const headers: Record<string, string> = {};
-  if (contentType !== null) headers["content-type"] = contentType;
-  if (secret !== null) headers[SIGNATURE_HEADER] = signWebhookBody(body, secret);
-  const query = businessId === null ? "" : `?businessId=${encodeURIComponent(businessId)}`;
-  const sent = options.sentBody ?? body;
-  const response = await request(`${options.base ?? t.url}/webhooks/connectly${query}`, {
-    method: "POST",
-    headers,
-    body: typeof sent === "string" ? Buffer.from(sent) : sent,
-  });
-  return { status: response.statusCode, body: (await response.body.json()) as Answer["body"] };
-}
+const postWebhook = (t: TestGateway, body: string, { businessId, secret = TEST_WEBHOOK_SECRET, ...options }: PostOptions) =>
+  postSignedBody(businessId === null ? webhookUrl(t.url, "", "none") : webhookUrl(t.url, businessId), body, secret, options);
 
 const postEvent = (t: TestGateway, event: unknown, options: PostOptions) => postWebhook(t, JSON.stringify(event), options);
-
-function statusEvent(connectlyId: string, status: string, at: number, extra: { error?: unknown; callbackData?: unknown; campaignName?: string; recipient?: string } = {}) {
-  return {
-    topic: "delivery_status",
-    timestamp: String(at),
-    sender: { id: "+15550000000", channelType: "whatsapp" },
-    recipient: { id: extra.recipient ?? "+16045550000", channelType: "whatsapp" },
-    statusUpdate: { id: connectlyId, status, error: extra.error ?? null },
-    ...(extra.campaignName !== undefined ? { metadata: { campaign_name: extra.campaignName } } : {}),
-    ...(extra.callbackData !== undefined ? { callbackData: extra.callbackData } : {}),
-  };
-}
-
-function inboundEvent(customerId: string, at: number, extra: Record<string, unknown> = {}) {
-  return {
-    topic: "messages",
-    timestamp: String(at),
-    sender: { id: customerId, channelType: "whatsapp", name: "Ada" },
-    recipient: { id: "+15550000000", channelType: "whatsapp", name: "business" },
-    message: { text: "Hello!" },
-    ...extra,
-  };
-}
 
 /** The documented delivery_failed error object. */
 const FAILURE = {
@@ -98,67 +64,10 @@ const FAILURE = {
   details: [],
 };
 
-const DELIVERY_FIELDS = /* GraphQL */ `
-  id connectlyId status callbackData deliveryStatus deliveryStatusAt
-  deliveryError { code message }
-  statusHistory { status occurredAt callbackData error { code message } raw }
-`;
-interface DeliveredMessage {
-  id: string;
-  connectlyId: string | null;
-  status: string;
-  callbackData: unknown;
-  deliveryStatus: string | null;
-  deliveryStatusAt: string | null;
-  deliveryError: { code: string; message: string } | null;
-  statusHistory: { status: string; occurredAt: string; callbackData: unknown; error: { code: string; message: string } | null; raw: unknown }[];
-}
-const SEND = /* GraphQL */ `mutation($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { message { ${DELIVERY_FIELDS} } } }`;
-const MESSAGE = /* GraphQL */ `query($id: ID!) { message(id: $id) { ${DELIVERY_FIELDS} } }`;
-const BY_CONNECTLY_ID = /* GraphQL */ `query($c: ID!) { messageByConnectlyId(connectlyId: $c) { id } }`;
-const CUSTOMER = /* GraphQL */ `query($b: ID!, $id: String!) { customer(businessId: $b, id: $id) { id businessId name lastInboundAt sessionWindow { open expiresAt } } }`;
-interface CustomerView {
-  id: string;
-  businessId: string;
-  name: string | null;
-  lastInboundAt: string | null;
-  sessionWindow: { open: boolean; expiresAt: string | null };
-}
-
-/** Sends a text message and returns it as the mutation answered (ACCEPTED). */
-const send = (t: TestGateway, businessId: string, recipient: string, extra: Record<string, unknown> = {}) =>
-  sendAcceptedText<DeliveredMessage>((query, variables) => t.graphql(query, variables), SEND, businessId, recipient, extra);
-
-const message = (t: TestGateway, id: string) => readMessage<DeliveredMessage>((query, variables) => t.graphql(query, variables), MESSAGE, id);
-
-async function customer(t: TestGateway, businessId: string, id: string): Promise<CustomerView> {
-  const response: GraphQLResponse<{ customer: CustomerView }> = await t.graphql(CUSTOMER, { b: businessId, id });
+async function customer(t: TestGateway, businessId: string, id: string): Promise<CustomerWindowQuery["customer"]> {
+  const response = await execute(t, CustomerWindowDocument, { businessId, id });
   expect(response.errors).toBeUndefined();
   return response.data!.customer;
-}
-
-const ok = (answer: Answer, topic: string, duplicate = false) => {
-  expect(answer).toEqual({ status: 200, body: { ok: true, topic, duplicate } });
-};
-const refused = (answer: Answer, status: number, code: string) => {
-  expect(answer.status).toBe(status);
-  expect(answer.body.error?.code).toBe(code);
-  expect(answer.body.error?.message).toEqual(expect.any(String));
-  expect(answer.body.error!.message.length).toBeGreaterThan(0);
-};
-
-/** The sandbox's webhook post that matches, whether already made or still to come. */
-function sandboxWebhook(sandbox: Sandbox, matches: (w: PostedWebhook) => boolean): Promise<PostedWebhook> {
-  const found = sandbox.webhooks.find(matches);
-  if (found) return Promise.resolve(found);
-  return new Promise((resolve) => {
-    const listener = (w: PostedWebhook) => {
-      if (!matches(w)) return;
-      sandbox.events.off("webhook", listener);
-      resolve(w);
-    };
-    sandbox.events.on("webhook", listener);
-  });
 }
 
 describe("the webhook endpoint (secret configured, sandbox status webhooks off)", () => {
@@ -175,7 +84,7 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
     it("a correctly signed event is accepted (200) and stored", async () => {
       const { businessId, connectlyId } = fresh();
       const at = nowSeconds();
-      ok(await postEvent(t, statusEvent(connectlyId, "sent", at), { businessId }), "delivery_status");
+      expectAcknowledged(await postEvent(t, statusEvent(connectlyId, "sent", at), { businessId }), "delivery_status");
       const rows = await storedEvents(connectlyId);
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ connectlyId, status: "SENT", occurredAt: new Date(at * 1000), businessId });
@@ -183,14 +92,18 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
 
     it("no signature header: 401 INVALID_SIGNATURE, nothing stored", async () => {
       const { businessId, connectlyId } = fresh();
-      refused(await postEvent(t, statusEvent(connectlyId, "sent", nowSeconds()), { businessId, secret: null }), 401, "INVALID_SIGNATURE");
+      expectRefusedWebhook(await postEvent(t, statusEvent(connectlyId, "sent", nowSeconds()), { businessId, secret: null }), 401, "INVALID_SIGNATURE");
       expect(await storedEvents(connectlyId)).toEqual([]);
       expect(await rejectedOf(businessId)).toEqual([]);
     });
 
     it("signed with another secret: 401 INVALID_SIGNATURE, nothing stored", async () => {
       const { businessId, connectlyId } = fresh();
-      refused(await postEvent(t, statusEvent(connectlyId, "sent", nowSeconds()), { businessId, secret: "not-the-secret" }), 401, "INVALID_SIGNATURE");
+      expectRefusedWebhook(
+        await postEvent(t, statusEvent(connectlyId, "sent", nowSeconds()), { businessId, secret: "not-the-secret" }),
+        401,
+        "INVALID_SIGNATURE",
+      );
       expect(await storedEvents(connectlyId)).toEqual([]);
       expect(await rejectedOf(businessId)).toEqual([]);
     });
@@ -200,14 +113,14 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
       const at = nowSeconds();
       const signed = JSON.stringify(statusEvent(connectlyId, "sent", at));
       const changed = JSON.stringify(statusEvent(connectlyId, "read", at));
-      refused(await postWebhook(t, signed, { businessId, sentBody: changed }), 401, "INVALID_SIGNATURE");
+      expectRefusedWebhook(await postWebhook(t, signed, { businessId, sentBody: changed }), 401, "INVALID_SIGNATURE");
       expect(await storedEvents(connectlyId)).toEqual([]);
       expect(await rejectedOf(businessId)).toEqual([]);
     });
 
     it("a signed body that is not even JSON is refused as 401 when the signature is wrong, not 400", async () => {
       const { businessId } = fresh();
-      refused(await postWebhook(t, "{not json", { businessId, secret: "wrong" }), 401, "INVALID_SIGNATURE");
+      expectRefusedWebhook(await postWebhook(t, "{not json", { businessId, secret: "wrong" }), 401, "INVALID_SIGNATURE");
       expect(await rejectedOf(businessId)).toEqual([]);
     });
   });
@@ -220,13 +133,13 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
       ["no content type at all", null],
     ])("%s: accepted and stored", async (_what, contentType) => {
       const { businessId, connectlyId } = fresh();
-      ok(await postEvent(t, statusEvent(connectlyId, "delivered", nowSeconds()), { businessId, contentType }), "delivery_status");
+      expectAcknowledged(await postEvent(t, statusEvent(connectlyId, "delivered", nowSeconds()), { businessId, contentType }), "delivery_status");
       expect((await storedEvents(connectlyId)).map((e) => e.status)).toEqual(["DELIVERED"]);
     });
 
     it("a UTF-8 byte-order mark before the JSON is accepted", async () => {
       const { businessId, connectlyId } = fresh();
-      ok(await postWebhook(t, "\uFEFF" + JSON.stringify(statusEvent(connectlyId, "sent", nowSeconds())), { businessId }), "delivery_status");
+      expectAcknowledged(await postWebhook(t, "\uFEFF" + JSON.stringify(statusEvent(connectlyId, "sent", nowSeconds())), { businessId }), "delivery_status");
       expect(await storedEvents(connectlyId)).toHaveLength(1);
     });
 
@@ -240,13 +153,13 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
 
     it(`a body of exactly maxBytes (${MAX_BYTES}) is accepted`, async () => {
       const { businessId, connectlyId } = fresh();
-      ok(await postWebhook(t, padded(connectlyId, MAX_BYTES), { businessId }), "delivery_status");
+      expectAcknowledged(await postWebhook(t, padded(connectlyId, MAX_BYTES), { businessId }), "delivery_status");
       expect(await storedEvents(connectlyId)).toHaveLength(1);
     });
 
     it("a body one byte over maxBytes: 413 BODY_TOO_LARGE, nothing stored", async () => {
       const { businessId, connectlyId } = fresh();
-      refused(await postWebhook(t, padded(connectlyId, MAX_BYTES + 1), { businessId }), 413, "BODY_TOO_LARGE");
+      expectRefusedWebhook(await postWebhook(t, padded(connectlyId, MAX_BYTES + 1), { businessId }), 413, "BODY_TOO_LARGE");
       expect(await storedEvents(connectlyId)).toEqual([]);
       expect(await rejectedOf(businessId)).toEqual([]);
     });
@@ -255,7 +168,7 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
   describe("refused events: 400 with a code and a reason, kept in RejectedWebhook", () => {
     async function expectKept(body: string, businessId: string, contentType: string, code: string, reason: RegExp) {
       const answer = await postWebhook(t, body, { businessId, contentType });
-      refused(answer, 400, code);
+      expectRefusedWebhook(answer, 400, code);
       expect(answer.body.error!.message).toMatch(reason);
       const rows = await rejectedOf(businessId);
       expect(rows).toHaveLength(1);
@@ -291,16 +204,16 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
 
     it("an inbound message without a sender: MALFORMED_EVENT naming sender", async () => {
       const { businessId, customer: customerId } = fresh();
-      const { sender: _dropped, ...body } = inboundEvent(customerId, nowSeconds());
+      const { sender: _dropped, ...body } = inboundMessageEvent(customerId, nowSeconds());
       await expectKept(JSON.stringify(body), businessId, "text/plain; charset=utf-8", "MALFORMED_EVENT", /sender/);
     });
 
     it("a bad ?businessId ('a b', or over 128 characters): 400 BAD_REQUEST, nothing stored", async () => {
       const { connectlyId } = fresh();
       const event = statusEvent(connectlyId, "sent", nowSeconds());
-      refused(await postEvent(t, event, { businessId: "a b" }), 400, "BAD_REQUEST");
-      refused(await postEvent(t, event, { businessId: "b".repeat(129) }), 400, "BAD_REQUEST");
-      refused(await postEvent(t, event, { businessId: "" }), 400, "BAD_REQUEST");
+      expectRefusedWebhook(await postEvent(t, event, { businessId: "a b" }), 400, "BAD_REQUEST");
+      expectRefusedWebhook(await postEvent(t, event, { businessId: "b".repeat(129) }), 400, "BAD_REQUEST");
+      expectRefusedWebhook(await postEvent(t, event, { businessId: "" }), 400, "BAD_REQUEST");
       expect(await storedEvents(connectlyId)).toEqual([]);
       expect(await t.gateway.database.prisma.rejectedWebhook.count({ where: { body: { contains: connectlyId } } })).toBe(0);
     });
@@ -310,8 +223,8 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
     it("the same event twice: both 200, the second says duplicate, one row", async () => {
       const { businessId, connectlyId } = fresh();
       const body = JSON.stringify(statusEvent(connectlyId, "delivered", nowSeconds()));
-      ok(await postWebhook(t, body, { businessId }), "delivery_status", false);
-      ok(await postWebhook(t, body, { businessId }), "delivery_status", true);
+      expectAcknowledged(await postWebhook(t, body, { businessId }), "delivery_status", false);
+      expectAcknowledged(await postWebhook(t, body, { businessId }), "delivery_status", true);
       expect(await storedEvents(connectlyId)).toHaveLength(1);
     });
 
@@ -327,9 +240,9 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
     it("the same status at another time is another event; another status at the same time too", async () => {
       const { businessId, connectlyId } = fresh();
       const at = nowSeconds();
-      ok(await postEvent(t, statusEvent(connectlyId, "sent", at), { businessId }), "delivery_status", false);
-      ok(await postEvent(t, statusEvent(connectlyId, "sent", at + 1), { businessId }), "delivery_status", false);
-      ok(await postEvent(t, statusEvent(connectlyId, "delivered", at), { businessId }), "delivery_status", false);
+      expectAcknowledged(await postEvent(t, statusEvent(connectlyId, "sent", at), { businessId }), "delivery_status", false);
+      expectAcknowledged(await postEvent(t, statusEvent(connectlyId, "sent", at + 1), { businessId }), "delivery_status", false);
+      expectAcknowledged(await postEvent(t, statusEvent(connectlyId, "delivered", at), { businessId }), "delivery_status", false);
       expect(await storedEvents(connectlyId)).toHaveLength(3);
     });
   });
@@ -338,26 +251,26 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
     it("sent then delivered: deliveryStatus DELIVERED, statusHistory in order, callbackData and raw event kept", async () => {
       const { businessId, customer: recipient } = fresh();
       const callbackData = { order_id: "A-17", items: [1, 2] };
-      const sent = await send(t, businessId, recipient, { callbackData, campaignName: "spring" });
+      const sent = await sendText(t, businessId, recipient, { callbackData, campaignName: "spring" });
       expect(sent.deliveryStatus).toBeNull();
       expect(sent.statusHistory).toEqual([]);
-      const connectlyId = sent.connectlyId!;
+      const connectlyId = sent.connectlyId;
       const at = nowSeconds() - 5;
       const first = statusEvent(connectlyId, "sent", at, { callbackData, campaignName: "spring", recipient });
       const second = statusEvent(connectlyId, "delivered", at + 2, { callbackData, campaignName: "spring", recipient });
-      ok(await postEvent(t, first, { businessId }), "delivery_status");
-      ok(await postEvent(t, second, { businessId }), "delivery_status");
+      expectAcknowledged(await postEvent(t, first, { businessId }), "delivery_status");
+      expectAcknowledged(await postEvent(t, second, { businessId }), "delivery_status");
 
-      const m = await message(t, sent.id);
+      const m = await readMessage(t, sent.id);
       expect(m.deliveryStatus).toBe("DELIVERED");
       expect(m.deliveryStatusAt).toBe(iso(at + 2));
       expect(m.deliveryError).toBeNull();
-      expect(m.statusHistory).toEqual([
+      // The event exactly as posted (raw), and what the gateway read from it.
+      expect(m.statusHistory.map(({ status, occurredAt, callbackData, error, raw }) => ({ status, occurredAt, callbackData, error, raw }))).toEqual([
         { status: "SENT", occurredAt: iso(at), callbackData, error: null, raw: first },
         { status: "DELIVERED", occurredAt: iso(at + 2), callbackData, error: null, raw: second },
       ]);
-      const byConnectlyId = await t.graphql<{ messageByConnectlyId: { id: string } | null }>(BY_CONNECTLY_ID, { c: connectlyId });
-      expect(byConnectlyId.data?.messageByConnectlyId).toEqual({ id: sent.id });
+      expect(await messageByConnectlyId(t, connectlyId)).toMatchObject({ id: sent.id });
 
       const rows = await storedEvents(connectlyId);
       expect(rows.map((r) => ({ businessId: r.businessId, campaignName: r.campaignName, recipientId: r.recipientId, callbackData: r.callbackData }))).toEqual([
@@ -368,14 +281,14 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
 
     it("events out of order (read, then sent, then delivered): READ, history in the order they happened", async () => {
       const { businessId, customer: recipient } = fresh();
-      const sent = await send(t, businessId, recipient);
-      const connectlyId = sent.connectlyId!;
+      const sent = await sendText(t, businessId, recipient);
+      const connectlyId = sent.connectlyId;
       const at = nowSeconds() - 10;
-      ok(await postEvent(t, statusEvent(connectlyId, "read", at + 3), { businessId }), "delivery_status");
-      expect((await message(t, sent.id)).deliveryStatus).toBe("READ");
-      ok(await postEvent(t, statusEvent(connectlyId, "sent", at), { businessId }), "delivery_status");
-      ok(await postEvent(t, statusEvent(connectlyId, "delivered", at + 1), { businessId }), "delivery_status");
-      const m = await message(t, sent.id);
+      expectAcknowledged(await postEvent(t, statusEvent(connectlyId, "read", at + 3), { businessId }), "delivery_status");
+      expect((await readMessage(t, sent.id)).deliveryStatus).toBe("READ");
+      expectAcknowledged(await postEvent(t, statusEvent(connectlyId, "sent", at), { businessId }), "delivery_status");
+      expectAcknowledged(await postEvent(t, statusEvent(connectlyId, "delivered", at + 1), { businessId }), "delivery_status");
+      const m = await readMessage(t, sent.id);
       expect(m.deliveryStatus).toBe("READ");
       expect(m.deliveryStatusAt).toBe(iso(at + 3));
       expect(m.statusHistory.map((e) => e.status)).toEqual(["SENT", "DELIVERED", "READ"]);
@@ -384,13 +297,13 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
     it("events before their message: the mutation answers with the message already DELIVERED and both events in its history", async () => {
       const { businessId, customer: recipient, connectlyId } = fresh();
       const at = nowSeconds() - 5;
-      ok(await postEvent(t, statusEvent(connectlyId, "sent", at), { businessId }), "delivery_status");
-      ok(await postEvent(t, statusEvent(connectlyId, "delivered", at + 1), { businessId }), "delivery_status");
-      expect((await t.graphql<{ messageByConnectlyId: unknown }>(BY_CONNECTLY_ID, { c: connectlyId })).data?.messageByConnectlyId).toBeNull();
+      expectAcknowledged(await postEvent(t, statusEvent(connectlyId, "sent", at), { businessId }), "delivery_status");
+      expectAcknowledged(await postEvent(t, statusEvent(connectlyId, "delivered", at + 1), { businessId }), "delivery_status");
+      expect(await messageByConnectlyId(t, connectlyId)).toBeNull();
       expect(await storedEvents(connectlyId)).toHaveLength(2);
 
       t.sandbox.injectFaults({ kind: "status", status: 200, body: { id: connectlyId } });
-      const m = await send(t, businessId, recipient);
+      const m = await sendText(t, businessId, recipient);
       expect(m.connectlyId).toBe(connectlyId);
       expect(m.deliveryStatus).toBe("DELIVERED");
       expect(m.deliveryStatusAt).toBe(iso(at + 1));
@@ -398,18 +311,18 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
         ["SENT", iso(at)],
         ["DELIVERED", iso(at + 1)],
       ]);
-      expect((await message(t, m.id)).deliveryStatus).toBe("DELIVERED");
+      expect((await readMessage(t, m.id)).deliveryStatus).toBe("DELIVERED");
     });
 
     it("delivery_failed with an error object: FAILED with deliveryError; a later delivered leaves it FAILED; a later read moves it to READ", async () => {
       const { businessId, customer: recipient } = fresh();
-      const sent = await send(t, businessId, recipient);
-      const connectlyId = sent.connectlyId!;
+      const sent = await sendText(t, businessId, recipient);
+      const connectlyId = sent.connectlyId;
       const at = nowSeconds() - 10;
-      ok(await postEvent(t, statusEvent(connectlyId, "sent", at), { businessId }), "delivery_status");
-      ok(await postEvent(t, statusEvent(connectlyId, "delivery_failed", at + 1, { error: FAILURE }), { businessId }), "delivery_status");
+      expectAcknowledged(await postEvent(t, statusEvent(connectlyId, "sent", at), { businessId }), "delivery_status");
+      expectAcknowledged(await postEvent(t, statusEvent(connectlyId, "delivery_failed", at + 1, { error: FAILURE }), { businessId }), "delivery_status");
 
-      let m = await message(t, sent.id);
+      let m = await readMessage(t, sent.id);
       expect(m.deliveryStatus).toBe("FAILED");
       expect(m.deliveryStatusAt).toBe(iso(at + 1));
       expect(m.deliveryError).toEqual({ code: FAILURE.code, message: FAILURE.message });
@@ -420,13 +333,13 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
       // The send itself stays ACCEPTED: Connectly took the message; delivery is what failed.
       expect(m.status).toBe("ACCEPTED");
 
-      ok(await postEvent(t, statusEvent(connectlyId, "delivered", at + 2), { businessId }), "delivery_status");
-      m = await message(t, sent.id);
+      expectAcknowledged(await postEvent(t, statusEvent(connectlyId, "delivered", at + 2), { businessId }), "delivery_status");
+      m = await readMessage(t, sent.id);
       expect(m.deliveryStatus).toBe("FAILED");
       expect(m.deliveryError).toEqual({ code: FAILURE.code, message: FAILURE.message });
 
-      ok(await postEvent(t, statusEvent(connectlyId, "read", at + 3), { businessId }), "delivery_status");
-      m = await message(t, sent.id);
+      expectAcknowledged(await postEvent(t, statusEvent(connectlyId, "read", at + 3), { businessId }), "delivery_status");
+      m = await readMessage(t, sent.id);
       expect(m.deliveryStatus).toBe("READ");
       expect(m.deliveryStatusAt).toBe(iso(at + 3));
       expect(m.deliveryError).toBeNull();
@@ -435,19 +348,19 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
 
     it("delivery_failed without an error object: FAILED with a generic deliveryError", async () => {
       const { businessId, customer: recipient } = fresh();
-      const sent = await send(t, businessId, recipient);
-      ok(await postEvent(t, statusEvent(sent.connectlyId!, "delivery_failed", nowSeconds()), { businessId }), "delivery_status");
-      const m = await message(t, sent.id);
+      const sent = await sendText(t, businessId, recipient);
+      expectAcknowledged(await postEvent(t, statusEvent(sent.connectlyId, "delivery_failed", nowSeconds()), { businessId }), "delivery_status");
+      const m = await readMessage(t, sent.id);
       expect(m.deliveryStatus).toBe("FAILED");
-      expect(m.deliveryError).toEqual({ code: "DELIVERY_FAILED", message: expect.stringMatching(/not delivered/) });
+      expect(m.deliveryError).toEqual({ code: "DELIVERY_FAILED", message: expect.stringMatching(/not delivered/) as string });
     });
 
     it("delivery_failed whose error object lacks userMessage (type, code, message only): accepted, FAILED with that error", async () => {
       const { businessId, customer: recipient } = fresh();
-      const sent = await send(t, businessId, recipient);
+      const sent = await sendText(t, businessId, recipient);
       const error = { type: FAILURE.type, code: FAILURE.code, message: FAILURE.message };
-      ok(await postEvent(t, statusEvent(sent.connectlyId!, "delivery_failed", nowSeconds(), { error }), { businessId }), "delivery_status");
-      const m = await message(t, sent.id);
+      expectAcknowledged(await postEvent(t, statusEvent(sent.connectlyId, "delivery_failed", nowSeconds(), { error }), { businessId }), "delivery_status");
+      const m = await readMessage(t, sent.id);
       expect(m.deliveryStatus).toBe("FAILED");
       expect(m.deliveryError).toEqual({ code: FAILURE.code, message: FAILURE.message });
     });
@@ -457,7 +370,7 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
     it("an inbound message opens the window: expiresAt = its timestamp + 24 h, name and lastInboundAt from it", async () => {
       const { businessId, customer: customerId } = fresh();
       const at = nowSeconds() - 60;
-      ok(await postEvent(t, inboundEvent(customerId, at), { businessId }), "messages");
+      expectAcknowledged(await postEvent(t, inboundMessageEvent(customerId, at), { businessId }), "messages");
       expect(await customer(t, businessId, customerId)).toEqual({
         id: customerId,
         businessId,
@@ -472,7 +385,7 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
     it("an inbound message from 25 hours ago leaves the window closed (expiresAt an hour ago)", async () => {
       const { businessId, customer: customerId } = fresh();
       const at = nowSeconds() - 25 * 3600;
-      ok(await postEvent(t, inboundEvent(customerId, at), { businessId }), "messages");
+      expectAcknowledged(await postEvent(t, inboundMessageEvent(customerId, at), { businessId }), "messages");
       const c = await customer(t, businessId, customerId);
       expect(c.lastInboundAt).toBe(iso(at));
       expect(c.sessionWindow).toEqual({ open: false, expiresAt: new Date(at * 1000 + DAY).toISOString() });
@@ -482,8 +395,16 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
       const { businessId, customer: customerId } = fresh();
       const newer = nowSeconds() - 60;
       const older = newer - 3600;
-      ok(await postEvent(t, inboundEvent(customerId, newer, { sender: { id: customerId, channelType: "whatsapp", name: "Ada Lovelace" } }), { businessId }), "messages");
-      ok(await postEvent(t, inboundEvent(customerId, older, { sender: { id: customerId, channelType: "whatsapp", name: "Old Name" } }), { businessId }), "messages");
+      expectAcknowledged(
+        await postEvent(t, inboundMessageEvent(customerId, newer, { sender: { id: customerId, channelType: "whatsapp", name: "Ada Lovelace" } }), {
+          businessId,
+        }),
+        "messages",
+      );
+      expectAcknowledged(
+        await postEvent(t, inboundMessageEvent(customerId, older, { sender: { id: customerId, channelType: "whatsapp", name: "Old Name" } }), { businessId }),
+        "messages",
+      );
       const c = await customer(t, businessId, customerId);
       expect(c.lastInboundAt).toBe(iso(newer));
       expect(c.name).toBe("Ada Lovelace");
@@ -495,23 +416,23 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
       const { businessId, customer: customerId } = fresh();
       const older = nowSeconds() - 30 * 3600;
       const newer = nowSeconds() - 30;
-      ok(await postEvent(t, inboundEvent(customerId, older), { businessId }), "messages");
+      expectAcknowledged(await postEvent(t, inboundMessageEvent(customerId, older), { businessId }), "messages");
       expect((await customer(t, businessId, customerId)).sessionWindow.open).toBe(false);
-      ok(await postEvent(t, inboundEvent(customerId, newer), { businessId }), "messages");
+      expectAcknowledged(await postEvent(t, inboundMessageEvent(customerId, newer), { businessId }), "messages");
       expect((await customer(t, businessId, customerId)).sessionWindow).toEqual({ open: true, expiresAt: new Date(newer * 1000 + DAY).toISOString() });
     });
 
     it("the same inbound message twice: the second is a duplicate, stored once", async () => {
       const { businessId, customer: customerId } = fresh();
-      const body = JSON.stringify(inboundEvent(customerId, nowSeconds() - 5));
-      ok(await postWebhook(t, body, { businessId }), "messages", false);
-      ok(await postWebhook(t, body, { businessId }), "messages", true);
+      const body = JSON.stringify(inboundMessageEvent(customerId, nowSeconds() - 5));
+      expectAcknowledged(await postWebhook(t, body, { businessId }), "messages", false);
+      expectAcknowledged(await postWebhook(t, body, { businessId }), "messages", true);
       expect(await t.gateway.database.prisma.inboundMessage.count({ where: { businessId, customerId } })).toBe(1);
     });
 
     it("an inbound message without a business in its address (none configured by name): 400 BUSINESS_REQUIRED, nothing stored", async () => {
       const { businessId, customer: customerId } = fresh();
-      refused(await postEvent(t, inboundEvent(customerId, nowSeconds() - 5), { businessId: null }), 400, "BUSINESS_REQUIRED");
+      expectRefusedWebhook(await postEvent(t, inboundMessageEvent(customerId, nowSeconds() - 5), { businessId: null }), 400, "BUSINESS_REQUIRED");
       expect(await t.gateway.database.prisma.inboundMessage.count({ where: { customerId } })).toBe(0);
       expect(await t.gateway.database.prisma.rejectedWebhook.count({ where: { body: { contains: customerId } } })).toBe(0);
       expect((await customer(t, businessId, customerId)).sessionWindow).toEqual({ open: false, expiresAt: null });
@@ -530,12 +451,12 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
 
     it("a quoted button reply keeps the quoted message's id, callbackData and the raw event", async () => {
       const { businessId, customer: customerId, connectlyId } = fresh();
-      const event = inboundEvent(customerId, nowSeconds() - 5, {
+      const event = inboundMessageEvent(customerId, nowSeconds() - 5, {
         message: { text: "Yes", isButtonResponse: true },
         context: { replyToMessageId: connectlyId },
         callbackData: { order_id: "B-2" },
       });
-      ok(await postEvent(t, event, { businessId }), "messages");
+      expectAcknowledged(await postEvent(t, event, { businessId }), "messages");
       const row = await t.gateway.database.prisma.inboundMessage.findFirstOrThrow({ where: { businessId, customerId } });
       expect(row).toMatchObject({ replyToConnectlyId: connectlyId, callbackData: { order_id: "B-2" }, text: "Yes", raw: event });
       expect((await customer(t, businessId, customerId)).sessionWindow.open).toBe(true);
@@ -544,8 +465,8 @@ describe("the webhook endpoint (secret configured, sandbox status webhooks off)"
     it("a phone-less BSUID customer opens the window under their BSUID", async () => {
       const { businessId } = fresh();
       const bsuid = `US.1349120865530274${String(1000 + seq)}`;
-      const event = inboundEvent(bsuid, nowSeconds() - 5, { sender: { id: bsuid, channelType: "whatsapp", userId: bsuid, phoneNumber: "" } });
-      ok(await postEvent(t, event, { businessId }), "messages");
+      const event = inboundMessageEvent(bsuid, nowSeconds() - 5, { sender: { id: bsuid, channelType: "whatsapp", userId: bsuid, phoneNumber: "" } });
+      expectAcknowledged(await postEvent(t, event, { businessId }), "messages");
       const c = await customer(t, businessId, bsuid);
       expect(c.sessionWindow.open).toBe(true);
       expect(c.name).toBeNull();
@@ -576,21 +497,19 @@ describe("a gateway without a webhook secret (sandbox status webhooks on)", () =
 
   it("refuses a correctly signed event with 401 WEBHOOK_SECRET_NOT_CONFIGURED, storing nothing", async () => {
     const { businessId, connectlyId } = fresh();
-    refused(await postEvent(t, statusEvent(connectlyId, "sent", nowSeconds()), { businessId }), 401, "WEBHOOK_SECRET_NOT_CONFIGURED");
+    expectRefusedWebhook(await postEvent(t, statusEvent(connectlyId, "sent", nowSeconds()), { businessId }), 401, "WEBHOOK_SECRET_NOT_CONFIGURED");
     expect(await t.gateway.database.prisma.messageStatusEvent.count({ where: { connectlyId } })).toBe(0);
   });
 
   it("still takes the built-in sandbox's own events: sent, delivered, read all answered 200, message READ", async () => {
     const { businessId, customer: recipient } = fresh();
-    const sent = await send(t, businessId, recipient, { callbackData: { ref: "nosecret" } });
-    const connectlyId = sent.connectlyId!;
-    const of = (status: string) => (w: PostedWebhook) =>
-      w.topic === "delivery_status" && (w.body.statusUpdate as { id?: string; status?: string }).id === connectlyId && (w.body.statusUpdate as { status?: string }).status === status;
-    const posted = await Promise.all(["sent", "delivered", "read"].map((s) => sandboxWebhook(t.sandbox, of(s))));
+    const sent = await sendText(t, businessId, recipient, { callbackData: { ref: "nosecret" } });
+    const connectlyId = sent.connectlyId;
+    const posted = await sandboxStatusPosts(t.sandbox, connectlyId, ["sent", "delivered", "read"]);
     expect(posted.map((w) => w.status)).toEqual([200, 200, 200]);
     expect(posted.every((w) => w.address.includes(`businessId=${businessId}`))).toBe(true);
 
-    const m = await message(t, sent.id);
+    const m = await readMessage(t, sent.id);
     expect(m.deliveryStatus).toBe("READ");
     expect(m.statusHistory.map((e) => e.status)).toEqual(["SENT", "DELIVERED", "READ"]);
     expect(m.statusHistory.map((e) => e.callbackData)).toEqual([{ ref: "nosecret" }, { ref: "nosecret" }, { ref: "nosecret" }]);

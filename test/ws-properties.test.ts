@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient, type Client, type SubscribePayload } from "graphql-ws";
 import WebSocket from "ws";
 import type { Gateway } from "../src/server/gateway.js";
-import { postGraphQL, startTestGateway, subscriptionsReach, type TestGateway } from "./support/gateway.js";
+import { startTestGateway, subscriptionsReach, type TestGateway } from "./support/gateway.js";
+import { sendAccepted } from "./support/send.js";
 
 const RUNS = Number(process.env.FC_RUNS ?? 60);
 
@@ -52,15 +53,67 @@ async function send(client: Client, gateway: Gateway, base: number, payload: Sub
 
 // GraphQL's punctuation and keywords, the schema's own names, and odd lexemes.
 const token = fc.oneof(
-  fc.constantFrom("subscription", "query", "fragment", "on", "{", "}", "(", ")", "[", "]", ":", "$", "!", "@", "...", "=", ",", "|", "&", "#c\n", '"x"', '""""""', '"""b"""', "1", "-0.5e9", "true", "null"),
-  fc.constantFrom("messageStatusChanged", "messageId", "businessId", "campaignName", "status", "deliveryStatus", "message", "event", "id", "__typename", "__schema", "$id", "$b", "ID", "ID!", "String", "@include(if: true)", "@skip"),
+  fc.constantFrom(
+    "subscription",
+    "query",
+    "fragment",
+    "on",
+    "{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    ":",
+    "$",
+    "!",
+    "@",
+    "...",
+    "=",
+    ",",
+    "|",
+    "&",
+    "#c\n",
+    '"x"',
+    '""""""',
+    '"""b"""',
+    "1",
+    "-0.5e9",
+    "true",
+    "null",
+  ),
+  fc.constantFrom(
+    "messageStatusChanged",
+    "messageId",
+    "businessId",
+    "campaignName",
+    "status",
+    "deliveryStatus",
+    "message",
+    "event",
+    "id",
+    "__typename",
+    "__schema",
+    "$id",
+    "$b",
+    "ID",
+    "ID!",
+    "String",
+    "@include(if: true)",
+    "@skip",
+  ),
   fc.string({ unit: "binary", maxLength: 6 }),
   fc.stringMatching(/^[_A-Za-z][_0-9A-Za-z]{0,10}$/),
 );
 const randomDocument = fc.array(token, { maxLength: 40 }).map((tokens) => tokens.join(" "));
 // Lone surrogates and NUL as well as any code point.
 const anyString = fc.oneof(fc.string({ unit: "binary", maxLength: 20 }), fc.string({ unit: fc.nat(0xffff).map((c) => String.fromCharCode(c)), maxLength: 8 }));
-const anyNumber = fc.oneof(fc.double(), fc.integer(), fc.bigInt().map((n) => Number(n)), fc.constantFrom(1e308, -0, Number.MAX_SAFE_INTEGER + 2));
+const anyNumber = fc.oneof(
+  fc.double(),
+  fc.integer(),
+  fc.bigInt().map((n) => Number(n)),
+  fc.constantFrom(1e308, -0, Number.MAX_SAFE_INTEGER + 2),
+);
 const anyValue = fc.oneof(anyString, anyNumber, fc.jsonValue({ maxDepth: 3 }), fc.constant(null));
 const variables = fc.option(
   fc.oneof(
@@ -77,7 +130,7 @@ const template = fc.constantFrom(
   `subscription S($b: ID!) { messageStatusChanged(businessId: $b) { deliveryStatus } }`,
 );
 const hugeDocument = fc
-  .tuple(fc.constantFrom("__typename ", "{ ", "a: status ", "# comment\n", "\"s\" "), fc.integer({ min: 4_000, max: 60_000 }))
+  .tuple(fc.constantFrom("__typename ", "{ ", "a: status ", "# comment\n", '"s" '), fc.integer({ min: 4_000, max: 60_000 }))
   .map(([unit, times]) => `subscription { messageStatusChanged(businessId: "b") { ${unit.repeat(times)} } }`);
 
 const payload: fc.Arbitrary<SubscribePayload> = fc.record(
@@ -89,7 +142,8 @@ const payload: fc.Arbitrary<SubscribePayload> = fc.record(
   { requiredKeys: ["query"] },
 );
 
-const codesOf = (outcome: Outcome): unknown[] => (outcome.kind === "errors" ? outcome.errors : outcome.results.flatMap((r) => r.errors ?? [])).map((e) => e.extensions?.code);
+const codesOf = (outcome: Outcome): unknown[] =>
+  (outcome.kind === "errors" ? outcome.errors : outcome.results.flatMap((r) => r.errors ?? [])).map((e) => e.extensions?.code);
 
 describe("graphql-ws: arbitrary operations beside a live subscription", () => {
   let t: TestGateway;
@@ -109,7 +163,10 @@ describe("graphql-ws: arbitrary operations beside a live subscription", () => {
       on: { closed: (event) => void closes.push(event) },
     });
     const businessId = `biz-prop-${randomBytes(4).toString("hex")}`;
-    const good = client.iterate<{ messageStatusChanged: { message: { id: string } } }>({ query: `subscription($b: ID!) { messageStatusChanged(businessId: $b) { message { id } } }`, variables: { b: businessId } });
+    const good = client.iterate<{ messageStatusChanged: { message: { id: string } } }>({
+      query: `subscription($b: ID!) { messageStatusChanged(businessId: $b) { message { id } } }`,
+      variables: { b: businessId },
+    });
     await subscriptionsReach(t.gateway, 1);
 
     const kinds = { errors: 0, done: 0, live: 0 };
@@ -127,15 +184,10 @@ describe("graphql-ws: arbitrary operations beside a live subscription", () => {
     expect(kinds.errors).toBeGreaterThan(0);
     expect(kinds.done + kinds.live).toBeGreaterThan(0);
 
-    const sent = await postGraphQL<{ sendSessionMessage: { message: { id: string } } }>(
-      t.url,
-      `mutation($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { message { id } } }`,
-      { input: { businessId, recipient: { id: "+16045550199" }, content: { text: "Hello" } } },
-    );
-    expect(sent.errors).toBeUndefined();
+    const sent = await sendAccepted(t, { businessId, recipient: { id: "+16045550199" }, content: { text: "Hello" } });
     const heard = await good.next();
     expect(heard.done).toBe(false);
-    expect(heard.value?.data?.messageStatusChanged.message.id).toBe(sent.data!.sendSessionMessage.message.id);
+    expect(heard.value?.data?.messageStatusChanged.message.id).toBe(sent.id);
     expect(closes).toEqual([]);
     await good.return?.();
     await client.dispose();

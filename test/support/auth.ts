@@ -18,4 +18,9 @@ export const hs256Auth = (secret: string, clockToleranceS = 0): SecretAuth => ({
 
 /** A token of `auth` for the businesses and scopes given (10 minutes). */
 export const tokenFor = (auth: SecretAuth, businessIds: string[], options: { scopes?: Scope[]; subject?: string; ttl?: string } = {}): Promise<string> =>
-  mintToken(auth, { businessIds, scopes: options.scopes ?? ["send", "read"], ttl: options.ttl ?? "10m", ...(options.subject ? { subject: options.subject } : {}) });
+  mintToken(auth, {
+    businessIds,
+    scopes: options.scopes ?? ["send", "read"],
+    ttl: options.ttl ?? "10m",
+    ...(options.subject ? { subject: options.subject } : {}),
+  });

@@ -2,10 +2,12 @@
  * Starts the whole gateway for a test file: its own database, the built-in sandbox as upstream,
  * the HTTP server on a free port. Tests talk to it over real HTTP.
  */
+import { Kind, print, type DocumentNode, type FragmentDefinitionNode } from "graphql";
 import { expect } from "vitest";
-import type { Config } from "../../src/config/config.js";
+import { loadConfig, type Config } from "../../src/config/config.js";
 import { startGateway, type Gateway } from "../../src/server/gateway.js";
 import type { Sandbox } from "../../src/sandbox/sandbox.js";
+import { MessageFieldsFragmentDoc, SendSessionMessageDocument, type SendSessionMessageMutation } from "../generated/graphql.js";
 import { createTestDatabase } from "./database.js";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -25,38 +27,33 @@ export interface TestGateway {
 /** The webhook secret test gateways are configured with. */
 export const TEST_WEBHOOK_SECRET = "test-webhook-secret-0123456789";
 
+/**
+ * The configuration loadConfig reads from the variables an operator would set (never from the
+ * machine's environment), on `database`, with `overrides`. Test gateways differ from the defaults
+ * in: the sandbox's status webhooks off (each test sees only what it provoked), one attempt per
+ * message (each test sees the upstream answer it provoked), a burst as high as the rate, and a
+ * request rate limit only a test of it meets. Auth stays off unless a test turns it on (auth.test.ts does).
+ */
 export function testConfig(database: Config["database"], overrides: Partial<Config> = {}): Config {
-  return {
-    port: 0,
-    host: "127.0.0.1",
-    logLevel: "silent",
-    shutdownTimeoutMs: 30_000,
-    database,
-    // The sandbox's status webhooks are off unless a test asks for them, so each test sees only what it provoked.
-    connectly: { mode: "sandbox", sandboxPort: 0, statusEvents: false, failureRate: 0, statusDelayMs: 5 },
-    connectlyHttp: { connectTimeoutMs: 2_000, headersTimeoutMs: 5_000, bodyTimeoutMs: 5_000, connections: 16 },
-    // One attempt unless a test asks for retries, so each test sees the upstream answer it provoked.
-    outbound: { perSecond: 200, burst: 200, marginMs: 0, countUntil: "answer", maxQueue: 2000, retry: { maxAttempts: 1, deadlineMs: 10_000, minBackoffMs: 10, maxBackoffMs: 100 } },
-    redisUrl: undefined,
-    pubsub: "memory",
-    webhooks: { secrets: [TEST_WEBHOOK_SECRET], businessSecrets: new Map(), maxBytes: 262_144 },
-    // Auth off unless a test turns it on (auth.test.ts does).
-    auth: undefined,
-    metricsToken: undefined,
-    tracing: undefined,
-    graphql: {
-      introspection: true,
-      landingPage: true,
-      limits: { maxDepth: 15, maxCost: 100_000, maxAliases: 15, maxDirectives: 50, maxTokens: 5_000 },
-      bodyLimitBytes: 1_048_576,
-      queryTimeoutMs: 10_000,
-      production: false,
-    },
-    // High enough that only a test of the request rate limit meets it.
-    http: { requestRate: { max: 100_000, windowMs: 1000 }, corsOrigins: [] },
-    ws: { maxSubscriptionsPerConnection: 100, maxConnectionsPerPrincipal: 20, maxPendingChanges: 1000 },
-    ...overrides,
-  };
+  const config = loadConfig({
+    PORT: "0",
+    LOG_LEVEL: "silent",
+    SANDBOX_STATUS_EVENTS: "false",
+    SANDBOX_FAILURE_RATE: "0",
+    SANDBOX_STATUS_DELAY_MS: "5",
+    CONNECTLY_CONNECT_TIMEOUT_MS: "2000",
+    CONNECTLY_TIMEOUT_MS: "5000",
+    CONNECTLY_CONNECTIONS: "16",
+    CONNECTLY_RATE_BURST: "200",
+    CONNECTLY_RATE_MARGIN_MS: "0",
+    CONNECTLY_MAX_ATTEMPTS: "1",
+    CONNECTLY_DEADLINE_MS: "10000",
+    CONNECTLY_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+    REQUEST_RATE_LIMIT: "100000",
+  });
+  // Retries, when a test asks for them, back off quickly: the backoff bounds are not variables.
+  const retry = { ...config.outbound.retry, minBackoffMs: 10, maxBackoffMs: 100 };
+  return { ...config, database, outbound: { ...config.outbound, retry }, ...overrides };
 }
 
 export async function postGraphQL<T>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
@@ -101,35 +98,26 @@ export async function startTestGateway(label: string, overrides: Partial<Config>
   };
 }
 
-/** The selection used by tests: every field of Message, content included. */
-export const MESSAGE_FIELDS = /* GraphQL */ `
-  id messageId connectlyId businessId status attempts createdAt updatedAt callbackData campaignName
-  recipient { id userId name }
-  sender { id name }
-  order { parentId strategy }
-  error { code message upstreamStatus }
-  content {
-    __typename
-    ... on TextContent { text }
-    ... on AttachmentContent { attachment { type url caption filename } }
-    ... on LocationContent { location { latitude longitude name address } }
-    ... on ListMessageContent { listMessage { header { text attachment { type url filename } } body footer button sections { title rows { id text description } } } }
-    ... on ReplyButtonMessageContent { replyButtonMessage { header { text attachment { type url filename } } body footer buttons { id text } } }
-    ... on SingleProductMessageContent { singleProductMessage { body footer catalogId productRetailerId } }
-    ... on MultiProductMessageContent { multiProductMessage { header body footer catalogId sections { title productItems { productRetailerId } } } }
-  }
-`;
+/** A fragment's selection without its braces, for documents the tests write as strings. */
+function selectionOf(document: DocumentNode): string {
+  const fragment = document.definitions.find((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
+  if (!fragment) throw new Error("expected a fragment document");
+  return print(fragment.selectionSet).slice(1, -1);
+}
 
-export const SEND_MUTATION = /* GraphQL */ `
-  mutation Send($input: SendSessionMessageInput!) {
-    sendSessionMessage(input: $input) { message { ${MESSAGE_FIELDS} } }
-  }
-`;
+/** The selection used by tests: every field of Message, content included (test/operations/message.graphql). */
+export const MESSAGE_FIELDS = selectionOf(MessageFieldsFragmentDoc);
 
-/** Expects sendSessionMessage to have succeeded with an ACCEPTED message, and returns that message. */
-export function acceptedMessage<M extends { status: string }>(response: GraphQLResponse<{ sendSessionMessage: { message: M } }>): M {
+/** The single send with every member of its result union (test/operations/send.graphql), as a string. */
+export const SEND_MUTATION = print(SendSessionMessageDocument);
+
+/** Expects sendSessionMessage to have returned an ACCEPTED Message, and returns that message. */
+export function acceptedMessage(
+  response: GraphQLResponse<SendSessionMessageMutation>,
+): Extract<SendSessionMessageMutation["sendSessionMessage"], { __typename: "Message" }> {
   expect(response.errors).toBeUndefined();
-  const message = response.data!.sendSessionMessage.message;
-  expect(message.status).toBe("ACCEPTED");
-  return message;
+  const result = response.data!.sendSessionMessage;
+  expect(result).toMatchObject({ __typename: "Message", status: "ACCEPTED" });
+  if (result.__typename !== "Message") throw new Error(`expected a Message, got ${result.__typename}`);
+  return result;
 }

@@ -5,7 +5,6 @@ import { createInterface } from "node:readline";
 
 export const root = path.resolve(import.meta.dirname, "..", "..");
 
-
 /** Starts `src/main.ts` with the test's environment minus the gateway's own variables, plus `env`. */
 export function startProcess(env: Record<string, string>): ChildProcessWithoutNullStreams {
   const clean = Object.fromEntries(
