@@ -5,6 +5,20 @@ import { ConfigError, loadConfig, VARIABLES } from "../src/config/config.js";
 import { loadStandaloneSandboxConfig } from "../src/config/sandbox.js";
 import { configurationTable } from "../src/config/table.js";
 
+/** Runs `load`, which must throw one ConfigError sentence starting with the variable's name; returns the sentence. */
+function refusedInOneSentence(load: () => unknown, name: string): string {
+  let error: unknown;
+  try {
+    load();
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(ConfigError);
+  const message = (error as ConfigError).message;
+  expect(message.startsWith(name)).toBe(true);
+  expect(message.trim().split(/(?<=\.)\s+(?=[A-Z])/)).toHaveLength(1);
+  return message;
+}
 describe("loadConfig", () => {
   it("runs on embedded defaults and the sandbox with nothing set", () => {
     const config = loadConfig({});
@@ -89,16 +103,7 @@ describe("loadConfig", () => {
     [{ SHUTDOWN_TIMEOUT_MS: "0" }, "SHUTDOWN_TIMEOUT_MS"],
     [{ CORS_ORIGINS: "https://app.example.com/path" }, "CORS_ORIGINS"],
   ])("refuses %o with one sentence naming %s", (env, name) => {
-    let error: unknown;
-    try {
-      loadConfig(env);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    const message = (error as ConfigError).message;
-    expect(message.startsWith(name)).toBe(true);
-    expect(message.trim().split(/(?<=\.)\s+(?=[A-Z])/)).toHaveLength(1);
+    refusedInOneSentence(() => loadConfig(env), name);
   });
 
   const SECRET = "a-service-secret-of-32-characters!";
@@ -285,16 +290,7 @@ describe("loadStandaloneSandboxConfig", () => {
     [{ SANDBOX_WEBHOOK_SECRET: "sandbox-webhook-secret", SANDBOX_WEBHOOK_URL: "127.0.0.1:4000" }, "SANDBOX_WEBHOOK_URL"],
     [{ SANDBOX_STATUS_EVENTS: "maybe" }, "SANDBOX_STATUS_EVENTS"],
   ])("refuses %o with one sentence naming %s", (env, name) => {
-    let error: unknown;
-    try {
-      loadStandaloneSandboxConfig(env);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    const message = (error as ConfigError).message;
-    expect(message.startsWith(name)).toBe(true);
-    expect(message.trim().split(/(?<=\.)\s+(?=[A-Z])/)).toHaveLength(1);
+    const message = refusedInOneSentence(() => loadStandaloneSandboxConfig(env), name);
     // A secret is never echoed.
     expect(message).not.toContain("tiny7");
   });

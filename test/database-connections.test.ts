@@ -5,7 +5,8 @@
  * connections have really closed. Needs a real PostgreSQL (DATABASE_URL).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SendSessionMessageMutation } from "./generated/graphql.js";
+import { StoredMessageDocument, type SendSessionMessageMutation } from "./generated/graphql.js";
+import { execute } from "./support/send.js";
 import { acceptedMessage, SEND_MUTATION, startTestGateway, type TestGateway } from "./support/gateway.js";
 
 describe.skipIf(!process.env.DATABASE_URL)("database connections ended by the server", () => {
@@ -39,7 +40,7 @@ describe.skipIf(!process.env.DATABASE_URL)("database connections ended by the se
     while (pool.idleCount > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(pool.idleCount).toBe(0);
     const again = acceptedMessage(await send());
-    const read = await t.graphql<{ message: { id: string } | null }>(`query($id: ID!) { message(id: $id) { id } }`, { id: again.id });
+    const read = await execute(t, StoredMessageDocument, { id: again.id });
     expect(read.data?.message?.id).toBe(again.id);
   });
 

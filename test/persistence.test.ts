@@ -7,9 +7,9 @@
  */
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import type { MessageFieldsFragment } from "./generated/graphql.js";
-import { acceptedMessage as accepted, MESSAGE_FIELDS, startTestGateway, type TestGateway } from "./support/gateway.js";
-import { expectResult, sendResponse, type SendSessionMessageInput } from "./support/send.js";
+import { StoredMessageDocument } from "./generated/graphql.js";
+import { acceptedMessage as accepted, startTestGateway, type TestGateway } from "./support/gateway.js";
+import { execute, expectResult, sendResponse, type SendSessionMessageInput } from "./support/send.js";
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -19,8 +19,6 @@ afterAll(() => t?.close());
 
 const HOUR = 60 * 60 * 1000;
 const business = "biz-persist";
-
-const MESSAGE_QUERY = /* GraphQL */ `query($id: ID!) { message(id: $id) { ${MESSAGE_FIELDS} } }`;
 
 let recipientSeq = 0;
 const newRecipient = (): string => `+1604666${String(1000 + recipientSeq++)}`;
@@ -71,7 +69,7 @@ describe("PENDING while Connectly has not answered", () => {
     expect(pending.requestBody).toEqual(receivedBody);
     expect(receivedBody).toMatchObject({ message: { id: "held-accepted", text: "Held for a moment" }, callbackData: { order_id: "A-1" } });
     // The message query shows the same.
-    const read = await t.graphql<{ message: MessageFieldsFragment }>(MESSAGE_QUERY, { id: pending.id });
+    const read = await execute(t, StoredMessageDocument, { id: pending.id });
     expect(read.data?.message).toMatchObject({ id: pending.id, status: "PENDING", connectlyId: null, error: null, attempts: 1 });
 
     release();
@@ -284,7 +282,7 @@ describe("a FAILED message", () => {
     expect(row.senderId).toBe("+14151111234");
     expect(row.requestBody).toEqual(received.body);
 
-    const read = await t.graphql<{ message: MessageFieldsFragment }>(MESSAGE_QUERY, { id: row.id });
+    const read = await execute(t, StoredMessageDocument, { id: row.id });
     expect(read.errors).toBeUndefined();
     expect(read.data?.message).toMatchObject({
       id: row.id,

@@ -8,9 +8,9 @@ import { getNullableType, isListType, isObjectType, type GraphQLObjectType, type
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTENT_TYPES, type ContentKey } from "../src/domain/content-types.js";
 import { loadTypeDefs } from "../src/graphql/schema.js";
-import type { SendSessionMessageMutation } from "./generated/graphql.js";
+import { StoredMessageDocument, type SendSessionMessageMutation } from "./generated/graphql.js";
 import { SEND_MUTATION, startTestGateway, type TestGateway } from "./support/gateway.js";
-import { expectResult } from "./support/send.js";
+import { execute, expectResult } from "./support/send.js";
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -272,11 +272,8 @@ describe("the rest of the REST body", () => {
 
   it("reads the message back with the message query", async () => {
     const { message } = await send({ text: "find me" });
-    const found = await t.graphql<{ message: { id: string; status: string; content: unknown } }>(
-      `query($id: ID!) { message(id: $id) { id status content { ... on TextContent { text } } } }`,
-      { id: message.id },
-    );
-    expect(found.data?.message).toEqual({ id: message.id, status: "ACCEPTED", content: { text: "find me" } });
+    const found = await execute(t, StoredMessageDocument, { id: message.id });
+    expect(found.data?.message).toMatchObject({ id: message.id, status: "ACCEPTED", content: { __typename: "TextContent", text: "find me" } });
     const missing = await t.graphql(`query { message(id: "nope") { id } }`);
     expect(missing.data).toEqual({ message: null });
   });

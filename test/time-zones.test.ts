@@ -12,8 +12,9 @@ import pg from "pg";
 import { startGateway, type Gateway } from "../src/server/gateway.js";
 import { SIGNATURE_HEADER, signWebhookBody } from "../src/webhooks/signature.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
-import { postGraphQL, testConfig, TEST_WEBHOOK_SECRET } from "./support/gateway.js";
-import { sendAccepted } from "./support/send.js";
+import { testConfig, TEST_WEBHOOK_SECRET } from "./support/gateway.js";
+import { DeliveredMessageDocument } from "./generated/graphql.js";
+import { execute, sendAccepted } from "./support/send.js";
 
 const SECONDS = 1000;
 
@@ -71,11 +72,9 @@ describe("time zones of the process and of the database's sessions", () => {
     expect(posted.status).toBe(200);
     const receivedBy = Date.now();
 
-    const read = await postGraphQL<{
-      message: { createdAt: string; deliveryStatusAt: string; statusHistory: { occurredAt: string; receivedAt: string }[] };
-    }>(gateway.url, "query($id: ID!) { message(id: $id) { createdAt deliveryStatusAt statusHistory { occurredAt receivedAt } } }", { id: sent.id });
+    const read = await execute(gateway, DeliveredMessageDocument, { id: sent.id });
     expect(read.errors).toBeUndefined();
-    const message = read.data!.message;
+    const message = read.data!.message!;
     expect(message.createdAt).toBe(sent.createdAt);
     expect(message.deliveryStatusAt).toBe(new Date(occurredAt * SECONDS).toISOString());
     expect(message.statusHistory).toHaveLength(1);

@@ -11,8 +11,9 @@ import { startSandbox, type PostedWebhook, type Sandbox } from "../src/sandbox/s
 import { startGateway, type Gateway } from "../src/server/gateway.js";
 import { webhookAddress } from "../src/webhooks/register.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
-import { postGraphQL, testConfig, TEST_WEBHOOK_SECRET } from "./support/gateway.js";
-import { sendAccepted } from "./support/send.js";
+import { testConfig, TEST_WEBHOOK_SECRET } from "./support/gateway.js";
+import { CustomerWindowDocument, DeliveredMessageDocument } from "./generated/graphql.js";
+import { execute, sendAccepted } from "./support/send.js";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -90,21 +91,14 @@ describe("npm run webhooks:register", () => {
     const sent = await sendAccepted(gateway, { businessId: "biz-reg", recipient: { id: "+14155550123" }, content: { text: "Registered." } });
     const posted = await lifecycle;
     expect(posted.map((p) => p.status)).toEqual([200, 200, 200]);
-    const after = await postGraphQL<{ message: { deliveryStatus: string; statusHistory: { status: string }[] } }>(
-      gateway.url,
-      "query($id: ID!) { message(id: $id) { deliveryStatus statusHistory { status } } }",
-      { id: sent.id },
-    );
-    expect(after.data?.message.deliveryStatus).toBe("READ");
-    expect(after.data?.message.statusHistory.map((e) => e.status)).toEqual(["SENT", "DELIVERED", "READ"]);
+    const after = await execute(gateway, DeliveredMessageDocument, { id: sent.id });
+    expect(after.data?.message?.deliveryStatus).toBe("READ");
+    expect(after.data?.message?.statusHistory.map((e) => e.status)).toEqual(["SENT", "DELIVERED", "READ"]);
 
     // An inbound message goes to the registered messages address and opens the window.
     const inbound = await sandbox.postInbound("biz-reg", { id: "+14155550123", name: "Ann" }, "Thanks!");
     expect(inbound?.status).toBe(200);
-    const customer = await postGraphQL<{ customer: { sessionWindow: { open: boolean } } }>(
-      gateway.url,
-      '{ customer(businessId: "biz-reg", id: "+14155550123") { sessionWindow { open } } }',
-    );
+    const customer = await execute(gateway, CustomerWindowDocument, { businessId: "biz-reg", id: "+14155550123" });
     expect(customer.data?.customer.sessionWindow.open).toBe(true);
   }, 60_000);
 

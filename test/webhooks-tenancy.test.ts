@@ -14,7 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStatusEventStore } from "../src/persistence/status-events.js";
 import type { StatusChange } from "../src/pubsub/pubsub.js";
 import { startTestGateway, type TestGateway } from "./support/gateway.js";
+import { CustomerWindowDocument } from "./generated/graphql.js";
 import { readMessage, sendText } from "./support/messages.js";
+import { execute } from "./support/send.js";
 import {
   deliveryStatusEvent,
   inboundMessageEvent,
@@ -46,16 +48,6 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 type Word = "sent" | "delivered" | "read" | "delivery_failed";
 const STATUS: Record<Word, string> = { sent: "SENT", delivered: "DELIVERED", read: "READ", delivery_failed: "FAILED" };
 
-const WINDOW = /* GraphQL */ `
-  query ($b: ID!, $id: String!) {
-    customer(businessId: $b, id: $id) {
-      sessionWindow {
-        open
-      }
-    }
-  }
-`;
-
 const acknowledged = (answer: WebhookAnswer, topic: string, duplicate = false) => expect(answer).toEqual({ status: 200, body: { ok: true, topic, duplicate } });
 const refused = (answer: WebhookAnswer, status: number, code: string) => {
   expect(answer.status).toBe(status);
@@ -65,7 +57,6 @@ const refused = (answer: WebhookAnswer, status: number, code: string) => {
 
 /** The helpers of one test gateway. */
 function using(get: () => TestGateway) {
-  const graphql = <T>(query: string, variables?: Record<string, unknown>) => get().graphql<T>(query, variables);
   return {
     send: (businessId: string) => sendText(get(), businessId, freshCustomer()),
     message: (id: string) => readMessage(get(), id),
@@ -74,7 +65,7 @@ function using(get: () => TestGateway) {
     events: (connectlyId: string) => get().gateway.database.prisma.messageStatusEvent.findMany({ where: { connectlyId }, orderBy: { id: "asc" } }),
     rejected: (fragment: string) => get().gateway.database.prisma.rejectedWebhook.findMany({ where: { body: { contains: fragment } } }),
     windowOpen: async (businessId: string, customerId: string): Promise<boolean> => {
-      const response = await graphql<{ customer: { sessionWindow: { open: boolean } } }>(WINDOW, { b: businessId, id: customerId });
+      const response = await execute(get(), CustomerWindowDocument, { businessId, id: customerId });
       expect(response.errors).toBeUndefined();
       return response.data!.customer.sessionWindow.open;
     },
