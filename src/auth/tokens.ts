@@ -87,8 +87,8 @@ function reasonOf(error: unknown): AuthError {
 
 /**
  * Verified tokens are remembered until they expire (or fall out of the cache): an app sends the same
- * token with every request, and checking its signature each time cost about 0.4 ms per request
- * (WebCrypto runs off the event loop). Only successes are kept; the key is the whole token, so a
+ * token with every request, and checking its signature each time is costly (WebCrypto runs off
+ * the event loop). Only successes are kept; the key is the whole token, so a
  * token that differs in one character is verified afresh.
  */
 const VERIFIED_TOKENS = 10_000;

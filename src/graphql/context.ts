@@ -40,7 +40,7 @@ export interface GraphQLContext extends GraphQLServices {
 /**
  * A request's context; a subscription's context lives for many events, so its loaders do not cache.
  * Built on every request: the services are copied by name, because an object spread of them cost
- * ten times as much (5 µs of a 0.15 ms request, bench/graphql-overhead).
+ * several times as much (docs/benchmarks.md).
  */
 export const createContext = (
   services: GraphQLServices,

@@ -30,7 +30,7 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
 /**
  * graphql-scalars' DateTime, answering with the ISO string itself rather than a Date for
  * JSON.stringify to convert: a result holding Dates (objects with toJSON) takes V8's slow
- * stringify path, about five times slower on a page of messages (bench/graphql-overhead). Same text out.
+ * stringify path, much slower on a page of messages (docs/benchmarks.md). Same text out.
  */
 export const DateTime = new GraphQLScalarType({ ...DateTimeResolver.toConfig(), serialize: (value) => DateTimeISOResolver.serialize(value) });
 

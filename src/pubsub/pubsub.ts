@@ -231,8 +231,8 @@ function createStoredLoads(dispatch: Dispatch, onError: OnError): StoredLoads {
 }
 
 /**
- * One subscription: a plain listener and a small queue (node's events.on() costs ~35 KB per
- * iterator, too much at thousands of subscribers). `open` holds how to end it while it is open.
+ * One subscription: a plain listener and a small queue (node's events.on() iterator is too
+ * heavy at thousands of subscribers). `open` holds how to end it while it is open.
  */
 function subscribeTo(emitter: EventEmitter, open: Set<() => void>, topic: SubscriptionTopic, maxPending: number): AsyncIterableIterator<StatusChange> {
   const key = keyOf(topic);

@@ -5,13 +5,13 @@
  * A status change fans out to every subscription in the same turn of the event loop; graphql-ws
  * sends one frame per subscription, and ws writes each frame to the TCP socket at once: twenty
  * subscriptions on one connection meant twenty system calls per event, the largest cost of a
- * fan-out (a third of the gateway's CPU in bench/subscription-fanout). Corking the connection's
+ * fan-out (docs/benchmarks.md). Corking the connection's
  * socket on its first frame of a turn and uncorking it on the next turn (setImmediate) hands the
  * kernel all of that turn's frames in one writev. Nothing waits longer than the turn it was sent in.
  *
  * graphql-ws awaits each send's callback before it takes the subscription's next event. With the
  * socket corked that callback comes a turn later, so a thousand subscriptions' pending state
- * survived into V8's old generation on every event and the heap grew by 100 MB in some runs. While
+ * survived into V8's old generation on every event and the heap grew. While
  * the connection has little buffered (under BACKPRESSURE_BYTES) the callback is called as soon as
  * ws has the frame; a client that does not keep up gets the real callback, so its subscriptions
  * wait for its socket as before. A write that fails later closes the socket, which ends them.
