@@ -2,12 +2,12 @@
  * Starts the whole gateway for a test file: its own database, the built-in sandbox as upstream,
  * the HTTP server on a free port. Tests talk to it over real HTTP.
  */
-import { Kind, print, type DocumentNode, type FragmentDefinitionNode } from "graphql";
+import { print } from "graphql";
 import { expect } from "vitest";
 import { loadConfig, type Config } from "../../src/config/config.js";
 import { startGateway, type Gateway } from "../../src/server/gateway.js";
 import type { Sandbox } from "../../src/sandbox/sandbox.js";
-import { MessageFieldsFragmentDoc, SendSessionMessageDocument, type SendSessionMessageMutation } from "../generated/graphql.js";
+import { SendSessionMessageDocument, type SendSessionMessageMutation } from "../generated/graphql.js";
 import { createTestDatabase } from "./database.js";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -97,16 +97,6 @@ export async function startTestGateway(label: string, overrides: Partial<Config>
     },
   };
 }
-
-/** A fragment's selection without its braces, for documents the tests write as strings. */
-function selectionOf(document: DocumentNode): string {
-  const fragment = document.definitions.find((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
-  if (!fragment) throw new Error("expected a fragment document");
-  return print(fragment.selectionSet).slice(1, -1);
-}
-
-/** The selection used by tests: every field of Message, content included (test/operations/message.graphql). */
-export const MESSAGE_FIELDS = selectionOf(MessageFieldsFragmentDoc);
 
 /** The single send with every member of its result union (test/operations/send.graphql), as a string. */
 export const SEND_MUTATION = print(SendSessionMessageDocument);
