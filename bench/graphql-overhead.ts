@@ -227,6 +227,7 @@ try {
     // Queries only: nothing here sends or publishes.
     sending: undefined as never,
     pubsub: undefined as never,
+    catalog: undefined as never,
     now: Date.now,
   };
   const schema = buildSchema();

@@ -108,6 +108,31 @@ describe("classifyHttpFailure", () => {
     expect(failure.retryAfterSeconds).toBeUndefined();
   });
 
+  it("maps ERROR_CODE_MESSAGE_CUSTOMER_NO_CONVERSATION_INITIATION (the customer never wrote) to SESSION_WINDOW_CLOSED too", () => {
+    const failure = classifyHttpFailure(
+      400,
+      undefined,
+      body("ERROR_TYPE_INVALID_REQUEST", "ERROR_CODE_MESSAGE_CUSTOMER_NO_CONVERSATION_INITIATION", "never wrote"),
+    );
+    expect(failure).toMatchObject({ code: "SESSION_WINDOW_CLOSED", retryable: false, ambiguous: false });
+    expect(failure.message).toMatch(/never wrote/);
+  });
+
+  it("maps ERROR_CODE_MESSAGE_CUSTOMER_OPTED_OUT to CUSTOMER_OPTED_OUT, not to be retried", () => {
+    const failure = classifyHttpFailure(400, undefined, body("ERROR_TYPE_INVALID_REQUEST", "ERROR_CODE_MESSAGE_CUSTOMER_OPTED_OUT", "opted out"));
+    expect(failure).toMatchObject({
+      code: "CUSTOMER_OPTED_OUT",
+      retryable: false,
+      ambiguous: false,
+      upstream: { code: "ERROR_CODE_MESSAGE_CUSTOMER_OPTED_OUT" },
+    });
+    expect(failure.message).toMatch(/opted out/);
+  });
+
+  it("keeps a 5xx that names an opt-out a 5xx (retryable), as its status says", () => {
+    expect(classifyHttpFailure(500, undefined, body("ERROR_TYPE_UNSPECIFIED", "ERROR_CODE_MESSAGE_CUSTOMER_OPTED_OUT", "x")).code).toBe("UPSTREAM_UNAVAILABLE");
+  });
+
   it("recognises the closed window from Connectly's wording when the code is another one", () => {
     const failure = classifyHttpFailure(
       400,

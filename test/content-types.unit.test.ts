@@ -6,7 +6,7 @@
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import { getNamedType, GraphQLInputObjectType, GraphQLObjectType, GraphQLUnionType } from "graphql";
 import { describe, expect, it } from "vitest";
-import { CONTENT_KEYS, CONTENT_TYPES } from "../src/domain/content-types.js";
+import { CONTENT_KEYS, CONTENT_TYPES, TEMPLATE_CONTENT } from "../src/domain/content-types.js";
 import { loadTypeDefs } from "../src/graphql/schema.js";
 import { MessageContentType } from "../src/persistence/generated/prisma/enums.js";
 
@@ -23,9 +23,9 @@ describe("the content-type table", () => {
     expect(sorted(CONTENT_KEYS)).toEqual(sorted(Object.keys(input.getFields())));
   });
 
-  it("names each member of the SDL's MessageContent union once", () => {
+  it("names each member of the SDL's MessageContent union once, with the template's", () => {
     expect(union).toBeInstanceOf(GraphQLUnionType);
-    const typenames = entries.map(([, e]) => e.typename);
+    const typenames = [...entries.map(([, e]) => e.typename), TEMPLATE_CONTENT.typename];
     expect(new Set(typenames).size).toBe(typenames.length);
     expect(sorted(typenames)).toEqual(sorted(union.getTypes().map((t) => t.name)));
   });
@@ -40,8 +40,8 @@ describe("the content-type table", () => {
     expect(outputType).toBe(inputType.replace(/Input$/, ""));
   });
 
-  it("stores each content type as its own value of Prisma's MessageContentType", () => {
-    const stored = entries.map(([, e]) => e.stored);
+  it("stores each content type (and templates) as its own value of Prisma's MessageContentType", () => {
+    const stored = [...entries.map(([, e]) => e.stored), TEMPLATE_CONTENT.stored];
     expect(new Set(stored).size).toBe(stored.length);
     expect(sorted(stored)).toEqual(sorted(Object.values(MessageContentType)));
   });

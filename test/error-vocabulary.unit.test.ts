@@ -39,6 +39,7 @@ const queueFull: DeliveryFailure = { code: "RATE_LIMIT_QUEUE_FULL", message: "Th
 const FAILURES: readonly DeliveryFailure[] = [
   classifyHttpFailure(400, undefined, windowClosed),
   classifyHttpFailure(400, undefined, JSON.stringify({ error: { code: "ERROR_CODE_X", message: "bad recipient" } })),
+  classifyHttpFailure(400, undefined, JSON.stringify({ error: { code: "ERROR_CODE_MESSAGE_CUSTOMER_OPTED_OUT", message: "opted out" } })),
   classifyHttpFailure(401, undefined, ""),
   classifyHttpFailure(403, undefined, ""),
   classifyHttpFailure(429, "3", ""),
@@ -54,6 +55,7 @@ const SEND_ERRORS: readonly SendError[] = [
   { kind: "invalid", issues: [{ field: "input.content.text", rule: "NOT_BLANK", message: "input.content.text must not be blank." }] },
   { kind: "businessNotConfigured", businessId: "biz" },
   { kind: "messageIdConflict", messageId: "order-1", existing: row },
+  { kind: "catalogUnavailable", businessId: "biz", failure: { message: "Connectly failed with HTTP 503.", upstream: { status: 503 } } },
   ...FAILURES.flatMap((failure) => [false, true].map((unconfirmed): SendError => ({ kind: "upstream", failure, unconfirmed, message: row }))),
 ];
 

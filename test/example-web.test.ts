@@ -1,15 +1,17 @@
 /**
  * The example page in a real browser (Chromium, driven by playwright-core): connect with a token,
  * send a message from the page, and watch its row move to READ live through the subscription, as
- * the built-in sandbox posts sent, delivered and read. Skipped where no Chromium is installed
- * (Debian: `apt-get install chromium`; or set CHROMIUM_PATH).
+ * the built-in sandbox posts sent, delivered and read; then send with the fallback template to a
+ * customer whose window is closed and see the row show the template. Skipped where no Chromium is
+ * installed (Debian: `apt-get install chromium`; or set CHROMIUM_PATH).
  */
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { servePage } from "../examples/web/serve.js";
 import { hs256Auth, tokenFor } from "./support/auth.js";
 import { startTestGateway, type TestGateway } from "./support/gateway.js";
+import { expectAcknowledged, inboundMessageEvent, nowSeconds, postSignedEvent } from "./support/webhooks.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => existsSync(p));
 const auth = hs256Auth("example-web-secret-of-32-characters!");
@@ -34,9 +36,9 @@ describe.skipIf(!CHROMIUM)("the example page in Chromium", () => {
     await page?.close();
   });
 
-  it("sends from the page and shows the message reach READ live", async () => {
+  /** A new tab on the page, connected to the gateway for biz-web; page errors are collected in `errors`. */
+  async function connectedTab(errors: string[]): Promise<Page> {
     const tab = await browser.newPage();
-    const errors: string[] = [];
     tab.on("pageerror", (error) => errors.push(error.message));
     await tab.goto(page.url);
     await tab.fill('input[name="url"]', `${t.url}/graphql`);
@@ -44,7 +46,12 @@ describe.skipIf(!CHROMIUM)("the example page in Chromium", () => {
     await tab.fill('input[name="token"]', await tokenFor(auth, ["biz-web"], { subject: "web" }));
     await tab.click("#connect button");
     await tab.locator("#state", { hasText: "Showing biz-web, live." }).waitFor();
+    return tab;
+  }
 
+  it("sends from the page and shows the message reach READ live", async () => {
+    const errors: string[] = [];
+    const tab = await connectedTab(errors);
     await tab.fill('input[name="text"]', "Sent from the page");
     await tab.click("#send button");
     const row = tab.locator("#rows tr");
@@ -52,9 +59,34 @@ describe.skipIf(!CHROMIUM)("the example page in Chromium", () => {
     await row.locator("td.READ").waitFor();
     const cells = await row.locator("td").allTextContents();
     expect(cells[2]).toBe("+16044441111");
-    expect(cells[3]).toBe("ACCEPTED");
-    expect(cells[4]).toBe("READ");
-    expect(cells[5]).toBe("SENT → DELIVERED → READ");
+    expect(cells[3]).toBe("text");
+    expect(cells[4]).toBe("ACCEPTED");
+    expect(cells[5]).toBe("READ");
+    expect(cells[6]).toBe("SENT → DELIVERED → READ");
+    expect(errors).toEqual([]);
+    await tab.close();
+  }, 60_000);
+
+  it("answers a customer whose window is closed with the fallback template, and shows it", async () => {
+    const customer = "+5511977779999";
+    // The gateway's record: the customer last wrote 25 hours ago.
+    expectAcknowledged(await postSignedEvent(t.url, "biz-web", inboundMessageEvent(customer, nowSeconds() - 25 * 3600)), "messages");
+    const errors: string[] = [];
+    const tab = await connectedTab(errors);
+    await tab.fill('input[name="to"]', customer);
+    await tab.check('input[name="fallback"]');
+    await tab.fill('input[name="order"]', "B7C8");
+    await tab.click("#send button");
+    await tab.locator("#state", { hasText: "Window closed (SESSION_WINDOW_CLOSED): sent the template instead." }).waitFor();
+    const row = tab.locator("#rows tr", { has: tab.locator("td", { hasText: customer }) });
+    await row.locator("td.content", { hasText: "template order_ready (pt_BR) for a closed window" }).waitFor();
+    await row.locator("td.READ").waitFor();
+    const cells = await row.locator("td").allTextContents();
+    expect(cells[4]).toBe("ACCEPTED");
+    expect(cells[6]).toBe("SENT → DELIVERED → READ");
+    const template = t.sandbox.requests.filter((r) => r.endpoint !== "templates" && (r.body as { number?: string }).number === customer).map((r) => r.body);
+    expect(template).toEqual([expect.objectContaining({ templateName: "order_ready", language: "pt_BR" })]);
+    expect(template[0]).toMatchObject({ parameters: expect.arrayContaining([{ name: "button_1_url", value: "B7C8" }]) });
     expect(errors).toEqual([]);
     await tab.close();
   }, 60_000);

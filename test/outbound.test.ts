@@ -15,7 +15,7 @@ import { newMessageRow } from "../src/sending/send-session-message.js";
 import { startGateway, type Gateway } from "../src/server/gateway.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
 import { startTestGateway, testConfig, type TestGateway } from "./support/gateway.js";
-import { SendSessionMessagesDocument } from "./generated/graphql.js";
+import { SendSessionMessagesDocument, SendTemplateMessageDocument } from "./generated/graphql.js";
 import { execute, expectResult, send, sendAccepted, sendBatch, sendFailing, type SendSessionMessageInput as TestInput } from "./support/send.js";
 
 const HOUR = 60 * 60 * 1000;
@@ -74,6 +74,7 @@ describe("the limiter against a strict upstream (gateway 20/s, sandbox strict 20
         countUntil: "answer",
         maxQueue: 1000,
         retry: { maxAttempts: 1, deadlineMs: 15_000, minBackoffMs: 10, maxBackoffMs: 100 },
+        templateBudget: "shared",
       },
     };
     gateway = await startGateway(testConfig(database.config, overrides)).catch(async (error: unknown) => {
@@ -122,6 +123,7 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
         countUntil: "answer",
         maxQueue: 100,
         retry: { maxAttempts: 3, deadlineMs: 8_000, minBackoffMs: 10, maxBackoffMs: 50 },
+        templateBudget: "shared",
       },
     });
   });
@@ -406,6 +408,7 @@ describe("the bounded queue (1 per second, deadline 500 ms)", () => {
         countUntil: "answer",
         maxQueue: 1,
         retry: { maxAttempts: 3, deadlineMs: 500, minBackoffMs: 10, maxBackoffMs: 50 },
+        templateBudget: "shared",
       },
     });
   });
@@ -437,5 +440,63 @@ describe("the bounded queue (1 per second, deadline 500 ms)", () => {
     expect(requestsFor(t.sandbox, second)).toEqual([]);
     expect(requestsFor(t.sandbox, first).map((r) => r.status)).toEqual([200]);
     expect(t.gateway.limiter.queued()).toBe(0);
+  });
+});
+
+describe("one budget for session and template sends (CONNECTLY_TEMPLATE_RATE_LIMIT=shared, 20 per second)", () => {
+  const LIMIT = 20;
+  let sandbox: Sandbox;
+  let gateway: Gateway;
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    // The sandbox counts both endpoints in one window per key, as Connectly may.
+    sandbox = await startSandbox({ rateLimitPerSecond: LIMIT });
+    database = await createTestDatabase("outbound_shared_budget");
+    gateway = await startGateway(
+      testConfig(database.config, {
+        connectly: { mode: "live", baseUrl: sandbox.url, defaultApiKey: sandbox.apiKey, businessApiKeys: new Map() },
+        outbound: {
+          perSecond: LIMIT,
+          burst: LIMIT,
+          marginMs: 0,
+          countUntil: "answer",
+          maxQueue: 1000,
+          retry: { maxAttempts: 1, deadlineMs: 15_000, minBackoffMs: 10, maxBackoffMs: 100 },
+          templateBudget: "shared",
+        },
+      }),
+    ).catch(async (error: unknown) => {
+      await database.drop();
+      throw error;
+    });
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await database?.drop();
+    await sandbox?.close();
+  });
+
+  it("30 session and 30 template sends at once: all ACCEPTED, zero 429s, never more than 20 of both in any second", async () => {
+    const business = "biz-shared-budget";
+    const template = (i: number) => ({
+      businessId: business,
+      recipient: { id: `+551198800${String(1000 + i)}` },
+      template: { name: "thanks", language: "en" },
+      messageId: newClientId("tpl"),
+    });
+    const results = await Promise.all([
+      ...Array.from({ length: 30 }, () => sendAccepted(gateway, textInput(business, newClientId("session")))),
+      ...Array.from({ length: 30 }, async (_, i) => {
+        const response = await execute(gateway, SendTemplateMessageDocument, { input: template(i) });
+        expect(response.errors).toBeUndefined();
+        return response.data!.sendTemplateMessage;
+      }),
+    ]);
+    expect(results.map((r) => ("status" in r ? r.status : r.__typename))).toEqual(Array.from({ length: 60 }, () => "ACCEPTED"));
+    expect(sandbox.requests.filter((r) => r.status !== 200)).toEqual([]);
+    expect(sandbox.requests.filter((r) => r.endpoint === "template")).toHaveLength(30);
+    // The catalog read counts in the same window too.
+    expectWithinLimit(sandbox.requests, LIMIT);
   });
 });

@@ -202,6 +202,7 @@ describe("two gateways sharing Redis, in front of one strict sandbox (10 per sec
         countUntil: "answer",
         maxQueue: 1000,
         retry: { maxAttempts: 1, deadlineMs: 15_000, minBackoffMs: 10, maxBackoffMs: 100 },
+        templateBudget: "shared",
       },
     };
     for (const label of ["redis_pair_a", "redis_pair_b"]) {

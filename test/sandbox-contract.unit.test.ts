@@ -1,11 +1,13 @@
 /**
  * The sandbox's own reading of Connectly's contract (src/sandbox/contract.ts): the reference's
  * examples pass as they are written, and each rule refuses a body that breaks it, naming the field.
- * A last block checks the sandbox answers a refused body with 400 and Connectly's error object.
+ * The same for the templated-messages body (templateBodyProblems). A last block checks the sandbox
+ * answers a refused body with 400 and Connectly's error object.
  */
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { request } from "undici";
-import { sendBodyProblems } from "../src/sandbox/contract.js";
+import { sendBodyProblems, templateBodyProblems } from "../src/sandbox/contract.js";
 import { startSandbox, type Sandbox } from "../src/sandbox/sandbox.js";
 
 const sender = { id: "+14151111234", channelType: "whatsapp" };
@@ -364,5 +366,101 @@ describe("the sandbox answers a body that breaks the contract with 400 and Conne
     expect(answer.status).toBe(200);
     expect(Object.keys(answer.body)).toEqual(["id"]);
     expect(sandbox.requests.at(-1)).toMatchObject({ status: 200, id: answer.body.id });
+  });
+});
+
+// The templated-messages body: the reference's example as written, and each rule of its field table.
+const templateBody = (extra: Record<string, unknown> = {}) => ({ number: "+5511988887777", templateName: "order_ready", language: "pt_BR", ...extra });
+const referenceTemplateBody = templateBody({
+  sender: "+15550001111",
+  parameters: [
+    { name: "header_image", value: "https://cdn.example.com/p.png" },
+    { name: "body_1", value: "Ana" },
+    { name: "button_1_url", value: "A1B2" },
+  ],
+  callbackData: { ticket: "T-9" },
+  campaignName: "pickup_notice",
+});
+
+describe("template bodies the reference shows pass", () => {
+  it.each([
+    ["the reference's example", referenceTemplateBody],
+    ["only the required fields", templateBody()],
+    ["no parameters (an empty list)", templateBody({ parameters: [] })],
+    [
+      "a document with its filename",
+      templateBody({ parameters: [{ name: "header_document", value: "https://cdn.example.com/i.pdf", filename: "invoice.pdf" }] }),
+    ],
+    ["callbackData of 1024 bytes", templateBody({ callbackData: "x".repeat(1022) })],
+    ["callbackData of any JSON kind", templateBody({ callbackData: [1, { a: null }, "b"] })],
+  ])("%s", (_name, b) => {
+    expect(templateBodyProblems(b)).toEqual([]);
+  });
+
+  it("takes any parameter names and string values: the catalog, not the contract, says which fit", () => {
+    const parameter = fc.record({ name: fc.string({ minLength: 1 }), value: fc.string({ minLength: 1 }) }, { requiredKeys: ["name", "value"] });
+    fc.assert(fc.property(fc.array(parameter, { maxLength: 20 }), (parameters) => templateBodyProblems(templateBody({ parameters })).length === 0));
+  });
+});
+
+const TEMPLATE_FIELDS = ["number", "templateName", "language", "parameters", "sender", "callbackData", "campaignName"];
+
+const templateRefusals: [string, unknown, string, string][] = [
+  ["a body that is not an object", "order_ready", "body", "TYPE"],
+  ["an array body", [templateBody()], "body", "TYPE"],
+  ["no number", { templateName: "order_ready", language: "pt_BR" }, "number", "REQUIRED"],
+  ["an empty number", templateBody({ number: "" }), "number", "REQUIRED"],
+  ["a number that is not E.164", templateBody({ number: "5511988887777" }), "number", "E164"],
+  ["a formatted number", templateBody({ number: "+1(604) 585 2331" }), "number", "E164"],
+  ["a number given as a number", templateBody({ number: 5511988887777 }), "number", "TYPE"],
+  ["no templateName", { number: "+5511988887777", language: "pt_BR" }, "templateName", "REQUIRED"],
+  ["an empty templateName", templateBody({ templateName: "" }), "templateName", "REQUIRED"],
+  ["no language", { number: "+5511988887777", templateName: "order_ready" }, "language", "REQUIRED"],
+  ["a language given as an object", templateBody({ language: { code: "pt_BR" } }), "language", "TYPE"],
+  ["parameters that are not an array", templateBody({ parameters: { body_1: "Ana" } }), "parameters", "TYPE"],
+  ["a parameter that is not an object", templateBody({ parameters: ["Ana"] }), "parameters[0]", "TYPE"],
+  ["a parameter without name", templateBody({ parameters: [{ value: "Ana" }] }), "parameters[0].name", "REQUIRED"],
+  ["a parameter without value", templateBody({ parameters: [{ name: "body_1" }] }), "parameters[0].value", "REQUIRED"],
+  ["a parameter value that is not a string", templateBody({ parameters: [{ name: "body_1", value: 7 }] }), "parameters[0].value", "TYPE"],
+  [
+    "a filename that is not a string",
+    templateBody({ parameters: [{ name: "header_document", value: "https://x.example/a.pdf", filename: 1 }] }),
+    "parameters[0].filename",
+    "TYPE",
+  ],
+  ["an unknown parameter field", templateBody({ parameters: [{ name: "body_1", value: "Ana", type: "text" }] }), "parameters[0].type", "UNKNOWN_FIELD"],
+  ["a sender object (the session endpoint's shape)", templateBody({ sender: { id: "+15550001111", channelType: "whatsapp" } }), "sender", "TYPE"],
+  ["a sender that is not E.164", templateBody({ sender: "support" }), "sender", "E164"],
+  ["callbackData over 1024 bytes", templateBody({ callbackData: "x".repeat(1023) }), "callbackData", "CALLBACK_DATA_SIZE"],
+  ["a campaignName that is not a string", templateBody({ campaignName: ["a"] }), "campaignName", "TYPE"],
+  ["the session endpoint's recipient", templateBody({ recipient: { id: "+5511988887777", channelType: "whatsapp" } }), "body.recipient", "UNKNOWN_FIELD"],
+  ["an order (not a field of this endpoint)", templateBody({ order: { strategy: "independent" } }), "body.order", "UNKNOWN_FIELD"],
+];
+
+describe("each template body rule refuses a body that breaks it", () => {
+  it.each(templateRefusals)("%s", (_what, b, field, rule) => {
+    const problem = templateBodyProblems(b).find((p) => p.field === field && p.rule === rule);
+    expect(problem, JSON.stringify(templateBodyProblems(b))).toBeDefined();
+    expect(problem!.message.startsWith(`${field} `) && problem!.message.endsWith(".")).toBe(true);
+  });
+
+  it("refuses every field it does not know, and only those", () => {
+    const unknown = fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !TEMPLATE_FIELDS.includes(k) && k !== "__proto__");
+    fc.assert(
+      fc.property(unknown, fc.jsonValue(), (key, value) => {
+        const problems = templateBodyProblems({ ...templateBody(), [key]: value });
+        return problems.length === 1 && problems[0]!.field === `body.${key}` && problems[0]!.rule === "UNKNOWN_FIELD";
+      }),
+    );
+  });
+
+  it("takes a number as E.164 exactly: a plus, a non-zero digit, then 1 to 14 digits", () => {
+    fc.assert(fc.property(fc.stringMatching(/^\+[1-9][0-9]{1,14}$/), (number) => templateBodyProblems(templateBody({ number })).length === 0));
+    fc.assert(
+      fc.property(
+        fc.string().filter((n) => !/^\+[1-9][0-9]{1,14}$/.test(n) && n !== ""),
+        (number) => templateBodyProblems(templateBody({ number })).some((p) => p.field === "number" && p.rule === "E164"),
+      ),
+    );
   });
 });

@@ -8,11 +8,20 @@ import { Client, fetchExchange, subscriptionExchange, type AnyVariables, type Ty
 import { createClient as createWsClient, type Client as WsClient } from "graphql-ws";
 import {
   MessageHistoryDocument,
+  SendTemplateDocument,
   SendTextDocument,
+  SendWithFallbackDocument,
   StatusChangesDocument,
+  TemplatesDocument,
   type MessageHistoryQuery,
+  type SendTemplateMessageInput,
+  type SendTemplateMutation,
   type SendTextMutation,
+  type SendWithFallbackMutation,
   type StatusChangesSubscription,
+  type TemplateFilter,
+  type TemplateInput,
+  type TemplatesQuery,
 } from "../generated/graphql.js";
 
 export interface GatewayClientOptions {
@@ -28,21 +37,39 @@ export interface GatewayClientOptions {
 export type SendResult = SendTextMutation["sendSessionMessage"];
 export type SentMessage = Extract<SendResult, { __typename: "Message" }>;
 export type SendFailure = Exclude<SendResult, { __typename: "Message" }>;
+/** A template send's result, and a session send's with a fallback template (its content is the template when the window was closed). */
+export type TemplateSendResult = SendTemplateMutation["sendTemplateMessage"];
+export type FallbackSendResult = SendWithFallbackMutation["sendSessionMessage"];
+export type TemplatesResult = TemplatesQuery["templates"];
 export type HistoryPage = MessageHistoryQuery["messages"];
 export type StatusChange = StatusChangesSubscription["messageStatusChanged"];
 
 export interface GatewayClient {
   /** Resolves with the result, a failed send included; rejects only when the request could not run (auth, network). */
   sendText(businessId: string, to: string, text: string): Promise<SendResult>;
+  /** Sends `text`, or `fallback` instead when the customer's 24-hour window is closed. */
+  sendWithFallback(businessId: string, to: string, text: string, fallback: TemplateInput): Promise<FallbackSendResult>;
+  sendTemplate(input: SendTemplateMessageInput): Promise<TemplateSendResult>;
+  /** The business's template catalog (approved, pending and rejected), with the parameters each expects. */
+  templates(businessId: string, filter?: TemplateFilter): Promise<TemplatesResult>;
   history(businessId: string, first?: number, after?: string): Promise<HistoryPage>;
   /** Calls `onChange` for each status change of the business's messages; returns the function that stops it. */
   watch(businessId: string, onChange: (change: StatusChange) => void, onError?: (error: Error) => void): () => void;
   close(): Promise<void>;
 }
 
-/** A failed send in a line: its code and message, and for an input error the field and rule. */
-export function describeFailure(failure: SendFailure): string {
-  const where = failure.__typename === "InvalidInputError" ? ` (${failure.field}: ${failure.rule})` : "";
+/** What every failed result has (an error as data), and an input error's field and rule. */
+export interface Failure {
+  readonly __typename: string;
+  readonly code: string;
+  readonly message: string;
+  readonly field?: string;
+  readonly rule?: string;
+}
+
+/** A failed send (or catalog read) in a line: its code and message, and for an input error the field and rule. */
+export function describeFailure(failure: Failure): string {
+  const where = failure.field != null ? ` (${failure.field}: ${failure.rule ?? "?"})` : "";
   return `${failure.code}${where}: ${failure.message}`;
 }
 
@@ -84,6 +111,10 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
 
   return {
     sendText: async (businessId, to, text) => (await run("mutation", SendTextDocument, { businessId, to, text })).sendSessionMessage,
+    sendWithFallback: async (businessId, to, text, fallback) =>
+      (await run("mutation", SendWithFallbackDocument, { businessId, to, text, fallback })).sendSessionMessage,
+    sendTemplate: async (input) => (await run("mutation", SendTemplateDocument, { input })).sendTemplateMessage,
+    templates: async (businessId, filter) => (await run("query", TemplatesDocument, { businessId, ...(filter ? { filter } : {}) })).templates,
     history: async (businessId, first = 20, after) => (await run("query", MessageHistoryDocument, { businessId, first, ...(after ? { after } : {}) })).messages,
     watch(businessId, onChange, onError) {
       const subscription = client.subscription(StatusChangesDocument, { businessId }).subscribe((result) => {

@@ -1,8 +1,18 @@
 /**
  * The example page: lists a business's messages and updates their status live through the
- * subscription, with the same typed client as examples/client/. Bundled by examples/web/serve.ts.
+ * subscription, with the same typed client as examples/client/. A send may carry a fallback
+ * template, which goes instead when the customer's 24-hour window is closed: the row then shows the
+ * template, and the page says why. Bundled by examples/web/serve.ts.
  */
-import { createGatewayClient, describeFailure, type GatewayClient, type HistoryPage, type SendResult, type StatusChange } from "../client/gateway-client.js";
+import {
+  createGatewayClient,
+  describeFailure,
+  type FallbackSendResult,
+  type GatewayClient,
+  type HistoryPage,
+  type SendResult,
+  type StatusChange,
+} from "../client/gateway-client.js";
 
 type Row = HistoryPage["edges"][number]["node"];
 
@@ -25,6 +35,13 @@ function cell(text: string, className = ""): HTMLTableCellElement {
   return td;
 }
 
+/** What a row sent: its text, or the template (marked when it answered a closed window). */
+function contentOf(m: Row): string {
+  if (m.content.__typename !== "TemplateContent") return m.content.__typename === "TextContent" ? "text" : m.content.__typename;
+  const { name, language } = m.content.template;
+  return `template ${name} (${language})${m.fallback ? " for a closed window" : ""}`;
+}
+
 function render(): void {
   const body = $<HTMLTableSectionElement>("#rows");
   body.replaceChildren(
@@ -37,6 +54,7 @@ function render(): void {
           cell(new Date(m.createdAt).toLocaleTimeString()),
           cell(m.id),
           cell(m.recipient.id),
+          cell(contentOf(m), "content"),
           cell(m.status, m.status),
           cell(m.deliveryStatus ?? "—", m.deliveryStatus ?? ""),
           cell(m.statusHistory.map((e) => e.status).join(" → ")),
@@ -100,14 +118,34 @@ $<HTMLFormElement>("#connect").addEventListener("submit", (event) => {
   );
 });
 
-/** A sent message joins the list; a failed send says why (its code, message and, for an input error, the field). */
-function sent(result: SendResult): Promise<void> | void {
-  if (result.__typename === "Message") return load();
-  $("#state").textContent = `Not sent: ${describeFailure(result)}`;
+/**
+ * A sent message joins the list; a failed send says why (its code, message and, for an input error,
+ * the field), and one answered by its fallback template says that the window was closed.
+ */
+function sent(result: SendResult | FallbackSendResult): Promise<void> | void {
+  if (result.__typename !== "Message") return void ($("#state").textContent = `Not sent: ${describeFailure(result)}`);
+  if ("fallback" in result && result.fallback) $("#state").textContent = `Window closed (${result.fallback.reason}): sent the template instead.`;
+  return load();
 }
+
+/** The built-in sandbox's order_ready (pt_BR): image header, customer name, order code, and the code as the URL button's suffix. */
+const orderReady = (order: string) => ({
+  name: "order_ready",
+  language: "pt_BR",
+  parameters: [
+    { name: "header_image", value: "https://cdn.example.com/p.png" },
+    { name: "body_1", value: "Ana" },
+    { name: "body_2", value: order },
+    { name: "button_1_url", value: order },
+  ],
+});
 
 $<HTMLFormElement>("#send").addEventListener("submit", (event) => {
   event.preventDefault();
   const form = new FormData(event.currentTarget as HTMLFormElement);
-  client?.sendText(businessId, value(form, "to"), value(form, "text")).then(sent, (error: Error) => ($("#state").textContent = error.message));
+  const [to, text] = [value(form, "to"), value(form, "text")];
+  const sending = form.has("fallback")
+    ? client?.sendWithFallback(businessId, to, text, orderReady(value(form, "order")))
+    : client?.sendText(businessId, to, text);
+  sending?.then(sent, (error: Error) => ($("#state").textContent = error.message));
 });

@@ -85,6 +85,14 @@ export interface Config {
     readonly countUntil: "answer" | "start";
     readonly maxQueue: number;
     readonly retry: RetryPolicy;
+    /** Whether template sends share the session sends' budget per API key. */
+    readonly templateBudget: "shared" | "separate";
+  };
+  readonly templates: {
+    /** How long a cached catalog is used before it is fetched again, in ms. */
+    readonly catalogTtlMs: number;
+    /** What a template send does when no catalog can be read. */
+    readonly unreadable: "refuse" | "send-unchecked";
   };
   /** Shared rate-limit store; in-process when undefined. */
   readonly redisUrl: string | undefined;
@@ -187,6 +195,7 @@ function outboundConfig(env: Env): Config["outbound"] {
     countUntil: read(env, v.CONNECTLY_RATE_COUNT_UNTIL),
     maxQueue: read(env, v.CONNECTLY_QUEUE_MAX),
     retry: { maxAttempts: read(env, v.CONNECTLY_MAX_ATTEMPTS), deadlineMs: read(env, v.CONNECTLY_DEADLINE_MS), minBackoffMs: 100, maxBackoffMs: 5_000 },
+    templateBudget: read(env, v.CONNECTLY_TEMPLATE_RATE_LIMIT),
   };
 }
 
@@ -266,6 +275,7 @@ export function loadConfig(env: Env = process.env, options: { server: boolean } 
     connectly,
     connectlyHttp,
     outbound,
+    templates: { catalogTtlMs: read(env, v.TEMPLATE_CATALOG_TTL_SECONDS) * 1000, unreadable: read(env, v.TEMPLATE_CATALOG_UNREADABLE) },
     redisUrl,
     pubsub: pubsubKind(env, redisUrl, database),
     webhooks: {

@@ -1,4 +1,6 @@
 /** The sandbox's settings: what the gateway's built-in one shares with `npm run sandbox`, and the standalone one's own. */
+import { readFileSync } from "node:fs";
+import { parseTemplateGroups, type TemplateGroup } from "../sandbox/templates.js";
 import { ConfigError, isSet, read, type Env } from "./variable.js";
 import {
   SANDBOX_API_KEY,
@@ -7,6 +9,7 @@ import {
   SANDBOX_RATE_LIMIT,
   SANDBOX_STATUS_DELAY_MS,
   SANDBOX_STATUS_EVENTS,
+  SANDBOX_TEMPLATES_FILE,
   SANDBOX_WEBHOOK_SECRET,
   SANDBOX_WEBHOOK_URL,
 } from "./variables.js";
@@ -17,15 +20,33 @@ export interface SandboxSettings {
   readonly statusEvents: boolean;
   readonly failureRate: number;
   readonly statusDelayMs: number;
+  /** The catalog read from SANDBOX_TEMPLATES_FILE; absent: the built-in one. */
+  readonly templates?: readonly TemplateGroup[];
 }
 
 export function readSandboxSettings(env: Env): SandboxSettings {
+  const templatesFile = read(env, SANDBOX_TEMPLATES_FILE);
   return {
     sandboxPort: read(env, SANDBOX_PORT),
     statusEvents: read(env, SANDBOX_STATUS_EVENTS),
     failureRate: read(env, SANDBOX_FAILURE_RATE),
     statusDelayMs: read(env, SANDBOX_STATUS_DELAY_MS),
+    ...(templatesFile != null ? { templates: loadTemplatesFile(templatesFile) } : {}),
   };
+}
+
+/** Reads and checks a catalog file at start-up, so that a broken one stops the start rather than the first send. */
+function loadTemplatesFile(path: string): readonly TemplateGroup[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    const why = error instanceof SyntaxError ? "is not JSON" : `cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`;
+    throw new ConfigError(`SANDBOX_TEMPLATES_FILE ${JSON.stringify(path)} ${why}: give a JSON file in Connectly's get-templates format.`);
+  }
+  const parsed = parseTemplateGroups(json);
+  if (!parsed.ok) throw new ConfigError(`SANDBOX_TEMPLATES_FILE ${JSON.stringify(path)} is not a template catalog: ${parsed.problem}.`);
+  return parsed.groups;
 }
 
 /** The standalone sandbox (`npm run sandbox`). */
@@ -38,6 +59,8 @@ export interface StandaloneSandboxConfig {
   readonly webhooks: { readonly secret: string; readonly statusEvents: boolean; readonly failureRate: number; readonly delayMs: number } | undefined;
   /** Where webhooks go for businesses that registered no address. */
   readonly webhookUrl: string | undefined;
+  /** SANDBOX_TEMPLATES_FILE's catalog; absent: the built-in one. */
+  readonly templates?: readonly TemplateGroup[];
 }
 
 /** Reads and validates the standalone sandbox's settings; throws ConfigError naming the first bad variable. */
@@ -54,5 +77,6 @@ export function loadStandaloneSandboxConfig(env: Env = process.env): StandaloneS
     rateLimitPerSecond: read(env, SANDBOX_RATE_LIMIT),
     webhooks: secret == null ? undefined : { secret, statusEvents: shared.statusEvents, failureRate: shared.failureRate, delayMs: shared.statusDelayMs },
     webhookUrl,
+    ...(shared.templates ? { templates: shared.templates } : {}),
   };
 }

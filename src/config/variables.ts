@@ -204,6 +204,32 @@ export const CONNECTLY_MAX_ATTEMPTS = integer({
   description: "Calls to Connectly per message at most (429, 5xx, resets and timeouts are retried with backoff).",
 });
 
+export const CONNECTLY_TEMPLATE_RATE_LIMIT = oneOf({
+  name: "CONNECTLY_TEMPLATE_RATE_LIMIT",
+  values: ["shared", "separate"],
+  default: "shared",
+  description:
+    "Whether template sends count against the same CONNECTLY_RATE_LIMIT per API key as session sends (shared: can never cause a 429, whichever way Connectly counts) or have a budget of their own of the same size (separate: twice the combined rate, if Connectly counts the endpoints apart).",
+});
+
+// Templates
+
+export const TEMPLATE_CATALOG_TTL_SECONDS = integer({
+  name: "TEMPLATE_CATALOG_TTL_SECONDS",
+  default: 300,
+  min: 0,
+  max: 86_400,
+  description:
+    "How long a business's template catalog, fetched from Connectly and stored in the database for every gateway process, is used before it is fetched again, in seconds (0: fetched for every send). refreshTemplates fetches it at once.",
+});
+export const TEMPLATE_CATALOG_UNREADABLE = oneOf({
+  name: "TEMPLATE_CATALOG_UNREADABLE",
+  values: ["refuse", "send-unchecked"],
+  default: "refuse",
+  description:
+    "What a template send does when the catalog cannot be read from Connectly and no copy is held (an older copy is used when there is one). refuse: a TemplateCatalogUnavailableError, nothing sent. send-unchecked: sent after the rules that need no catalog, Connectly checks the template itself (content.template.checkedAgainstCatalog is false).",
+});
+
 // Redis and pub/sub
 
 export const REDIS_URL = secret({
@@ -463,6 +489,12 @@ export const SANDBOX_STATUS_DELAY_MS = integer({
 
 // The standalone sandbox only
 
+export const SANDBOX_TEMPLATES_FILE = text({
+  name: "SANDBOX_TEMPLATES_FILE",
+  unset: "the built-in catalog",
+  description:
+    'A JSON file holding the sandbox\'s template catalog, in Connectly\'s get-templates answer format ({"entity":{"templateGroups":[...]}} or the templateGroups array); the built-in one has approved, pending and rejected templates (docs/sandbox.md).',
+});
 export const SANDBOX_API_KEY = text({
   name: "SANDBOX_API_KEY",
   pattern: /^[\x21-\x7e]{1,512}$/,
@@ -508,8 +540,10 @@ export const GROUPS: readonly Group[] = [
       CONNECTLY_QUEUE_MAX,
       CONNECTLY_DEADLINE_MS,
       CONNECTLY_MAX_ATTEMPTS,
+      CONNECTLY_TEMPLATE_RATE_LIMIT,
     ],
   },
+  { title: "Templates", variables: [TEMPLATE_CATALOG_TTL_SECONDS, TEMPLATE_CATALOG_UNREADABLE] },
   { title: "Redis and pub/sub", variables: [REDIS_URL, PUBSUB] },
   { title: "Webhooks", variables: [CONNECTLY_WEBHOOK_SECRET, CONNECTLY_BUSINESS_WEBHOOK_SECRETS, WEBHOOK_MAX_BYTES] },
   {
@@ -546,7 +580,7 @@ export const GROUPS: readonly Group[] = [
   {
     title: "Sandbox",
     about: "Read by the gateway's built-in sandbox (sandbox mode only: no Connectly API key set) and by the standalone sandbox, `npm run sandbox`.",
-    variables: [SANDBOX_PORT, SANDBOX_STATUS_EVENTS, SANDBOX_FAILURE_RATE, SANDBOX_STATUS_DELAY_MS],
+    variables: [SANDBOX_PORT, SANDBOX_STATUS_EVENTS, SANDBOX_FAILURE_RATE, SANDBOX_STATUS_DELAY_MS, SANDBOX_TEMPLATES_FILE],
   },
   {
     title: "Standalone sandbox",

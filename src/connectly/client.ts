@@ -1,11 +1,19 @@
 /**
  * The Connectly REST client: one keep-alive undici pool per base URL, timeouts on connect, headers
  * and body, and the API key only ever in the X-API-Key header (never in errors or logs).
- * Rate limiting and retries wrap `sendMessage` (see the outbound issue); it makes one attempt.
+ * Rate limiting and retries wrap `sendMessage` (connectly/delivery.ts); it makes one attempt, to the
+ * session endpoint or the templated one. `getTemplates` reads the business's template catalog.
  */
 import { Pool } from "undici";
 import { classifyHttpFailure, classifyNetworkFailure, invalidSuccess, type UpstreamFailure } from "./errors.js";
 import type { RestSendMessageBody } from "./rest-body.js";
+import type { RestSendTemplateBody } from "./template-body.js";
+
+/** One send: the body and the endpoint it goes to. */
+export type UpstreamRequest =
+  { readonly endpoint: "session"; readonly body: RestSendMessageBody } | { readonly endpoint: "template"; readonly body: RestSendTemplateBody };
+
+const SEND_PATH: Record<UpstreamRequest["endpoint"], string> = { session: "send/messages", template: "send/whatsapp_templated_messages" };
 
 export interface ConnectlyClientOptions {
   readonly baseUrl: string;
@@ -18,12 +26,19 @@ export interface ConnectlyClientOptions {
 
 export type SendResult = { readonly ok: true; readonly id: string; readonly status: number } | { readonly ok: false; readonly failure: UpstreamFailure };
 
+/** The catalog's answer, parsed as JSON but not yet read (connectly/templates.ts reads it). */
+export type TemplatesResult = { readonly ok: true; readonly body: unknown } | { readonly ok: false; readonly failure: UpstreamFailure };
+
 export interface ConnectlyClient {
-  sendMessage(businessId: string, apiKey: string, body: RestSendMessageBody): Promise<SendResult>;
+  sendMessage(businessId: string, apiKey: string, request: UpstreamRequest): Promise<SendResult>;
+  /** POST /v1/businesses/{businessId}/get/templates (a read, though a POST, with no body). */
+  getTemplates(businessId: string, apiKey: string): Promise<TemplatesResult>;
   close(): Promise<void>;
 }
 
 const MAX_ERROR_BODY = 64 * 1024;
+// A catalog of a few hundred templates with their components stays far below this.
+const MAX_CATALOG_BODY = 16 * 1024 * 1024;
 
 export function createConnectlyClient(options: ConnectlyClientOptions): ConnectlyClient {
   const base = new URL(options.baseUrl);
@@ -36,16 +51,19 @@ export function createConnectlyClient(options: ConnectlyClientOptions): Connectl
     keepAliveTimeout: 30_000,
   });
 
+  const post = (businessId: string, apiKey: string, path: string, body: string | undefined) =>
+    pool.request({
+      method: "POST",
+      path: `${prefix}/v1/businesses/${encodeURIComponent(businessId)}/${path}`,
+      headers: { ...(body != null ? { "content-type": "application/json" } : {}), accept: "application/json", "x-api-key": apiKey },
+      body,
+    });
+
   return {
-    async sendMessage(businessId, apiKey, body) {
+    async sendMessage(businessId, apiKey, request) {
       let response: Awaited<ReturnType<Pool["request"]>>;
       try {
-        response = await pool.request({
-          method: "POST",
-          path: `${prefix}/v1/businesses/${encodeURIComponent(businessId)}/send/messages`,
-          headers: { "content-type": "application/json", accept: "application/json", "x-api-key": apiKey },
-          body: JSON.stringify(body),
-        });
+        response = await post(businessId, apiKey, SEND_PATH[request.endpoint], JSON.stringify(request.body));
       } catch (error) {
         return { ok: false, failure: classifyNetworkFailure(error) };
       }
@@ -63,9 +81,38 @@ export function createConnectlyClient(options: ConnectlyClientOptions): Connectl
       const retryAfter = headers["retry-after"];
       return { ok: false, failure: classifyHttpFailure(statusCode, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, text) };
     },
+    async getTemplates(businessId, apiKey) {
+      let response: Awaited<ReturnType<Pool["request"]>>;
+      let text: string;
+      try {
+        response = await post(businessId, apiKey, "get/templates", undefined);
+        text = await readLimited(response.body, MAX_CATALOG_BODY + 1);
+      } catch (error) {
+        return { ok: false, failure: classifyNetworkFailure(error) };
+      }
+      const { statusCode, headers } = response;
+      if (statusCode < 200 || statusCode >= 300) {
+        const retryAfter = headers["retry-after"];
+        return { ok: false, failure: classifyHttpFailure(statusCode, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, text.slice(0, MAX_ERROR_BODY)) };
+      }
+      if (text.length > MAX_CATALOG_BODY) return { ok: false, failure: invalidCatalog(statusCode, "is larger than 16 MiB") };
+      try {
+        return { ok: true, body: JSON.parse(text) as unknown };
+      } catch {
+        return { ok: false, failure: invalidCatalog(statusCode, "is not JSON") };
+      }
+    },
     close: () => pool.close(),
   };
 }
+
+const invalidCatalog = (status: number, what: string): UpstreamFailure => ({
+  code: "UPSTREAM_INVALID_RESPONSE",
+  message: `Connectly's template catalog answer (HTTP ${status}) ${what}.`,
+  upstream: { status },
+  retryable: false,
+  ambiguous: false,
+});
 
 function parseId(text: string): string | undefined {
   try {

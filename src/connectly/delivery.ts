@@ -3,15 +3,16 @@
  * client with the same body (so the same message.id: Connectly deduplicates by it). 429s (after
  * Retry-After), 5xx, resets and timeouts are retried with jittered exponential backoff (p-retry)
  * within one total deadline. The outcome says whether Connectly may have the message after all.
+ * The template endpoint takes no message id, so an attempt that may have reached it is never
+ * repeated: only answers that prove the request was not taken (429, 503, a refused connection) are.
  */
 import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import pRetry from "p-retry";
 import type { RateLimiter } from "../ratelimit/limiter.js";
 import { RateLimitQueueFullError } from "../ratelimit/limiter.js";
-import type { ConnectlyClient } from "./client.js";
+import type { ConnectlyClient, UpstreamRequest } from "./client.js";
 import type { UpstreamFailure } from "./errors.js";
-import type { RestSendMessageBody } from "./rest-body.js";
 
 export interface RetryPolicy {
   /** Calls to Connectly at most, the first included. */
@@ -41,13 +42,15 @@ export type DeliveryOutcome =
       readonly attempts: number;
       /** True when an attempt may have reached Connectly and no later answer settled it. */
       readonly unconfirmed: boolean;
+      /** True when any attempt may have reached Connectly, even if a later answer settled it. */
+      readonly ambiguous: boolean;
     };
 
 export interface Delivery {
   send(
     businessId: string,
     apiKey: string,
-    body: RestSendMessageBody,
+    request: UpstreamRequest,
     onRetry?: (attemptsSoFar: number, failure: UpstreamFailure) => Promise<void>,
     override?: { readonly maxAttempts: number },
   ): Promise<DeliveryOutcome>;
@@ -62,12 +65,23 @@ class AttemptFailed extends Error {
 /** The limiter's key for an API key: a digest, so the key itself is never stored anywhere. */
 export const limiterKey = (apiKey: string): string => createHash("sha256").update(apiKey).digest("hex").slice(0, 32);
 
-export function createDelivery(client: ConnectlyClient, limiter: RateLimiter, policy: RetryPolicy): Delivery {
+/** Whether template sends share the session endpoint's budget per API key (the default) or have one of their own. */
+export type TemplateBudget = "shared" | "separate";
+
+/** The limiter key of a request: one budget per API key, or per key and endpoint when the template budget is separate. */
+export const budgetKey = (apiKey: string, endpoint: UpstreamRequest["endpoint"], templates: TemplateBudget): string =>
+  endpoint === "template" && templates === "separate" ? `${limiterKey(apiKey)}:template` : limiterKey(apiKey);
+
+/** Whether a failed attempt may be made again: never one that may have reached an endpoint without deduplication. */
+const mayRetry = (failure: UpstreamFailure, endpoint: UpstreamRequest["endpoint"]): boolean =>
+  failure.retryable && !(endpoint === "template" && failure.ambiguous);
+
+export function createDelivery(client: ConnectlyClient, limiter: RateLimiter, policy: RetryPolicy, templates: TemplateBudget = "shared"): Delivery {
   return {
-    async send(businessId, apiKey, body, onRetry, override) {
+    async send(businessId, apiKey, request, onRetry, override) {
       const maxAttempts = override?.maxAttempts ?? policy.maxAttempts;
       const deadline = Date.now() + policy.deadlineMs;
-      const key = limiterKey(apiKey);
+      const key = budgetKey(apiKey, request.endpoint, templates);
       let attempts = 0;
       let ambiguous = false;
       try {
@@ -76,7 +90,7 @@ export function createDelivery(client: ConnectlyClient, limiter: RateLimiter, po
             const release = await limiter.acquire(key, deadline);
             attempts++;
             // The attempt holds its place in the limiter's window until Connectly has answered.
-            const sent = await client.sendMessage(businessId, apiKey, body).finally(release);
+            const sent = await client.sendMessage(businessId, apiKey, request).finally(release);
             if (sent.ok) return sent;
             if (sent.failure.ambiguous) ambiguous = true;
             throw new AttemptFailed(sent.failure);
@@ -88,9 +102,9 @@ export function createDelivery(client: ConnectlyClient, limiter: RateLimiter, po
             maxTimeout: policy.maxBackoffMs,
             randomize: true,
             maxRetryTime: policy.deadlineMs,
-            shouldRetry: ({ error }) => error instanceof AttemptFailed && error.failure.retryable && Date.now() < deadline,
+            shouldRetry: ({ error }) => error instanceof AttemptFailed && mayRetry(error.failure, request.endpoint) && Date.now() < deadline,
             onFailedAttempt: async ({ error, retriesLeft }) => {
-              if (!(error instanceof AttemptFailed) || !error.failure.retryable || retriesLeft === 0) return;
+              if (!(error instanceof AttemptFailed) || !mayRetry(error.failure, request.endpoint) || retriesLeft === 0) return;
               await onRetry?.(attempts, error.failure);
               // Honour Retry-After on 429 (p-retry's own backoff comes on top of it).
               const after = error.failure.retryAfterSeconds;
@@ -103,11 +117,11 @@ export function createDelivery(client: ConnectlyClient, limiter: RateLimiter, po
         if (error instanceof AttemptFailed) {
           // A definite refusal (a 4xx) settles earlier ambiguous attempts; anything else leaves them open.
           const settled = !error.failure.retryable && !error.failure.ambiguous;
-          return { ok: false, failure: error.failure, attempts, unconfirmed: ambiguous && !settled };
+          return { ok: false, failure: error.failure, attempts, unconfirmed: ambiguous && !settled, ambiguous };
         }
         if (error instanceof RateLimitQueueFullError) {
           const failure: QueueFullFailure = { code: "RATE_LIMIT_QUEUE_FULL", message: error.message, upstream: {}, retryable: false, ambiguous: false };
-          return { ok: false, failure, attempts, unconfirmed: ambiguous };
+          return { ok: false, failure, attempts, unconfirmed: ambiguous, ambiguous };
         }
         throw error;
       }

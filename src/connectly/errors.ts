@@ -7,7 +7,13 @@ import type { ErrorCode } from "../domain/errors.js";
 /** The codes of Connectly's answers (and of no answer): those of ErrorCode decided by Connectly. */
 export type UpstreamErrorCode = Extract<
   ErrorCode,
-  "SESSION_WINDOW_CLOSED" | "UPSTREAM_REJECTED" | "UPSTREAM_UNAUTHENTICATED" | "UPSTREAM_RATE_LIMITED" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_INVALID_RESPONSE"
+  | "SESSION_WINDOW_CLOSED"
+  | "CUSTOMER_OPTED_OUT"
+  | "UPSTREAM_REJECTED"
+  | "UPSTREAM_UNAUTHENTICATED"
+  | "UPSTREAM_RATE_LIMITED"
+  | "UPSTREAM_UNAVAILABLE"
+  | "UPSTREAM_INVALID_RESPONSE"
 >;
 
 /** Connectly's own description of an error, as far as its body gave one. */
@@ -62,8 +68,10 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   return Number.isNaN(at) ? undefined : Math.max(0, (at - now) / 1000);
 }
 
-// Connectly's code for a closed 24-hour window, or its wording; not any message that mentions hours.
-const WINDOW_CLOSED = /OUTSIDE_OF_ELIGIBILITY_WINDOW|eligibility window/i;
+// Connectly's codes for a closed 24-hour window (or a customer who never wrote), or its wording; not
+// any message that mentions hours.
+const WINDOW_CLOSED = /OUTSIDE_OF_ELIGIBILITY_WINDOW|NO_CONVERSATION_INITIATION|eligibility window/i;
+const OPTED_OUT = /CUSTOMER_OPTED_OUT/;
 
 /** Classifies a non-2xx answer from the send endpoint. */
 export function classifyHttpFailure(status: number, retryAfter: string | undefined, bodyText: string): UpstreamFailure {
@@ -73,7 +81,16 @@ export function classifyHttpFailure(status: number, retryAfter: string | undefin
     return {
       code: "SESSION_WINDOW_CLOSED",
       message:
-        "The customer's 24-hour session window is closed (they have not written to the business in the last 24 hours); send a template message (POST /v1/businesses/{businessId}/send/whatsapp_templated_messages) to re-engage them.",
+        "The customer's 24-hour session window is closed (they have not written to the business in the last 24 hours, or never wrote); send a template message (sendTemplateMessage, or give the send a fallbackTemplate) to re-engage them.",
+      upstream,
+      retryable: false,
+      ambiguous: false,
+    };
+  }
+  if (status >= 400 && status < 500 && OPTED_OUT.test(upstream.code ?? "")) {
+    return {
+      code: "CUSTOMER_OPTED_OUT",
+      message: `The customer opted out of this business's template messages${says}; do not send to them again.`,
       upstream,
       retryable: false,
       ambiguous: false,

@@ -6,11 +6,12 @@
 import type { SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import type { Config } from "../config/config.js";
 import type { GraphQLServices } from "../graphql/context.js";
-import { createMetrics, instrumentIngest, type Metrics } from "../metrics/metrics.js";
+import { createMetrics, instrumentConnectly, instrumentIngest, type Metrics } from "../metrics/metrics.js";
 import { openDatabase, type Database } from "../persistence/database.js";
 import type { PubSub } from "../pubsub/pubsub.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
-import { otlpProcessor, startTracing } from "../tracing/tracing.js";
+import { createTemplateCatalog } from "../templates/catalog.js";
+import { otlpProcessor, startTracing, traceConnectly } from "../tracing/tracing.js";
 import { createIngest, type Ingest } from "../webhooks/ingest.js";
 import type { Redis } from "ioredis";
 import { reportError, type CoreLog } from "./log.js";
@@ -73,12 +74,33 @@ async function assemble(config: Config, { log, spanProcessor }: CoreOptions, shu
   const { limiter, delivery } = measuredDelivery(outbound, config, metrics, traced);
   const ingest = instrumentIngest(createIngest({ ...stores, pubsub, onError: reportError(log, "webhook events could not be applied") }), metrics);
   shutdown.opened("ingest", () => ingest.close());
-  const sending = createSending({ messages: stores.messages, delivery, apiKeyFor: upstream.apiKeyFor, pubsub, ingest });
+  // Catalog reads go through the same measured client and limiter as sends: they spend the key's budget too.
+  const measuredConnectly = instrumentConnectly(outbound.connectly, metrics);
+  const catalog = createTemplateCatalog({
+    store: stores.templateCatalogs,
+    connectly: traced ? traceConnectly(measuredConnectly) : measuredConnectly,
+    limiter,
+    limiterWaitMs: config.outbound.retry.deadlineMs,
+    ttlMs: config.templates.catalogTtlMs,
+    now: Date.now,
+  });
+  const sending = createSending({
+    messages: stores.messages,
+    delivery,
+    apiKeyFor: upstream.apiKeyFor,
+    pubsub,
+    ingest,
+    customers: stores.customers,
+    catalog,
+    catalogUnreadable: config.templates.unreadable,
+    now: Date.now,
+  });
   const services: GraphQLServices = {
     messages: stores.messages,
     statusEvents: stores.statusEvents,
     customers: stores.customers,
     sending,
+    catalog,
     pubsub,
     now: Date.now,
   };

@@ -48,5 +48,5 @@ export function measuredDelivery(
   const measuredLimiter = instrumentLimiter(opened.limiter, metrics);
   const connectly = traced ? traceConnectly(measuredConnectly) : measuredConnectly;
   const limiter = traced ? traceLimiter(measuredLimiter) : measuredLimiter;
-  return { limiter, delivery: createDelivery(connectly, limiter, config.outbound.retry) };
+  return { limiter, delivery: createDelivery(connectly, limiter, config.outbound.retry, config.outbound.templateBudget) };
 }

@@ -4,7 +4,7 @@
  */
 import type { Config } from "../config/config.js";
 import { recoverInterrupted, type RecoveryReport } from "../sending/recover.js";
-import type { SendSessionMessageDeps } from "../sending/send-session-message.js";
+import type { SendingDeps } from "../sending/types.js";
 import type { CoreLog } from "./log.js";
 import type { Shutdown } from "./shutdown.js";
 
@@ -17,7 +17,7 @@ export interface Recovery {
   readonly start: () => void;
 }
 
-export function createRecovery(config: Config, sending: SendSessionMessageDeps, options: { embedded: boolean; log: CoreLog; shutdown: Shutdown }): Recovery {
+export function createRecovery(config: Config, sending: SendingDeps, options: { embedded: boolean; log: CoreLog; shutdown: Shutdown }): Recovery {
   const { log } = options;
   // A PENDING row is stale once no live process can still be working on it: after the send deadline
   // plus the HTTP timeouts. With the embedded database (one process, by its lock) every row older

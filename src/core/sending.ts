@@ -3,8 +3,10 @@ import type { Delivery } from "../connectly/delivery.js";
 import type { MessageStore } from "../persistence/messages.js";
 import type { PubSub } from "../pubsub/pubsub.js";
 import { newMessageId } from "../sending/ids.js";
-import type { SendSessionMessageDeps } from "../sending/send-session-message.js";
+import type { SendingDeps } from "../sending/types.js";
 import type { Ingest } from "../webhooks/ingest.js";
+import type { ReadCatalog } from "../domain/templates.js";
+import { sessionWindow, type CustomerStore } from "../persistence/customers.js";
 
 export interface SendingParts {
   readonly messages: MessageStore;
@@ -12,15 +14,25 @@ export interface SendingParts {
   readonly apiKeyFor: (businessId: string) => string | undefined;
   readonly pubsub: Pick<PubSub, "publish">;
   readonly ingest: Pick<Ingest, "accepted">;
+  readonly catalog: ReadCatalog;
+  readonly customers: Pick<CustomerStore, "customers">;
+  readonly catalogUnreadable: SendingDeps["catalogUnreadable"];
+  readonly now: () => number;
 }
 
-export function createSending(parts: SendingParts): SendSessionMessageDeps {
+export function createSending(parts: SendingParts): SendingDeps {
   const { pubsub, ingest } = parts;
   return {
     store: parts.messages,
     delivery: parts.delivery,
     apiKeyFor: parts.apiKeyFor,
     newId: newMessageId,
+    catalog: parts.catalog,
+    catalogUnreadable: parts.catalogUnreadable,
+    async windowKnownClosed(businessId, customerId) {
+      const [customer] = await parts.customers.customers([{ businessId, customerId }]);
+      return customer?.lastInboundAt != null && !sessionWindow(customer.lastInboundAt, parts.now()).open;
+    },
     onOutcome: (message) => {
       pubsub.publish([{ message, event: null }]);
       // Events that beat the send's answer here are told to subscribers now, after the outcome.

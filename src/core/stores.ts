@@ -5,6 +5,7 @@ import type { Database } from "../persistence/database.js";
 import { createMessageStore, type MessageStore } from "../persistence/messages.js";
 import { createRejectedWebhookStore, type RejectedWebhookStore } from "../persistence/rejected-webhooks.js";
 import { createStatusEventStore, type StatusEventStore } from "../persistence/status-events.js";
+import { createTemplateCatalogStore, type TemplateCatalogStore } from "../persistence/template-catalogs.js";
 import { traceStore } from "../tracing/tracing.js";
 
 export interface Stores {
@@ -12,6 +13,7 @@ export interface Stores {
   readonly statusEvents: StatusEventStore;
   readonly customers: CustomerStore;
   readonly rejected: RejectedWebhookStore;
+  readonly templateCatalogs: TemplateCatalogStore;
 }
 
 export function createStores(database: Database, traced: boolean): Stores {
@@ -21,5 +23,6 @@ export function createStores(database: Database, traced: boolean): Stores {
     statusEvents: traceIf("status_events", createStatusEventStore(database.prisma, database.direct)),
     customers: traceIf("customers", createCustomerStore(database.prisma)),
     rejected: createRejectedWebhookStore(database.prisma),
+    templateCatalogs: traceIf("template_catalogs", createTemplateCatalogStore(database.prisma)),
   };
 }

@@ -36,6 +36,9 @@ export async function openUpstream(config: Config, shutdown: Shutdown): Promise<
   const server = await startSandbox({
     port: connectly.sandboxPort,
     webhooks: { secret: webhookSecret, statusEvents: connectly.statusEvents, failureRate: connectly.failureRate, delayMs: connectly.statusDelayMs },
+    ...(connectly.templates ? { templates: connectly.templates } : {}),
+    // The built-in sandbox counts templated sends as the gateway is told Connectly does.
+    templateRateLimit: config.outbound.templateBudget,
   });
   shutdown.opened("sandbox", () => server.close());
   return { baseUrl: server.url, apiKeyFor: () => server.apiKey, sandbox: { server, webhookSecret } };

@@ -5,7 +5,7 @@
  * test/content-types.unit.test.ts checks that they list exactly these.
  */
 import type { MessageContentType } from "../persistence/generated/prisma/enums.js";
-import type { MessageContent } from "../graphql/generated/types.js";
+import type { MessageContent, SentTemplate } from "../graphql/generated/types.js";
 import type { MessageContentInput } from "./message.js";
 
 /** A content type's name: the one key set in a MessageContentInput. */
@@ -35,6 +35,23 @@ export const CONTENT_TYPES = {
 } as const satisfies { readonly [K in ContentKey]: ContentTypeEntry };
 
 export const CONTENT_KEYS = Object.keys(CONTENT_TYPES) as ContentKey[];
+
+/** A template message's content as stored: which template, language and values (MessageContent's TemplateContent). */
+export interface TemplateContentValue {
+  readonly template: Omit<SentTemplate, "__typename">;
+}
+
+/** TEMPLATE, how the messages table stores a template message (also a session message sent as its fallback). */
+export const TEMPLATE_CONTENT = { stored: "TEMPLATE", typename: "TemplateContent" } as const satisfies ContentTypeEntry;
+
+/** Content as the messages table stores it: a session content input, or a template's. */
+export type StoredContent = MessageContentInput | TemplateContentValue;
+
+export const isTemplateContent = (content: StoredContent): content is TemplateContentValue => "template" in content && content.template != null;
+
+/** The MessageContent member that reads stored content back. */
+export const storedTypename = (content: StoredContent): ContentTypename =>
+  isTemplateContent(content) ? TEMPLATE_CONTENT.typename : CONTENT_TYPES[contentKeyOf(content)].typename;
 
 /** The content types set in a content object (exactly one for a valid input). */
 export const contentKeysSet = (content: Partial<Record<ContentKey, unknown>>): ContentKey[] => CONTENT_KEYS.filter((k) => content[k] != null);

@@ -19,8 +19,12 @@ import type {
   MutationResolvers,
   MutationSendSessionMessageArgs,
   MutationSendSessionMessagesArgs,
+  MutationSendTemplateMessageArgs,
+  MutationSendTemplateMessagesArgs,
+  MutationRefreshTemplatesArgs,
   QueryCustomerArgs,
   QueryMessagesArgs,
+  QueryTemplatesArgs,
   QueryResolvers,
   SubscriptionMessageStatusChangedArgs,
   SubscriptionResolvers,
@@ -67,10 +71,15 @@ export const RULES: {
     messageByConnectlyId: { scope: "read", ownedResult: true },
     messages: { scope: "read", businesses: (args: QueryMessagesArgs) => [args.filter.businessId] },
     customer: { scope: "read", businesses: (args: QueryCustomerArgs) => [args.businessId] },
+    templates: { scope: "read", businesses: (args: QueryTemplatesArgs) => [args.businessId] },
   },
   Mutation: {
     sendSessionMessage: { scope: "send", businesses: (args: MutationSendSessionMessageArgs) => [args.input.businessId] },
     sendSessionMessages: { scope: "send", businesses: (args: MutationSendSessionMessagesArgs) => args.inputs.map((input) => input.businessId) },
+    sendTemplateMessage: { scope: "send", businesses: (args: MutationSendTemplateMessageArgs) => [args.input.businessId] },
+    sendTemplateMessages: { scope: "send", businesses: (args: MutationSendTemplateMessagesArgs) => args.inputs.map((input) => input.businessId) },
+    // A read of Connectly's catalog that changes nothing but the gateway's cache: "read" is enough.
+    refreshTemplates: { scope: "read", businesses: (args: MutationRefreshTemplatesArgs) => [args.businessId] },
   },
   Subscription: {
     messageStatusChanged: { scope: "read", businesses: subscriptionBusinesses },

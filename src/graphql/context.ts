@@ -1,4 +1,5 @@
-import type { SendSessionMessageDeps } from "../sending/send-session-message.js";
+import type { SendingDeps } from "../sending/types.js";
+import type { ReadCatalog } from "../domain/templates.js";
 import type { CustomerStore } from "../persistence/customers.js";
 import type { MessageStore } from "../persistence/messages.js";
 import type { StatusEventStore } from "../persistence/status-events.js";
@@ -13,7 +14,9 @@ export interface GraphQLServices {
   readonly messages: MessageStore;
   readonly statusEvents: StatusEventStore;
   readonly customers: CustomerStore;
-  readonly sending: SendSessionMessageDeps;
+  readonly sending: SendingDeps;
+  /** The businesses' template catalogs (templates and refreshTemplates read them). */
+  readonly catalog: ReadCatalog;
   readonly pubsub: PubSub;
   /** The clock, for the session window. */
   readonly now: () => number;
@@ -51,6 +54,7 @@ export const createContext = (
   statusEvents: services.statusEvents,
   customers: services.customers,
   sending: services.sending,
+  catalog: services.catalog,
   pubsub: services.pubsub,
   now: services.now,
   principal,

@@ -11,8 +11,9 @@ import type { ErrorCode, InputRule, RequestErrorCode } from "../domain/errors.js
 import type { UpstreamErrorDetail } from "../connectly/errors.js";
 import type { ValidationIssue } from "../validation/values.js";
 import type { MessageRow } from "../persistence/messages.js";
-import { unconfirmedMessage, type SendError } from "../sending/send-session-message.js";
-import type { ResolversParentTypes, SendSessionMessageResult, SessionWindowClosedError, UpstreamDetail } from "./generated/types.js";
+import { requestOf, unconfirmedMessage } from "../sending/deliver.js";
+import type { SendError } from "../sending/types.js";
+import type { ResolversParentTypes, SendSessionMessageResult, SendTemplateMessageResult, SessionWindowClosedError, UpstreamDetail } from "./generated/types.js";
 
 /** A GraphQL error: a request that cannot be executed, with its code first among the extensions. */
 export function requestError(
@@ -37,7 +38,7 @@ export function badUserInput(issues: readonly ValidationIssue[]): GraphQLError {
 }
 
 /** The GraphQL types of the errors returned as data: every implementation of ErrorResult. */
-export type ErrorTypename = Exclude<NonNullable<SendSessionMessageResult["__typename"]>, "Message">;
+export type ErrorTypename = Exclude<NonNullable<SendSessionMessageResult["__typename"] | SendTemplateMessageResult["__typename"]>, "Message">;
 
 /** SessionWindowClosedError before its sessionWindow is read (from the customer store, when selected). */
 export type SessionWindowClosedParent = Omit<SessionWindowClosedError, "failedMessage" | "sessionWindow"> & { failedMessage: MessageRow };
@@ -55,6 +56,8 @@ export const ERROR_RESULT_TYPES = {
   MESSAGE_ID_CONFLICT: "MessageIdConflictError",
   RATE_LIMIT_QUEUE_FULL: "RateLimitQueueFullError",
   SESSION_WINDOW_CLOSED: "SessionWindowClosedError",
+  CUSTOMER_OPTED_OUT: "UpstreamError",
+  TEMPLATE_CATALOG_UNAVAILABLE: "TemplateCatalogUnavailableError",
   UPSTREAM_REJECTED: "UpstreamError",
   UPSTREAM_UNAUTHENTICATED: "UpstreamError",
   UPSTREAM_RATE_LIMITED: "UpstreamRateLimitedError",
@@ -63,7 +66,7 @@ export const ERROR_RESULT_TYPES = {
   INTERRUPTED: null,
 } as const satisfies Record<ErrorCode, ErrorTypename | null>;
 
-const upstreamDetail = (detail: UpstreamErrorDetail): UpstreamDetail => ({
+export const upstreamDetail = (detail: UpstreamErrorDetail): UpstreamDetail => ({
   status: detail.status ?? null,
   type: detail.type ?? null,
   code: detail.code ?? null,
@@ -72,7 +75,7 @@ const upstreamDetail = (detail: UpstreamErrorDetail): UpstreamDetail => ({
 
 /** A failure after the message was stored: the stored row, Connectly's words, and whether it may have got through. */
 function upstreamResult({ failure, message: failedMessage, unconfirmed }: Extract<SendError, { kind: "upstream" }>): SendErrorResult {
-  const message = unconfirmed ? unconfirmedMessage(failure) : failure.message;
+  const message = unconfirmed ? unconfirmedMessage(failure, requestOf(failedMessage).endpoint) : failure.message;
   switch (failure.code) {
     case "RATE_LIMIT_QUEUE_FULL":
       return { __typename: "RateLimitQueueFullError", code: failure.code, message, failedMessage, unconfirmed };
@@ -115,6 +118,14 @@ export function describeSendError(error: SendError): SendErrorResult {
         message: `messageId ${error.messageId} was already used for a different message of this business; choose a new messageId.`,
         messageId: error.messageId,
         existingMessage: error.existing,
+      };
+    case "catalogUnavailable":
+      return {
+        __typename: "TemplateCatalogUnavailableError",
+        code: "TEMPLATE_CATALOG_UNAVAILABLE",
+        message: `The template catalog of business ${error.businessId} could not be read from Connectly (${error.failure.message.replace(/\.$/, "")}) and the gateway holds no copy of it, so the template could not be checked; nothing was sent. Try again shortly.`,
+        businessId: error.businessId,
+        upstream: upstreamDetail(error.failure.upstream),
       };
     case "upstream":
       return upstreamResult(error);

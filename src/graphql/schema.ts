@@ -14,7 +14,10 @@ import { MessageStatusChange, MessageStatusEvent, messageStatusChangedSubscripti
 import { messagesQuery } from "./resolvers/messages.js";
 import { sendSessionMessageResolver } from "./resolvers/send-session-message.js";
 import { sendSessionMessagesResolver } from "./resolvers/send-session-messages.js";
-import { ErrorResult, SendSessionMessageResult, SessionWindowClosedError } from "./resolvers/send-result.js";
+import { sendTemplateMessageResolver } from "./resolvers/send-template-message.js";
+import { sendTemplateMessagesResolver } from "./resolvers/send-template-messages.js";
+import { refreshTemplatesMutation, templatesQuery, TemplatesResult } from "./resolvers/templates.js";
+import { ErrorResult, SendSessionMessageResult, SendTemplateMessageResult, SessionWindowClosedError } from "./resolvers/send-result.js";
 import { jsonNumberLiteral } from "../validation/values.js";
 
 const SCHEMA_DIR = fileURLToPath(new URL("../../schema", import.meta.url));
@@ -70,15 +73,29 @@ export const JSON_SCALAR = new GraphQLScalarType({
 const resolvers: Resolvers = {
   JSON: JSON_SCALAR,
   DateTime,
-  Query: { message: messageQuery, messageByConnectlyId: messageByConnectlyIdQuery, messages: messagesQuery, customer: customerQuery },
+  Query: {
+    message: messageQuery,
+    messageByConnectlyId: messageByConnectlyIdQuery,
+    messages: messagesQuery,
+    customer: customerQuery,
+    templates: templatesQuery,
+  },
   Subscription: { messageStatusChanged: messageStatusChangedSubscription },
-  Mutation: { sendSessionMessage: sendSessionMessageResolver, sendSessionMessages: sendSessionMessagesResolver },
+  Mutation: {
+    sendSessionMessage: sendSessionMessageResolver,
+    sendSessionMessages: sendSessionMessagesResolver,
+    sendTemplateMessage: sendTemplateMessageResolver,
+    sendTemplateMessages: sendTemplateMessagesResolver,
+    refreshTemplates: refreshTemplatesMutation,
+  },
   Message,
   MessageContent,
   MessageStatusChange,
   MessageStatusEvent,
   Customer,
   SendSessionMessageResult,
+  SendTemplateMessageResult,
+  TemplatesResult,
   ErrorResult,
   SessionWindowClosedError,
 };

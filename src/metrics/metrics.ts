@@ -126,14 +126,15 @@ function registerGauges(registry: Registry, observed: Observed): void {
 
 export function instrumentConnectly(client: ConnectlyClient, metrics: Metrics): ConnectlyClient {
   return {
-    async sendMessage(businessId, apiKey, body) {
+    async sendMessage(businessId, apiKey, request) {
       const end = metrics.upstreamDuration.startTimer();
-      const result = await client.sendMessage(businessId, apiKey, body);
+      const result = await client.sendMessage(businessId, apiKey, request);
       const status = result.ok ? String(result.status) : String(result.failure.upstream.status ?? result.failure.code);
       end({ status });
       metrics.upstreamRequests.inc({ status });
       return result;
     },
+    getTemplates: (businessId, apiKey) => client.getTemplates(businessId, apiKey),
     close: () => client.close(),
   };
 }

@@ -3,7 +3,7 @@
  * FAILED after it, so a crash in between leaves a visible PENDING row, never a silent loss.
  */
 import { Prisma, type PrismaClient } from "./generated/prisma/client.js";
-import type { DeliveryStatus, Message, MessageContentType, MessageStatus } from "./generated/prisma/client.js";
+import type { DeliveryStatus, FallbackReason, Message, MessageContentType, MessageStatus } from "./generated/prisma/client.js";
 import type { DirectQuery } from "./database.js";
 import type { ErrorCode } from "../domain/errors.js";
 
@@ -26,6 +26,19 @@ export interface NewMessage {
   readonly campaignName: string | null;
   readonly orderParentId: string | null;
   readonly orderStrategy: string | null;
+  /** A session message's fallback template ({content, requestBody}), when it carries one. */
+  readonly fallback: Prisma.InputJsonValue | null;
+  /** Set when the fallback is to be sent instead (the gateway knew the window closed before any call). */
+  readonly fallbackReason: FallbackReason | null;
+  readonly fallbackMessage: string | null;
+}
+
+/** Why a PENDING session message is now to be sent as its fallback template. */
+export interface FallbackRecord {
+  readonly reason: FallbackReason;
+  readonly message: string;
+  /** Connectly's refusal of the session content, when it refused it. */
+  readonly upstream: Prisma.InputJsonObject | null;
 }
 
 export interface FailureRecord {
@@ -64,6 +77,11 @@ export interface MessageStore {
   createPending(message: NewMessage): Promise<CreateResult>;
   /** Moves a FAILED or UNCONFIRMED row back to PENDING (counting the call to come); null when someone else already did. */
   reopenFailed(id: string): Promise<MessageRow | null>;
+  /**
+   * Turns a PENDING session message (as this process holds it) into its fallback template: content
+   * type TEMPLATE, why, and the call to come counted; returns the row as stored.
+   */
+  markFallback(row: MessageRow, fallback: FallbackRecord): Promise<MessageRow>;
   /** Records a failed attempt while retries go on. */
   recordAttempt(id: string, attempts: number, error: string): Promise<void>;
   /** Marks a PENDING row (as this process holds it) ACCEPTED; returns the row as stored. */
@@ -87,13 +105,14 @@ type DeliveryColumns = Pick<MessageRow, "deliveryStatus" | "deliveryStatusAt" | 
 const insertPending = (message: NewMessage, now: Date): Prisma.Sql => Prisma.sql`
   INSERT INTO "Message" ("id", "businessId", "messageId", "clientMessageId", "status", "recipientId", "recipientUserId",
     "recipientName", "senderId", "senderName", "contentType", "content", "requestBody", "callbackData", "campaignName",
-    "orderParentId", "orderStrategy", "attempts", "createdAt", "updatedAt")
+    "orderParentId", "orderStrategy", "fallback", "fallbackReason", "fallbackMessage", "attempts", "createdAt", "updatedAt")
   VALUES (${message.id}, ${message.businessId}, ${message.messageId}, ${message.clientMessageId}, 'PENDING', ${message.recipientId},
     ${message.recipientUserId}, ${message.recipientName}, ${message.senderId}, ${message.senderName},
     CAST(${message.contentType} AS "MessageContentType"), CAST(${JSON.stringify(message.content)} AS jsonb),
     CAST(${JSON.stringify(message.requestBody)} AS jsonb),
     CAST(${message.callbackData == null ? null : JSON.stringify(message.callbackData)} AS jsonb), ${message.campaignName},
-    ${message.orderParentId}, ${message.orderStrategy}, 1, ${now}, ${now})
+    ${message.orderParentId}, ${message.orderStrategy}, CAST(${message.fallback == null ? null : JSON.stringify(message.fallback)} AS jsonb),
+    CAST(${message.fallbackReason} AS "FallbackReason"), ${message.fallbackMessage}, 1, ${now}, ${now})
   ON CONFLICT ("businessId", "messageId") DO NOTHING
   RETURNING 1 AS "one"`;
 
@@ -103,6 +122,8 @@ const pendingRow = (message: NewMessage, now: Date): MessageRow => ({
   content: message.content as Prisma.JsonValue,
   requestBody: message.requestBody as Prisma.JsonValue,
   callbackData: message.callbackData as Prisma.JsonValue,
+  fallback: message.fallback as Prisma.JsonValue,
+  fallbackUpstream: null,
   connectlyId: null,
   status: "PENDING",
   errorCode: null,
@@ -175,6 +196,30 @@ export function createMessageStore(prisma: PrismaClient, direct?: DirectQuery): 
         data: { status: "PENDING", errorCode: null, errorMessage: null, upstreamStatus: null, attempts: { increment: 1 } },
       });
       return count === 1 ? prisma.message.findUnique({ where: { id } }) : null;
+    },
+    async markFallback(row, fallback) {
+      const updatedAt = new Date();
+      const attempts = row.attempts + 1;
+      await prisma.message.update({
+        where: { id: row.id },
+        data: {
+          contentType: "TEMPLATE",
+          fallbackReason: fallback.reason,
+          fallbackMessage: fallback.message,
+          fallbackUpstream: fallback.upstream ?? Prisma.DbNull,
+          attempts,
+          updatedAt,
+        },
+      });
+      return {
+        ...row,
+        contentType: "TEMPLATE",
+        fallbackReason: fallback.reason,
+        fallbackMessage: fallback.message,
+        fallbackUpstream: fallback.upstream as Prisma.JsonValue,
+        attempts,
+        updatedAt,
+      };
     },
     async recordAttempt(id, attempts, error) {
       await prisma.message.update({ where: { id }, data: { attempts, lastAttemptError: error } });

@@ -2,9 +2,12 @@
  * Connectly's contract for the body of POST /v1/businesses/{businessId}/send/messages, written from
  * Connectly's reference (required fields, which content types, E.164, one attachment, up to three
  * reply buttons, callbackData up to 1024 bytes) and the WhatsApp limits it links to (lengths and
- * counts of interactive messages). Written apart from the gateway's validator on purpose, and
- * importing nothing of it: a sandbox sharing the validator could not catch the validator's mistakes.
+ * counts of interactive messages), and for the body of .../send/whatsapp_templated_messages (number,
+ * templateName, language, {name, value, filename} parameters, a plain-string sender). Written apart
+ * from the gateway's validator on purpose, and importing nothing of it: a sandbox sharing the
+ * validator could not catch the validator's mistakes.
  */
+import type { TemplateParameter } from "./templates.js";
 
 /** One way a body breaks the contract: where, which rule (the sandbox's own names), and why. */
 export interface ContractProblem {
@@ -333,4 +336,52 @@ export function contractRefusal(problem: ContractProblem): { error: { type: stri
 export function sendBodyKeys(body: unknown): { customer: string; messageId?: string } {
   const b = body as { recipient: { id: string }; message: { id?: string } };
   return { customer: b.recipient.id, ...(b.message.id != null ? { messageId: b.message.id } : {}) };
+}
+
+const TEMPLATE_BODY_FIELDS = ["number", "templateName", "language", "parameters", "sender", "callbackData", "campaignName"];
+
+/** Every problem of a templated-message body, in the order the body is read; empty when Connectly would take it. */
+export function templateBodyProblems(body: unknown): ContractProblem[] {
+  const c = new Check();
+  const b = c.object(body, "body", TEMPLATE_BODY_FIELDS, true);
+  if (!b) return c.problems;
+  const number = c.string(b.number, "number", { required: true });
+  if (number != null && !E164.test(number)) c.fail("number", "E164", "must be the customer's WhatsApp number in E.164 format (e.g. +16044441111)");
+  c.string(b.templateName, "templateName", { required: true });
+  c.string(b.language, "language", { required: true });
+  checkTemplateParameters(c, b.parameters);
+  // A plain number here, where the session endpoint takes an object.
+  const sender = c.string(b.sender, "sender");
+  if (sender != null && !E164.test(sender)) c.fail("sender", "E164", "must be a WhatsApp sender number in E.164 format (e.g. +14151111234)");
+  checkCallbackData(c, b.callbackData);
+  c.string(b.campaignName, "campaignName");
+  return c.problems;
+}
+
+function checkTemplateParameters(c: Check, v: unknown): void {
+  if (v === undefined || v === null) return;
+  if (!Array.isArray(v)) {
+    c.fail("parameters", "TYPE", "must be an array");
+    return;
+  }
+  v.forEach((pv: unknown, i) => {
+    const p = c.object(pv, `parameters[${i}]`, ["name", "value", "filename"], true);
+    if (!p) return;
+    c.string(p.name, `parameters[${i}].name`, { required: true });
+    c.string(p.value, `parameters[${i}].value`, { required: true });
+    c.string(p.filename, `parameters[${i}].filename`);
+  });
+}
+
+/** What the sandbox reads of a templated body that passed the contract. */
+export interface TemplateBodyKeys {
+  readonly number: string;
+  readonly templateName: string;
+  readonly language: string;
+  readonly parameters: readonly TemplateParameter[];
+}
+
+export function templateBodyKeys(body: unknown): TemplateBodyKeys {
+  const b = body as { number: string; templateName: string; language: string; parameters?: TemplateParameter[] | null };
+  return { number: b.number, templateName: b.templateName, language: b.language, parameters: b.parameters ?? [] };
 }

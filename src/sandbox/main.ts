@@ -17,9 +17,16 @@ try {
   throw error;
 }
 
-const sandbox = await startSandbox({ port: config.port, rateLimitPerSecond: config.rateLimitPerSecond, apiKey: config.apiKey, webhooks: config.webhooks });
+const sandbox = await startSandbox({
+  port: config.port,
+  rateLimitPerSecond: config.rateLimitPerSecond,
+  apiKey: config.apiKey,
+  webhooks: config.webhooks,
+  ...(config.templates ? { templates: config.templates } : {}),
+});
 if (config.webhookUrl != null) sandbox.setWebhookAddress(config.webhookUrl);
 console.log(`Connectly SANDBOX (not Connectly) listening at ${sandbox.url}, ${config.rateLimitPerSecond} requests/s per key.`);
+console.log(`Templates: ${config.templates ? `${config.templates.length} groups from SANDBOX_TEMPLATES_FILE` : "the built-in catalog (docs/sandbox.md)"}.`);
 console.log(`Use CONNECTLY_BASE_URL=${sandbox.url} with the sandbox's API key${config.apiKey != null ? " (SANDBOX_API_KEY)" : `: ${sandbox.apiKey}`}.`);
 console.log(
   config.webhooks != null

@@ -2,20 +2,24 @@
  * The built-in Connectly sandbox: a real HTTP server that follows the send-session-messages
  * contract (X-API-Key, Connectly's body rules checked by its own contract.ts, the 24-hour window,
  * 200 requests per second per key with 429 and Retry-After, message ids, deduplication by
- * message.id). It is the upstream of `npm start` without an API key, of the tests and of the
- * benchmarks. It is not Connectly.
+ * message.id), the templated-messages one (its catalog in templates.ts, opted-out customers, no
+ * window, no deduplication) and get-templates. It is the upstream of `npm start` without an API
+ * key, of the tests and of the benchmarks. It is not Connectly.
  */
 import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { ulid } from "ulid";
 import { createSlidingLog, type SlidingLog } from "../ratelimit/sliding-log.js";
-import { contractRefusal, sendBodyKeys, sendBodyProblems } from "./contract.js";
-import { createSandboxWebhooks, inboundEvent, type PostedWebhook, type SandboxWebhookOptions, type SandboxWebhooks } from "./webhooks.js";
+import { contractRefusal, sendBodyKeys, sendBodyProblems, templateBodyKeys, templateBodyProblems, type TemplateBodyKeys } from "./contract.js";
+import { DEFAULT_TEMPLATE_GROUPS, findTemplate, isApproved, templateInputProblem, type TemplateGroup } from "./templates.js";
+import { createSandboxWebhooks, inboundEvent, type AcceptedMessage, type PostedWebhook, type SandboxWebhookOptions, type SandboxWebhooks } from "./webhooks.js";
 
 export type { PostedWebhook, SandboxWebhookOptions } from "./webhooks.js";
+export type { TemplateGroup } from "./templates.js";
 
-const SESSION_WINDOW_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const SESSION_WINDOW_MS = 24 * HOUR_MS;
 
 export interface SandboxOptions {
   readonly host?: string;
@@ -24,8 +28,17 @@ export interface SandboxOptions {
   readonly apiKey?: string;
   /** Requests per second per API key before 429 (a strict sliding window). */
   readonly rateLimitPerSecond?: number;
-  /** Whether a customer the sandbox has never seen counts as having written just now. Default true. */
+  /**
+   * Whether a customer the sandbox has never seen counts as having written just now. Default true;
+   * when false, a session send to a customer who never wrote is refused (no conversation initiation).
+   */
   readonly unknownCustomersInWindow?: boolean;
+  /** Whether templated sends count in the session endpoint's window per key ("shared", the default) or in one of their own. */
+  readonly templateRateLimit?: "shared" | "separate";
+  /** The template catalog of every business, replacing the built-in one (DEFAULT_TEMPLATE_GROUPS). */
+  readonly templates?: readonly TemplateGroup[];
+  /** Customer numbers that opted out of template messages. */
+  readonly optedOut?: readonly string[];
   readonly now?: () => number;
   /** Webhooks the sandbox posts like Connectly does: delivery statuses after it accepts a message, inbound messages. */
   readonly webhooks?: SandboxWebhookOptions;
@@ -33,6 +46,8 @@ export interface SandboxOptions {
 
 /** One request as the sandbox received and answered it. */
 export interface ReceivedRequest {
+  /** send/messages, send/whatsapp_templated_messages or get/templates. */
+  readonly endpoint: "session" | "template" | "templates";
   readonly businessId: string;
   readonly authorized: boolean;
   readonly body: unknown;
@@ -53,15 +68,21 @@ export type Fault =
 export interface Sandbox {
   readonly url: string;
   readonly apiKey: string;
-  /** Every send request received, in order. */
+  /** Every request to a Connectly endpoint (sends and catalog reads), in order. */
   readonly requests: ReceivedRequest[];
   /**
-   * Emits "arrived" (businessId, body) when a send request arrives, before it is answered, and
-   * "webhook" (PostedWebhook) after each webhook post is answered (or given up on).
+   * Emits "arrived" (businessId, body, endpoint) when a send request (session or template) arrives,
+   * before it is answered, and "webhook" (PostedWebhook) after each webhook post is answered (or given up on).
    */
   readonly events: EventEmitter;
   /** Records that a customer wrote to the business at `at` (default now), opening the 24-hour window. */
   recordInbound(businessId: string, customerId: string, at?: number): void;
+  /** Makes the customer's last message 25 hours old, closing a window the sandbox had opened (or would have). */
+  closeWindow(businessId: string, customerId: string): void;
+  /** Replaces the template catalog of every business (get-templates answers it from the next request on). */
+  setTemplates(groups: readonly TemplateGroup[]): void;
+  /** The customer opts out of template messages: templated sends to the number are refused. */
+  optOut(number: string): void;
   /** Queues faults for the next requests, one per request. */
   injectFaults(...faults: Fault[]): void;
   /**
@@ -82,6 +103,11 @@ interface SandboxState {
   readonly limit: number;
   readonly now: () => number;
   readonly unknownInWindow: boolean;
+  readonly templateWindow: "shared" | "separate";
+  /** The catalog of every business; setTemplates replaces it. */
+  templates: readonly TemplateGroup[];
+  readonly optedOut: Set<string>;
+  /** The strict one-second windows, by API key (and `|template` for templated sends when separate). */
   readonly windows: Map<string, SlidingLog>;
   /** `${businessId}|${customerId}` -> when the customer last wrote. */
   readonly lastInbound: Map<string, number>;
@@ -100,9 +126,17 @@ const WINDOW_CLOSED = errorBody(
   "ERROR_CODE_MESSAGE_OUTSIDE_OF_ELIGIBILITY_WINDOW",
   "The recipient has not messaged the business in the last 24 hours; send a template message instead.",
 );
+const NO_CONVERSATION = errorBody(
+  "ERROR_TYPE_INVALID_REQUEST",
+  "ERROR_CODE_MESSAGE_CUSTOMER_NO_CONVERSATION_INITIATION",
+  "The recipient has never messaged the business, so no session message can be sent; send a template message instead.",
+);
 
 type SendRequest = FastifyRequest<{ Params: { businessId: string } }>;
 type Answered = Omit<ReceivedRequest, "status" | "at">;
+type Endpoint = ReceivedRequest["endpoint"];
+/** Answers the request and records the answer. */
+type Answer = (status: number, body: unknown, id?: string) => FastifyReply;
 
 /** Plays the next queued fault; true when it answered (or dropped) the request itself. */
 async function playFault(s: SandboxState, request: SendRequest, reply: FastifyReply, record: Answered): Promise<boolean> {
@@ -126,55 +160,125 @@ async function playFault(s: SandboxState, request: SendRequest, reply: FastifyRe
   return false;
 }
 
-/** Seconds to wait when the key's requests in the last second are used up, else 0. */
-function rateLimited(s: SandboxState): number {
-  let window = s.windows.get(s.apiKey);
-  if (!window) s.windows.set(s.apiKey, (window = createSlidingLog({ windows: [{ limit: s.limit, windowMs: 1000 }] })));
+/** Seconds to wait when the window's requests in the last second are used up, else 0. */
+function rateLimited(s: SandboxState, windowKey: string): number {
+  let window = s.windows.get(windowKey);
+  if (!window) s.windows.set(windowKey, (window = createSlidingLog({ windows: [{ limit: s.limit, windowMs: 1000 }] })));
   const waitMs = window.tryAcquire(s.now());
   return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : 0;
 }
 
-/** Whether the customer wrote to the business in the last 24 hours (an unknown customer may count as just now). */
-function windowOpen(s: SandboxState, businessId: string, customer: string): boolean {
+/**
+ * What every Connectly endpoint does first: "arrived" for sends, the next fault, X-API-Key, then
+ * the key's rate window (templated sends in their own when separate). Null when it answered already.
+ */
+async function admit(s: SandboxState, request: SendRequest, reply: FastifyReply, endpoint: Endpoint): Promise<Answer | null> {
+  const { businessId } = request.params;
+  const record: Answered = { endpoint, businessId, authorized: request.headers["x-api-key"] === s.apiKey, body: request.body };
+  const answer: Answer = (status, body, id) => {
+    s.requests.push({ ...record, status, ...(id != null ? { id } : {}), at: s.now() });
+    return reply.code(status).send(body);
+  };
+  if (endpoint !== "templates") s.events.emit("arrived", businessId, request.body, endpoint);
+  if (await playFault(s, request, reply, record)) return null;
+  if (!record.authorized) {
+    answer(401, UNAUTHENTICATED);
+    return null;
+  }
+  const retryAfter = rateLimited(s, endpoint === "template" && s.templateWindow === "separate" ? `${s.apiKey}|template` : s.apiKey);
+  if (retryAfter > 0) {
+    void reply.header("retry-after", String(retryAfter));
+    answer(429, errorBody("ERROR_TYPE_RATE_LIMITED", "ERROR_CODE_RATE_LIMIT_EXCEEDED", `Rate limit exceeded (${s.limit} req/s).`));
+    return null;
+  }
+  return answer;
+}
+
+/** Why a session message cannot be sent to the customer now (an unknown customer may count as having just written), or undefined. */
+function windowRefusal(s: SandboxState, businessId: string, customer: string): ReturnType<typeof errorBody> | undefined {
   const key = `${businessId}|${customer}`;
   if (!s.lastInbound.has(key) && s.unknownInWindow) s.lastInbound.set(key, s.now());
   const wroteAt = s.lastInbound.get(key);
-  return wroteAt != null && s.now() - wroteAt <= SESSION_WINDOW_MS;
+  if (wroteAt == null) return NO_CONVERSATION;
+  return s.now() - wroteAt <= SESSION_WINDOW_MS ? undefined : WINDOW_CLOSED;
+}
+
+/** What the status webhooks of an accepted session message repeat from its body. */
+function sessionMessage(body: unknown): AcceptedMessage {
+  const b = body as { recipient: { id: string }; sender?: { id?: unknown } | null; callbackData?: unknown; campaignName?: unknown };
+  const sender = b.sender?.id;
+  return { recipient: b.recipient.id, sender: typeof sender === "string" ? sender : undefined, callbackData: b.callbackData, campaignName: b.campaignName };
 }
 
 /** Accepts a message: a new id, or the one given before for the same message.id (Connectly deduplicates by it). */
-function accept(s: SandboxState, businessId: string, body: Record<string, unknown>, messageId: string | undefined): { id: string; repeated: boolean } {
+function accept(s: SandboxState, businessId: string, message: AcceptedMessage, messageId: string | undefined): { id: string; repeated: boolean } {
   const key = messageId != null ? `${businessId}|${messageId}` : undefined;
   const existing = key ? s.sentIds.get(key) : undefined;
   if (existing) return { id: existing, repeated: true };
   const id = ulid();
   if (key) s.sentIds.set(key, id);
-  s.webhooks.scheduleLifecycle(businessId, id, body);
+  s.webhooks.scheduleLifecycle(businessId, id, message);
   return { id, repeated: false };
 }
 
 function registerSendRoute(app: FastifyInstance, s: SandboxState): void {
   app.post<{ Params: { businessId: string } }>("/v1/businesses/:businessId/send/messages", async (request, reply) => {
-    const { businessId } = request.params;
-    const record: Answered = { businessId, authorized: request.headers["x-api-key"] === s.apiKey, body: request.body };
-    const answer = (status: number, body: unknown, id?: string) => {
-      s.requests.push({ ...record, status, ...(id != null ? { id } : {}), at: s.now() });
-      return reply.code(status).send(body);
-    };
-    s.events.emit("arrived", businessId, request.body);
-    if (await playFault(s, request, reply, record)) return reply;
-    if (!record.authorized) return answer(401, UNAUTHENTICATED);
-    const retryAfter = rateLimited(s);
-    if (retryAfter > 0) {
-      void reply.header("retry-after", String(retryAfter));
-      return answer(429, errorBody("ERROR_TYPE_RATE_LIMITED", "ERROR_CODE_RATE_LIMIT_EXCEEDED", `Rate limit exceeded (${s.limit} req/s).`));
-    }
+    const answer = await admit(s, request, reply, "session");
+    if (!answer) return reply;
     const problem = sendBodyProblems(request.body)[0];
     if (problem) return answer(400, contractRefusal(problem));
     const { customer, messageId } = sendBodyKeys(request.body);
-    if (!windowOpen(s, businessId, customer)) return answer(400, WINDOW_CLOSED);
-    const { id } = accept(s, businessId, request.body as Record<string, unknown>, messageId);
+    const refusal = windowRefusal(s, request.params.businessId, customer);
+    if (refusal) return answer(400, refusal);
+    const { id } = accept(s, request.params.businessId, sessionMessage(request.body), messageId);
     return answer(200, { id }, id);
+  });
+}
+
+const TEMPLATE_NOT_FOUND = "ERROR_CODE_MESSAGE_TEMPLATE_NOT_FOUND";
+
+/** Why the catalog refuses a templated send (in Connectly's order: the template, its parameters, the customer), or undefined. */
+function templateRefusal(s: SandboxState, keys: TemplateBodyKeys): ReturnType<typeof errorBody> | undefined {
+  const invalid = (code: string, message: string) => errorBody("ERROR_TYPE_INVALID_REQUEST", code, message);
+  const which = `${keys.templateName} (${keys.language})`;
+  const template = findTemplate(s.templates, keys.templateName, keys.language);
+  if (!template) return invalid(TEMPLATE_NOT_FOUND, `No template ${which} exists: the name and the language must both match an approved template.`);
+  if (!isApproved(template))
+    return invalid(TEMPLATE_NOT_FOUND, `The template ${which} is not approved (status ${template.status}): only approved templates can be sent.`);
+  const input = templateInputProblem(keys.templateName, template, keys.parameters);
+  if (input) return invalid("ERROR_CODE_MESSAGE_TEMPLATE_INPUT_INVALID", input);
+  if (s.optedOut.has(keys.number)) return invalid("ERROR_CODE_MESSAGE_CUSTOMER_OPTED_OUT", "The customer opted out of template messages from this business.");
+  return undefined;
+}
+
+// Templates need no open window and take no message id: every accepted request is a new message.
+function registerTemplateSendRoute(app: FastifyInstance, s: SandboxState): void {
+  app.post<{ Params: { businessId: string } }>("/v1/businesses/:businessId/send/whatsapp_templated_messages", async (request, reply) => {
+    const answer = await admit(s, request, reply, "template");
+    if (!answer) return reply;
+    const problem = templateBodyProblems(request.body)[0];
+    if (problem) return answer(400, contractRefusal(problem));
+    const keys = templateBodyKeys(request.body);
+    const refusal = templateRefusal(s, keys);
+    if (refusal) return answer(400, refusal);
+    const b = request.body as { sender?: string | null; callbackData?: unknown; campaignName?: unknown };
+    const id = ulid();
+    s.webhooks.scheduleLifecycle(request.params.businessId, id, {
+      recipient: keys.number,
+      sender: b.sender ?? undefined,
+      callbackData: b.callbackData,
+      campaignName: b.campaignName,
+    });
+    return answer(200, { id }, id);
+  });
+}
+
+// Connectly's catalog read: a POST without a body; the same catalog for every business.
+function registerGetTemplatesRoute(app: FastifyInstance, s: SandboxState): void {
+  app.post<{ Params: { businessId: string } }>("/v1/businesses/:businessId/get/templates", async (request, reply) => {
+    const answer = await admit(s, request, reply, "templates");
+    if (!answer) return reply;
+    return answer(200, { entity: { templateGroups: s.templates } });
   });
 }
 
@@ -185,7 +289,8 @@ function registerStatsRoute(app: FastifyInstance, s: SandboxState): void {
     const window = s.requests.slice(since);
     const byStatus: Record<string, number> = {};
     for (const r of window) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-    const accepted = window.filter((r) => r.status === 200);
+    // Accepted sends: catalog reads answer 200 without an id.
+    const accepted = window.filter((r) => r.status === 200 && r.id != null);
     return {
       total: s.requests.length,
       received: window.length,
@@ -248,6 +353,9 @@ function sandboxState(options: SandboxOptions): SandboxState {
     limit: options.rateLimitPerSecond ?? 200,
     now,
     unknownInWindow: options.unknownCustomersInWindow ?? true,
+    templateWindow: options.templateRateLimit ?? "shared",
+    templates: options.templates ?? DEFAULT_TEMPLATE_GROUPS,
+    optedOut: new Set(options.optedOut ?? []),
     windows: new Map(),
     lastInbound: new Map(),
     sentIds: new Map(),
@@ -267,6 +375,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     void reply.code(status).send(errorBody("ERROR_TYPE_INVALID_REQUEST", "ERROR_CODE_MALFORMED_BODY", error.message));
   });
   registerSendRoute(app, s);
+  registerTemplateSendRoute(app, s);
+  registerGetTemplatesRoute(app, s);
   registerStatsRoute(app, s);
   registerInboundRoute(app, s);
   registerCreateWebhookRoute(app, s);
@@ -279,6 +389,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     events: s.events,
     recordInbound: (businessId, customerId, at = s.now()) => {
       s.lastInbound.set(`${businessId}|${customerId}`, at);
+    },
+    closeWindow: (businessId, customerId) => {
+      s.lastInbound.set(`${businessId}|${customerId}`, s.now() - 25 * HOUR_MS);
+    },
+    setTemplates: (groups) => {
+      s.templates = groups;
+    },
+    optOut: (number) => {
+      s.optedOut.add(number);
     },
     injectFaults: (...more) => {
       s.faults.push(...more);

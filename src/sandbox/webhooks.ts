@@ -37,7 +37,7 @@ export interface SandboxWebhooks {
   /** Posts one event (awaited by close); null when no address is known or webhooks are off. */
   post(businessId: string, topic: WebhookTopicName, event: Record<string, unknown>): Promise<PostedWebhook | null>;
   /** After accepting a message: sent, then delivered and read, or delivery_failed, with realistic delays. */
-  scheduleLifecycle(businessId: string, id: string, body: Record<string, unknown>): void;
+  scheduleLifecycle(businessId: string, id: string, message: AcceptedMessage): void;
   /** Connectly's create-webhook: false when the business already has an address for the topic. */
   register(businessId: string, topic: WebhookTopicName, address: string): boolean;
   setDefaultAddress(address: string | undefined): void;
@@ -46,6 +46,16 @@ export interface SandboxWebhooks {
 }
 
 const KEEP = 10_000;
+
+/** What the status events of an accepted message repeat from its request, session or templated. */
+export interface AcceptedMessage {
+  /** The customer's number. */
+  readonly recipient: string;
+  /** The business number it was sent from, when the request named one. */
+  readonly sender?: string | undefined;
+  readonly callbackData?: unknown;
+  readonly campaignName?: unknown;
+}
 
 /** An inbound customer message as Connectly posts it (topic messages); the business number is the sandbox's. */
 export function inboundEvent(customerId: string, name: string | undefined, text: string, at: number): Record<string, unknown> {
@@ -89,16 +99,14 @@ const DELIVERY_FAILED = {
   userMessage: "The recipient's phone could not be reached.",
 };
 
-/** What every status event of an accepted message repeats from its request body. */
-function statusEventBase(body: Record<string, unknown>): Record<string, unknown> {
-  const recipient = body.recipient as Record<string, unknown>;
-  const sender = body.sender as Record<string, unknown> | undefined;
+/** What every status event of an accepted message repeats from its request. */
+function statusEventBase(message: AcceptedMessage): Record<string, unknown> {
   return {
     topic: "delivery_status",
-    sender: { id: typeof sender?.id === "string" ? sender.id : "+15550000000", channelType: "whatsapp" },
-    recipient: { id: recipient.id, channelType: "whatsapp" },
-    ...(typeof body.campaignName === "string" ? { metadata: { campaign_name: body.campaignName } } : {}),
-    ...(body.callbackData !== undefined ? { callbackData: body.callbackData } : {}),
+    sender: { id: message.sender ?? "+15550000000", channelType: "whatsapp" },
+    recipient: { id: message.recipient, channelType: "whatsapp" },
+    ...(typeof message.campaignName === "string" ? { metadata: { campaign_name: message.campaignName } } : {}),
+    ...(message.callbackData !== undefined ? { callbackData: message.callbackData } : {}),
   };
 }
 
@@ -145,11 +153,11 @@ export function createSandboxWebhooks(options: SandboxWebhookOptions | undefined
     timers.add(timer);
   };
 
-  const scheduleLifecycle: SandboxWebhooks["scheduleLifecycle"] = (businessId, id, body) => {
+  const scheduleLifecycle: SandboxWebhooks["scheduleLifecycle"] = (businessId, id, message) => {
     if (!options || options.statusEvents === false) return;
     const delay = options.delayMs ?? 500;
     const fails = random() < (options.failureRate ?? 0.1);
-    const base = statusEventBase(body);
+    const base = statusEventBase(message);
     const steps = fails
       ? [{ status: "sent" }, { status: "delivery_failed", error: DELIVERY_FAILED }]
       : [{ status: "sent" }, { status: "delivered" }, { status: "read" }];

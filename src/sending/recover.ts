@@ -3,12 +3,15 @@
  * later start-up (and by a periodic sweep) and resolved by one rule: it is sent once more with the
  * same message.id (Connectly deduplicates by id, so one that did get through is not sent twice);
  * if that attempt fails, the message is FAILED with INTERRUPTED (written and published once, as
- * its one outcome). No message stays PENDING forever.
+ * its one outcome). A template message is not sent again: its endpoint takes no message id, so a
+ * second call could reach the customer twice; it is UNCONFIRMED with INTERRUPTED instead. No message
+ * stays PENDING forever.
  */
 import type { ErrorCode } from "../domain/errors.js";
 import type { MessageRow } from "../persistence/messages.js";
 import type { DeliveryFailure } from "../connectly/delivery.js";
-import { deliver, type SendSessionMessageDeps } from "./send-session-message.js";
+import { deliver, requestOf } from "./deliver.js";
+import type { SendingDeps } from "./types.js";
 
 const INTERRUPTED: ErrorCode = "INTERRUPTED";
 
@@ -24,7 +27,7 @@ export interface RecoveryReport {
 }
 
 /** Resolves PENDING rows not touched since `staleBefore`, a batch at a time. */
-export async function recoverInterrupted(deps: SendSessionMessageDeps, staleBefore: Date, batch = 100): Promise<RecoveryReport> {
+export async function recoverInterrupted(deps: SendingDeps, staleBefore: Date, batch = 100): Promise<RecoveryReport> {
   let recovered = 0;
   let accepted = 0;
   let failed = 0;
@@ -43,7 +46,7 @@ export async function recoverInterrupted(deps: SendSessionMessageDeps, staleBefo
   return { recovered, accepted, failed };
 }
 
-async function recoverOne(deps: SendSessionMessageDeps, row: MessageRow, staleBefore: Date): Promise<"accepted" | "failed" | "skipped"> {
+async function recoverOne(deps: SendingDeps, row: MessageRow, staleBefore: Date): Promise<"accepted" | "failed" | "skipped"> {
   // Claiming touches the row, so another process sweeping at the same time skips it.
   if (!(await deps.store.claimStale(row.id, staleBefore))) return "skipped";
   const apiKey = deps.apiKeyFor(row.businessId);
@@ -56,6 +59,18 @@ async function recoverOne(deps: SendSessionMessageDeps, row: MessageRow, staleBe
       status: "FAILED",
     });
     deps.onOutcome?.(failed);
+    return "failed";
+  }
+  if (requestOf(row).endpoint === "template") {
+    const unconfirmed = await deps.store.markFailed(row, {
+      code: INTERRUPTED,
+      message:
+        "The gateway stopped while sending this template message, so it may have been sent. Connectly's template endpoint takes no message id to deduplicate by, so the gateway does not send it again: wait for its delivery status, or send it with a new messageId.",
+      upstreamStatus: null,
+      attempts: row.attempts, // the claim counted a call that was not made
+      status: "UNCONFIRMED",
+    });
+    deps.onOutcome?.(unconfirmed);
     return "failed";
   }
   // deliver stores (and publishes) the one outcome; a failure reads as INTERRUPTED, not as Connectly's code.

@@ -54,10 +54,16 @@ export async function inSpan<T>(name: string, attributes: Record<string, string 
 
 export function traceConnectly(client: ConnectlyClient): ConnectlyClient {
   return {
-    sendMessage: (businessId, apiKey, body) =>
-      inSpan("connectly.send_message", { "connectly.business_id": businessId }, async (span) => {
-        const result = await client.sendMessage(businessId, apiKey, body);
+    sendMessage: (businessId, apiKey, request) =>
+      inSpan("connectly.send_message", { "connectly.business_id": businessId, "connectly.endpoint": request.endpoint }, async (span) => {
+        const result = await client.sendMessage(businessId, apiKey, request);
         span.setAttribute("http.response.status_code", result.ok ? result.status : (result.failure.upstream.status ?? 0));
+        if (!result.ok) span.setStatus({ code: SpanStatusCode.ERROR, message: result.failure.code });
+        return result;
+      }),
+    getTemplates: (businessId, apiKey) =>
+      inSpan("connectly.get_templates", { "connectly.business_id": businessId }, async (span) => {
+        const result = await client.getTemplates(businessId, apiKey);
         if (!result.ok) span.setStatus({ code: SpanStatusCode.ERROR, message: result.failure.code });
         return result;
       }),

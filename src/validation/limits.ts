@@ -42,4 +42,15 @@ export const LIMITS = {
   customerId: 256,
   /** The most messages one page of messages(first:) holds. */
   pageSize: 100,
+  /** WhatsApp's template rules (the reference and Meta's Cloud API): names, languages and parameter values. */
+  templateNamePattern: /^[a-z0-9_]{1,512}$/,
+  templateLanguagePattern: /^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})?$/,
+  templateHeaderText: 60,
+  templateBodyParameter: 1024,
+  /** A button_n_url value, and the button's URL once completed by it. */
+  templateButtonUrl: 2000,
+  /** The body with its variables filled in. */
+  templateBody: 1024,
+  /** More spaces in a row than this WhatsApp refuses in a text parameter. */
+  templateSpacesInARow: 4,
 } as const;

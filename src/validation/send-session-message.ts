@@ -2,8 +2,9 @@ import { z } from "zod";
 import { contentKeysSet, type ContentKey, type ContentValue } from "../domain/content-types.js";
 import type { HeaderInput, InputMaybe, SendSessionMessageInput } from "../domain/message.js";
 import { LIMITS } from "./limits.js";
+import { templateInput } from "./template.js";
 
-import { characters, checked, jsonValueProblems, text, toIssues, url, VALUES, type ValidationIssue } from "./values.js";
+import { callbackData, characters, checked, text, toIssues, url, VALUES, type ValidationIssue } from "./values.js";
 
 export type { ValidationIssue } from "./values.js";
 
@@ -163,18 +164,6 @@ const content = z.object(contentFields).superRefine((c, ctx) => {
   if (set !== 1) custom(ctx, [], "EXACTLY_ONE_CONTENT", `must set exactly one content type (got ${set})`);
 });
 
-const callbackData = z
-  .unknown()
-  .superRefine((v, ctx) => {
-    if (v == null) return;
-    // What is stored and echoed must be exactly what was given: refuse what PostgreSQL or JSON would change.
-    for (const { path, problem } of jsonValueProblems(v)) custom(ctx, path, problem.rule, problem.message);
-    const bytes = Buffer.byteLength(JSON.stringify(v), "utf8");
-    if (bytes > LIMITS.callbackDataBytes)
-      custom(ctx, [], "CALLBACK_DATA_SIZE", `must be at most ${LIMITS.callbackDataBytes} bytes once serialized as JSON (got ${bytes})`);
-  })
-  .optional();
-
 const sendSessionMessageInput = z.object({
   businessId: VALUES.businessId,
   recipient: z.object({
@@ -197,6 +186,8 @@ const sendSessionMessageInput = z.object({
     .refine((o) => o.parentId != null || o.strategy != null, { message: "must set parentId or strategy", params: { rule: "ORDER_NOT_EMPTY" } })
     .nullish(),
   messageId: VALUES.messageId.nullish(),
+  // Structural rules only: the send path checks the fallback against the catalog (checkTemplateAgainstCatalog).
+  fallbackTemplate: templateInput.nullish(),
 });
 
 // The schema reads exactly the generated input type, field for field: a field added to or changed

@@ -24,7 +24,8 @@ export interface Problem {
   readonly message: string;
 }
 
-type Check = (s: string) => Problem | null;
+/** One check of a string: null when it passes. */
+export type Check = (s: string) => Problem | null;
 
 // PostgreSQL refuses U+0000 in text and jsonb, and a lone surrogate has no UTF-8 form at all.
 const NUL = "\u0000";
@@ -38,15 +39,18 @@ export const characters: Check = (s) => {
 };
 
 /** Length in Unicode code points, which match WhatsApp's characters better than UTF-16 units (an emoji is 1, not 2). */
-const codePoints = (s: string): number => {
+export const codePoints = (s: string): number => {
   let n = 0;
   for (const _ of s) n++;
   return n;
 };
 
-const notBlank: Check = (s) => (s.trim().length > 0 ? null : { rule: "NOT_BLANK", message: "must not be blank" });
+/** `s` cut to `max` code points (with an ellipsis), to quote an input in a message without echoing all of it. */
+export const quoted = (s: string, max = 80): string => (codePoints(s) <= max ? s : `${[...s].slice(0, max).join("")}…`);
 
-const maxLength =
+export const notBlank: Check = (s) => (s.trim().length > 0 ? null : { rule: "NOT_BLANK", message: "must not be blank" });
+
+export const maxLength =
   (max: number): Check =>
   (s) =>
     codePoints(s) <= max ? null : { rule: "MAX_LENGTH", message: `must be at most ${max} characters` };
@@ -56,16 +60,25 @@ const matches =
   (s) =>
     re.test(s) ? null : { rule, message };
 
+/** The first of `checks` that `s` fails, in order, or null. */
+export const firstProblem = (s: string, checks: readonly Check[]): Problem | null => {
+  for (const check of checks) {
+    const problem = check(s);
+    if (problem) return problem;
+  }
+  return null;
+};
+
+/** Adds an issue carrying its InputRule (toIssues reads it back) at `path` under the refined value. */
+export const addRule = (ctx: z.RefinementCtx, path: (string | number)[], rule: InputRule, message: string): void => {
+  ctx.addIssue({ code: "custom", path, message, params: { rule } });
+};
+
 /** A zod string running `checks` in order and reporting the first that fails. */
 export const checked = (...checks: Check[]) =>
   z.string().superRefine((s, ctx) => {
-    for (const check of checks) {
-      const problem = check(s);
-      if (problem) {
-        ctx.addIssue({ code: "custom", message: problem.message, params: { rule: problem.rule } });
-        return;
-      }
-    }
+    const problem = firstProblem(s, checks);
+    if (problem) addRule(ctx, [], problem.rule, problem.message);
   });
 
 /** A string that is not blank and has at most `max` characters (Unicode code points). */
@@ -88,7 +101,8 @@ const isPublicAddress = (host: string): boolean | null => {
   return address.range() === "unicast";
 };
 
-const httpUrl: Check = (s) => {
+/** An absolute http(s) URL written as scheme://host (no whitespace or backslash that WHATWG parsing would repair). */
+export const httpUrl: Check = (s) => {
   const refusal: Problem = { rule: "HTTP_URL", message: "must be an absolute http(s) URL such as https://example.com/image.png" };
   // WHATWG parsing repairs "https:/host" and "https:\\host"; the raw text must already be scheme://host.
   if (/[\s\\]/.test(s) || !/^https?:\/\/[^/?#]/i.test(s)) return refusal;
@@ -116,7 +130,8 @@ const publicHost: Check = (s) => {
  * public host (no loopback, private, link-local, CGNAT, multicast or reserved address; no
  * localhost, *.local, *.internal or single-label name).
  */
-export const url = checked(characters, maxLength(LIMITS.url), httpUrl, publicHost);
+export const URL_CHECKS: readonly Check[] = [characters, maxLength(LIMITS.url), httpUrl, publicHost];
+export const url = checked(...URL_CHECKS);
 
 // ---- callbackData -------------------------------------------------------------------------------
 
@@ -173,6 +188,21 @@ export const jsonNumberLiteral = (raw: string): Problem | null => {
     ? null
     : { rule: "CALLBACK_DATA_NUMBER", message: `holds ${raw}, which a JSON number would change to ${String(n)} (send it as a string)` };
 };
+
+/**
+ * callbackData, the same for every send: what is stored and echoed must be exactly what was given,
+ * so refuse what PostgreSQL or JSON would change, and anything over Connectly's 1024 bytes.
+ */
+export const callbackData = z
+  .unknown()
+  .superRefine((v, ctx) => {
+    if (v == null) return;
+    for (const { path, problem } of jsonValueProblems(v)) addRule(ctx, path, problem.rule, problem.message);
+    const bytes = Buffer.byteLength(JSON.stringify(v), "utf8");
+    if (bytes > LIMITS.callbackDataBytes)
+      addRule(ctx, [], "CALLBACK_DATA_SIZE", `must be at most ${LIMITS.callbackDataBytes} bytes once serialized as JSON (got ${bytes})`);
+  })
+  .optional();
 
 // ---- the values ---------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ import type { Message as MessageRow, MessageStatusEvent as MessageStatusEventRow
 import type { StatusChange as StatusChangeRow } from '../../pubsub/pubsub.js';
 import type { CustomerRow as CustomerRowRow } from '../../persistence/customers.js';
 import type { SessionWindowClosedParent as SessionWindowClosedParentRow } from '../errors.js';
+import type { StoredContent as StoredContentRow } from '../../domain/content-types.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -177,6 +178,8 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   /** The gateway has no Connectly API key for this business (CONNECTLY_BUSINESS_API_KEYS, CONNECTLY_API_KEY); nothing was stored. */
   | 'BUSINESS_NOT_CONFIGURED'
+  /** Connectly says the customer opted out of template messages from this business: do not send again. */
+  | 'CUSTOMER_OPTED_OUT'
   /**
    * Only on a stored message (Message.error): the gateway stopped while sending it, and the one
    * attempt after restart failed (or the gateway had no API key for the business any more).
@@ -191,6 +194,11 @@ export type ErrorCode =
   | 'RATE_LIMIT_QUEUE_FULL'
   /** The customer has not written to the business in the last 24 hours: send a template message instead. */
   | 'SESSION_WINDOW_CLOSED'
+  /**
+   * The business's template catalog could not be read from Connectly and the gateway holds no copy,
+   * so the template could not be checked (TEMPLATE_CATALOG_UNREADABLE=refuse); nothing was stored or sent.
+   */
+  | 'TEMPLATE_CATALOG_UNAVAILABLE'
   /** Connectly answered 2xx without a message id: the message may have been accepted. */
   | 'UPSTREAM_INVALID_RESPONSE'
   /** Connectly answered 429 until the retries ran out; retryAfterSeconds says when to try again. */
@@ -213,6 +221,19 @@ export type ErrorResult = {
   /** A human-readable explanation. */
   message: Scalars['String']['output'];
 };
+
+/** How the gateway knew a customer's 24-hour window was closed. */
+export type FallbackReason =
+  /**
+   * Connectly refused the session content as outside the 24-hour window, or because the customer
+   * never wrote (a definite refusal: the session message was not sent), and the template was sent.
+   */
+  | 'CONNECTLY_REFUSED_SESSION'
+  /**
+   * The gateway's own record of the customer's messages (inbound webhooks) shows the window closed:
+   * the session content was never sent to Connectly.
+   */
+  | 'SESSION_WINDOW_CLOSED';
 
 /** The header of an interactive message: text or a media attachment. */
 export type Header = {
@@ -276,7 +297,7 @@ export type InputIssue = {
 
 /** The rule an input broke: InvalidInputError.rule, InputIssue.rule, and extensions.rule of a BAD_USER_INPUT error. */
 export type InputRule =
-  /** More than 1000 inputs in one sendSessionMessages call. */
+  /** More than 1000 inputs in one sendSessionMessages or sendTemplateMessages call. */
   | 'BATCH_SIZE'
   /** Not a BSUID (such as US.13491208655302741918). */
   | 'BSUID'
@@ -348,6 +369,32 @@ export type InputRule =
   | 'REQUIRED'
   /** sender sets neither id nor name. */
   | 'SENDER_NOT_EMPTY'
+  /** The template's body, with the values filled in, is longer than WhatsApp's 1024 characters. */
+  | 'TEMPLATE_BODY_LENGTH'
+  /** A button_n_url value that does not complete the button's URL into a valid http(s) URL of at most 2000 characters. */
+  | 'TEMPLATE_BUTTON_URL'
+  /** filename on a parameter other than header_document. */
+  | 'TEMPLATE_FILENAME_DOCUMENT_ONLY'
+  /** A language code that is not 2 to 15 letters, '_' or '-' (such as en_US). */
+  | 'TEMPLATE_LANGUAGE'
+  /** The catalog has the template, but not in that language. */
+  | 'TEMPLATE_LANGUAGE_UNKNOWN'
+  /** A template name that is not 1 to 512 lower-case letters, digits or '_'. */
+  | 'TEMPLATE_NAME'
+  /** The template (in that language) is PENDING, REJECTED or otherwise not APPROVED. */
+  | 'TEMPLATE_NOT_APPROVED'
+  /** The same parameter name twice. */
+  | 'TEMPLATE_PARAMETER_DUPLICATE'
+  /** A parameter the template expects is missing. */
+  | 'TEMPLATE_PARAMETER_MISSING'
+  /** A parameter name that is none of header_text, header_image, header_video, header_document, body_n or button_n_url. */
+  | 'TEMPLATE_PARAMETER_NAME'
+  /** A text parameter with a tab or new line, or more than four spaces in a row (WhatsApp refuses them), or a header text of more than one line. */
+  | 'TEMPLATE_PARAMETER_TEXT'
+  /** A parameter the template does not expect (its header is of another kind, it has fewer variables or no such URL button). */
+  | 'TEMPLATE_PARAMETER_UNEXPECTED'
+  /** The catalog has no template of that name. */
+  | 'TEMPLATE_UNKNOWN'
   /** A value of the wrong type (for callers other than GraphQL, whose coercion checks types itself). */
   | 'TYPE'
   /** Two buttons of a reply-button message with the same id. */
@@ -480,7 +527,7 @@ export type LocationInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A session message sent (or attempted) through the gateway. */
+/** A session or template message sent (or attempted) through the gateway. */
 export type Message = {
   __typename?: 'Message';
   /** How many times the gateway called Connectly for this message. */
@@ -493,7 +540,7 @@ export type Message = {
   campaignName: Maybe<Scalars['String']['output']>;
   /** Connectly's id, returned when it accepted the message; delivery-status webhooks refer to it. */
   connectlyId: Maybe<Scalars['ID']['output']>;
-  /** The content as sent. */
+  /** The content as sent: a TemplateContent for a template message, also when a session message fell back to its template (see fallback). */
   content: MessageContent;
   /** When the gateway stored the message. */
   createdAt: Scalars['DateTime']['output'];
@@ -509,6 +556,12 @@ export type Message = {
   deliveryStatusAt: Maybe<Scalars['DateTime']['output']>;
   /** Why the message failed, when its status is FAILED. */
   error: Maybe<MessageError>;
+  /**
+   * Set when a session message was answered by its fallbackTemplate because the customer's window was
+   * closed: why, and the session content that was not sent. Null otherwise (the session content was
+   * sent, or the message was a template send from the start).
+   */
+  fallback: Maybe<MessageFallback>;
   /** The gateway's id of the message (a ULID). */
   id: Scalars['ID']['output'];
   /** The error of the latest failed attempt (kept while retries go on, and after a success that needed retries). */
@@ -538,8 +591,8 @@ export type MessageConnection = {
   pageInfo: PageInfo;
 };
 
-/** The content of a sent message: one member per content type of MessageContentInput. */
-export type MessageContent = AttachmentContent | ListMessageContent | LocationContent | MultiProductMessageContent | ReplyButtonMessageContent | SingleProductMessageContent | TextContent;
+/** The content of a sent message: one member per content type of MessageContentInput, and TemplateContent. */
+export type MessageContent = AttachmentContent | ListMessageContent | LocationContent | MultiProductMessageContent | ReplyButtonMessageContent | SingleProductMessageContent | TemplateContent | TextContent;
 
 /** The content of a session message. Exactly one field must be set. */
 export type MessageContentInput =
@@ -576,6 +629,19 @@ export type MessageError = {
   message: Scalars['String']['output'];
   /** The HTTP status Connectly answered with, when it answered. */
   upstreamStatus: Maybe<Scalars['Int']['output']>;
+};
+
+/** Why a session message was sent as its fallback template, and what was not sent. */
+export type MessageFallback = {
+  __typename?: 'MessageFallback';
+  /** A human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** How the gateway knew the window was closed. */
+  reason: FallbackReason;
+  /** The session content that was not sent. */
+  sessionContent: MessageContent;
+  /** Connectly's refusal of the session content, when reason is CONNECTLY_REFUSED_SESSION. */
+  upstream: Maybe<UpstreamDetail>;
 };
 
 /** Which messages to list. Every field narrows the list. */
@@ -696,6 +762,11 @@ export type MultiProductMessageInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Fetches the business's catalog from Connectly now, whatever the age of the cached copy, and stores
+   * it for every gateway process (after a template was approved, say).
+   */
+  refreshTemplates: TemplatesResult;
+  /**
    * Sends a WhatsApp session message through Connectly. The result is the stored Message (ACCEPTED
    * with Connectly's id) or an error as data: select `... on ErrorResult { code message }` and the
    * error types whose fields you use. Every ErrorCode's description says when it comes; what can be
@@ -719,6 +790,27 @@ export type Mutation = {
    * refused whole (a BAD_USER_INPUT GraphQL error, rule BATCH_SIZE).
    */
   sendSessionMessages: SendSessionMessagesPayload;
+  /**
+   * Sends an approved WhatsApp template message through Connectly: the way to reach a customer whose
+   * 24-hour window is closed, or who never wrote. The result is the stored Message (ACCEPTED with
+   * Connectly's id; its content is a TemplateContent) or an error as data, as for sendSessionMessage.
+   *
+   * Template and session sends share the API key's rate limit unless CONNECTLY_TEMPLATE_RATE_LIMIT
+   * is separate. Connectly's template endpoint takes no message id to deduplicate by, so an attempt
+   * that may have reached it (a timeout or reset) is not retried: the message is UNCONFIRMED, and
+   * sending the same messageId again returns it instead of sending it twice.
+   */
+  sendTemplateMessage: SendTemplateMessageResult;
+  /**
+   * Sends up to 1000 template messages (a campaign) through the same path and rate limit; one result
+   * per input, in input order. More than 1000 inputs is refused whole (rule BATCH_SIZE).
+   */
+  sendTemplateMessages: SendTemplateMessagesPayload;
+};
+
+
+export type MutationRefreshTemplatesArgs = {
+  businessId: Scalars['ID']['input'];
 };
 
 
@@ -729,6 +821,16 @@ export type MutationSendSessionMessageArgs = {
 
 export type MutationSendSessionMessagesArgs = {
   inputs: Array<SendSessionMessageInput>;
+};
+
+
+export type MutationSendTemplateMessageArgs = {
+  input: SendTemplateMessageInput;
+};
+
+
+export type MutationSendTemplateMessagesArgs = {
+  inputs: Array<SendTemplateMessageInput>;
 };
 
 /** Relay's page information. */
@@ -794,6 +896,13 @@ export type Query = {
    * and rule PAGE_SIZE. The filter's values follow the same rules as sendSessionMessage's.
    */
   messages: MessageConnection;
+  /**
+   * The business's templates, one entry per name and language, from the cached catalog (fetched from
+   * Connectly when the cached copy is older than TEMPLATE_CATALOG_TTL_SECONDS). When Connectly cannot
+   * be read, the last copy is returned with stale true, or a TemplateCatalogUnavailableError when there
+   * is none.
+   */
+  templates: TemplatesResult;
 };
 
 
@@ -817,6 +926,12 @@ export type QueryMessagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter: MessageFilter;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTemplatesArgs = {
+  businessId: Scalars['ID']['input'];
+  filter?: InputMaybe<TemplateFilter>;
 };
 
 /**
@@ -988,6 +1103,16 @@ export type SendSessionMessageInput = {
   /** The content of the message: exactly one content type. */
   content: MessageContentInput;
   /**
+   * A template to send instead when the customer's 24-hour window is closed: known from the gateway's
+   * own record of the customer's messages (then the session content is never sent), or from Connectly
+   * refusing the session content as outside the window. The template goes to the same recipient and
+   * sender with the same callbackData, campaignName and messageId; the result is the stored Message
+   * whose content is the template and whose fallback says why. The customer never gets both: the
+   * template is sent only after a definite refusal, never after an attempt that may have got through.
+   * Checked against the catalog like sendTemplateMessage's template, before anything is sent.
+   */
+  fallbackTemplate?: InputMaybe<TemplateInput>;
+  /**
    * An id of your choosing for the message (1 to 128 letters, digits, '_', '-', '.' or ':'), sent as
    * Connectly's message.id. It is unique per business: sending the same messageId again with the same
    * input returns the stored message instead of sending twice; with a different input the result is a
@@ -1006,7 +1131,7 @@ export type SendSessionMessageInput = {
  * The outcome of one send: the stored Message (ACCEPTED, or as stored earlier for a replayed
  * messageId), or why it failed. Select `... on ErrorResult { code message }` for every error.
  */
-export type SendSessionMessageResult = BusinessNotConfiguredError | InvalidInputError | Message | MessageIdConflictError | RateLimitQueueFullError | SessionWindowClosedError | UpstreamError | UpstreamRateLimitedError;
+export type SendSessionMessageResult = BusinessNotConfiguredError | InvalidInputError | Message | MessageIdConflictError | RateLimitQueueFullError | SessionWindowClosedError | TemplateCatalogUnavailableError | UpstreamError | UpstreamRateLimitedError;
 
 /** The results of sendSessionMessages. */
 export type SendSessionMessagesPayload = {
@@ -1017,6 +1142,41 @@ export type SendSessionMessagesPayload = {
   failedCount: Scalars['Int']['output'];
   /** One result per input, in the order of the inputs: results[i] is inputs[i]'s. */
   results: Array<SendSessionMessageResult>;
+};
+
+/**
+ * A template message to send. Lengths count Unicode code points; no string may contain NUL or an
+ * unpaired surrogate (as for SendSessionMessageInput).
+ */
+export type SendTemplateMessageInput = {
+  /** The Connectly business that sends the message (1 to 128 letters, digits, '-' or '_'). */
+  businessId: Scalars['ID']['input'];
+  /** Any JSON value echoed in every webhook event of this message (at most 1024 bytes, as for sendSessionMessage). */
+  callbackData?: InputMaybe<Scalars['JSON']['input']>;
+  /** Tags the message with a campaign name (1 to 128 characters); delivery-status events echo it. */
+  campaignName?: InputMaybe<Scalars['String']['input']>;
+  /** An id of your choosing (1 to 128 letters, digits, '_', '-', '.' or ':'), unique per business, as for sendSessionMessage. */
+  messageId?: InputMaybe<Scalars['ID']['input']>;
+  /** The customer to send to. */
+  recipient: TemplateRecipientInput;
+  /** Which of the business's WhatsApp numbers sends the message. Omit it when the business has one number. */
+  sender?: InputMaybe<TemplateSenderInput>;
+  /** The approved template, its language and the values of its parameters. */
+  template: TemplateInput;
+};
+
+/** The outcome of one template send: the stored Message, or why it failed. */
+export type SendTemplateMessageResult = BusinessNotConfiguredError | InvalidInputError | Message | MessageIdConflictError | RateLimitQueueFullError | TemplateCatalogUnavailableError | UpstreamError | UpstreamRateLimitedError;
+
+/** The outcome of sendTemplateMessages. */
+export type SendTemplateMessagesPayload = {
+  __typename?: 'SendTemplateMessagesPayload';
+  /** How many results are a Message. */
+  acceptedCount: Scalars['Int']['output'];
+  /** How many results are an error. */
+  failedCount: Scalars['Int']['output'];
+  /** One result per input, in input order. */
+  results: Array<SendTemplateMessageResult>;
 };
 
 /** The business number that sends a message. */
@@ -1034,6 +1194,23 @@ export type SenderInput = {
   id?: InputMaybe<Scalars['String']['input']>;
   /** A display name for the sender (1 to 256 characters). */
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A template as sent. */
+export type SentTemplate = {
+  __typename?: 'SentTemplate';
+  /**
+   * Whether the gateway checked the template and its parameters against the business's catalog
+   * before sending; false only when the catalog could not be read and TEMPLATE_CATALOG_UNREADABLE is
+   * send-unchecked (Connectly then checks it, and a mismatch arrives as a FAILED delivery status).
+   */
+  checkedAgainstCatalog: Scalars['Boolean']['output'];
+  /** The language code. */
+  language: Scalars['String']['output'];
+  /** The template's name. */
+  name: Scalars['String']['output'];
+  /** The parameter values, as given. */
+  parameters: Array<TemplateParameter>;
 };
 
 /** WhatsApp's 24-hour customer-service window: session messages are allowed while it is open. */
@@ -1117,6 +1294,224 @@ export type SubscriptionMessageStatusChangedArgs = {
   campaignName?: InputMaybe<Scalars['String']['input']>;
   messageId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+/** One language of a template: what Connectly's catalog says of it, and the parameters a send must give. */
+export type Template = {
+  __typename?: 'Template';
+  /** The category as Connectly spells it (UTILITY, MARKETING, AUTHENTICATION, ACCOUNT_UPDATE...). */
+  category: Maybe<Scalars['String']['output']>;
+  /** The header, body, footer and buttons, in order. */
+  components: Array<TemplateComponent>;
+  /** The status exactly as Connectly gave it (e.g. MESSAGE_TEMPLATE_STATUS_APPROVED). */
+  connectlyStatus: Scalars['String']['output'];
+  /** Connectly's id of this variant (Meta's template id), when given. */
+  id: Maybe<Scalars['ID']['output']>;
+  /** The language code of this variant, e.g. pt_BR. */
+  language: Scalars['String']['output'];
+  /** The template's name (templateName of a send). */
+  name: Scalars['String']['output'];
+  /** The parameters a send of this template must give, in the order they appear (derived from the components). */
+  parameters: Array<TemplateParameterSpec>;
+  /** Why WhatsApp rejected it (e.g. INVALID_FORMAT), when REJECTED. */
+  rejectionReason: Maybe<Scalars['String']['output']>;
+  /** Whether WhatsApp approved this variant; only APPROVED ones can be sent. */
+  status: TemplateStatus;
+  /** When Connectly last changed it, when given. */
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A button of a template. */
+export type TemplateButton = {
+  __typename?: 'TemplateButton';
+  /** The number a PHONE_NUMBER button calls. */
+  phoneNumber: Maybe<Scalars['String']['output']>;
+  /** Its label. */
+  text: Scalars['String']['output'];
+  /** What the button does. */
+  type: TemplateButtonType;
+  /** The URL of a URL button; a {{1}} in it is filled by the send's button_<n>_url parameter. */
+  url: Maybe<Scalars['String']['output']>;
+};
+
+/** The kinds of template button. */
+export type TemplateButtonType =
+  /** A kind the gateway does not model (copy code, flow, catalog...). */
+  | 'OTHER'
+  | 'PHONE_NUMBER'
+  | 'QUICK_REPLY'
+  | 'URL';
+
+/** A business's templates as the gateway cached them. */
+export type TemplateCatalog = {
+  __typename?: 'TemplateCatalog';
+  /** The business. */
+  businessId: Scalars['ID']['output'];
+  /** When the gateway fetched this copy from Connectly. */
+  fetchedAt: Scalars['DateTime']['output'];
+  /** True when this copy is older than the TTL because Connectly could not be read just now. */
+  stale: Scalars['Boolean']['output'];
+  /** The templates that match the filter, by name then language. */
+  templates: Array<Template>;
+};
+
+/**
+ * The business's template catalog could not be read and the gateway holds no copy of it (code
+ * TEMPLATE_CATALOG_UNAVAILABLE): nothing was stored or sent. Try again, or set
+ * TEMPLATE_CATALOG_UNREADABLE=send-unchecked to let Connectly check templates itself.
+ */
+export type TemplateCatalogUnavailableError = ErrorResult & {
+  __typename?: 'TemplateCatalogUnavailableError';
+  /** The business whose catalog could not be read. */
+  businessId: Scalars['ID']['output'];
+  /** TEMPLATE_CATALOG_UNAVAILABLE. */
+  code: ErrorCode;
+  /** A human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** Connectly's own words (all null when no answer came). */
+  upstream: UpstreamDetail;
+};
+
+/** One part of a template. */
+export type TemplateComponent = {
+  __typename?: 'TemplateComponent';
+  /** The buttons (BUTTONS only). */
+  buttons: Maybe<Array<TemplateButton>>;
+  /** The kind of header (HEADER only). */
+  format: Maybe<TemplateHeaderFormat>;
+  /** The text, with its {{n}} variables (a text header, the body, the footer). */
+  text: Maybe<Scalars['String']['output']>;
+  /** Which part. */
+  type: TemplateComponentType;
+};
+
+/** The parts of a template. */
+export type TemplateComponentType =
+  | 'BODY'
+  | 'BUTTONS'
+  | 'FOOTER'
+  | 'HEADER';
+
+/** A template message: which template, in which language, with which values. */
+export type TemplateContent = {
+  __typename?: 'TemplateContent';
+  /** The template sent. */
+  template: SentTemplate;
+};
+
+/** Narrows templates(); every field given must match. */
+export type TemplateFilter = {
+  /** Only templates of this category, as Connectly spells it (e.g. UTILITY; 1 to 128 characters). */
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** The language code, e.g. en_US (2 to 15 letters, '_' or '-'). */
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** The template's exact name (1 to 512 characters). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Only templates with this status. */
+  status?: InputMaybe<TemplateStatus>;
+};
+
+/** The kinds of template header. */
+export type TemplateHeaderFormat =
+  | 'DOCUMENT'
+  | 'IMAGE'
+  | 'TEXT'
+  | 'VIDEO';
+
+/**
+ * Which template to send and the values of its parameters. With the catalog known, the template must
+ * exist in that language, be APPROVED, and the parameters must be exactly the ones it expects
+ * (templates(businessId).parameters), each of its kind.
+ */
+export type TemplateInput = {
+  /** The language code of an approved translation, e.g. en_US or pt_BR. */
+  language: Scalars['String']['input'];
+  /** The template's name (1 to 512 lower-case letters, digits or '_'). */
+  name: Scalars['String']['input'];
+  /** The parameter values, by name; each name at most once. Omit for a template without parameters. */
+  parameters?: InputMaybe<Array<TemplateParameterInput>>;
+};
+
+/** One parameter value of a sent template. */
+export type TemplateParameter = {
+  __typename?: 'TemplateParameter';
+  /** The document's file name, when given. */
+  filename: Maybe<Scalars['String']['output']>;
+  /** The parameter's name, e.g. body_1. */
+  name: Scalars['String']['output'];
+  /** Its value. */
+  value: Scalars['String']['output'];
+};
+
+/**
+ * One parameter's value. Names: header_text, header_image, header_video, header_document, body_1 to
+ * body_100, button_1_url to button_10_url (the nth button of the template, counting all its buttons).
+ */
+export type TemplateParameterInput = {
+  /** The document's file name (header_document only; 1 to 240 characters). */
+  filename?: InputMaybe<Scalars['String']['input']>;
+  /** The parameter's name, e.g. body_1. */
+  name: Scalars['String']['input'];
+  /**
+   * Its value: text for header_text (at most 60 characters, one line) and body_n (at most 1024, no tab,
+   * no new line, no more than four spaces in a row), a public http(s) URL for a media header, the
+   * suffix that completes the button's URL for button_n_url (at most 2000 characters in all).
+   */
+  value: Scalars['String']['input'];
+};
+
+/** What a template parameter fills. */
+export type TemplateParameterKind =
+  /** A {{n}} of the body: text, at most 1024 characters. */
+  | 'BODY_TEXT'
+  /** The {{1}} of a URL button's URL: the suffix that completes it. */
+  | 'BUTTON_URL'
+  /** A document header: the document's public http(s) URL (filename names the file). */
+  | 'HEADER_DOCUMENT'
+  /** An image header: the image's public http(s) URL. */
+  | 'HEADER_IMAGE'
+  /** The {{1}} of a text header: text, at most 60 characters. */
+  | 'HEADER_TEXT'
+  /** A video header: the video's public http(s) URL. */
+  | 'HEADER_VIDEO';
+
+/** A parameter a template expects. */
+export type TemplateParameterSpec = {
+  __typename?: 'TemplateParameterSpec';
+  /** The example value the template was submitted with, when the catalog gives one. */
+  example: Maybe<Scalars['String']['output']>;
+  /** What it fills, and so which rules its value follows. */
+  kind: TemplateParameterKind;
+  /** Its name in a send (TemplateParameterInput.name), e.g. body_1, header_image, button_1_url. */
+  name: Scalars['String']['output'];
+};
+
+/** The customer who receives a template message. */
+export type TemplateRecipientInput = {
+  /** The customer's WhatsApp number in E.164 format (e.g. +5511988887777), sent as Connectly's number. */
+  id: Scalars['String']['input'];
+  /** The customer's display name (1 to 256 characters), kept by the gateway; the template endpoint takes none. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The business's WhatsApp number that sends a template message. */
+export type TemplateSenderInput = {
+  /** The business's sender number in E.164 format. */
+  id: Scalars['String']['input'];
+};
+
+/** Where a template stands with WhatsApp's review. */
+export type TemplateStatus =
+  /** Approved: can be sent. */
+  | 'APPROVED'
+  /** Submitted, not reviewed yet: cannot be sent. */
+  | 'PENDING'
+  /** Rejected (rejectionReason says why): cannot be sent. */
+  | 'REJECTED'
+  /** A status Connectly's documentation does not name (connectlyStatus holds it): treated as not sendable. */
+  | 'UNKNOWN';
+
+/** The catalog, or why it could not be read. */
+export type TemplatesResult = BusinessNotConfiguredError | TemplateCatalog | TemplateCatalogUnavailableError;
 
 /** A plain text message. */
 export type TextContent = {
@@ -1251,6 +1646,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( MultiProductMessageContent )
     | ( ReplyButtonMessageContent )
     | ( SingleProductMessageContent )
+    | ( TemplateContent )
     | ( TextContent )
   ;
   SendSessionMessageResult:
@@ -1260,8 +1656,24 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Omit<MessageIdConflictError, 'existingMessage'> & { existingMessage: _RefType['Message'] } )
     | ( Omit<RateLimitQueueFullError, 'failedMessage'> & { failedMessage: _RefType['Message'] } )
     | ( SessionWindowClosedParentRow )
+    | ( TemplateCatalogUnavailableError )
     | ( Omit<UpstreamError, 'failedMessage'> & { failedMessage: _RefType['Message'] } )
     | ( Omit<UpstreamRateLimitedError, 'failedMessage'> & { failedMessage: _RefType['Message'] } )
+  ;
+  SendTemplateMessageResult:
+    | ( BusinessNotConfiguredError )
+    | ( InvalidInputError )
+    | ( MessageRow )
+    | ( Omit<MessageIdConflictError, 'existingMessage'> & { existingMessage: _RefType['Message'] } )
+    | ( Omit<RateLimitQueueFullError, 'failedMessage'> & { failedMessage: _RefType['Message'] } )
+    | ( TemplateCatalogUnavailableError )
+    | ( Omit<UpstreamError, 'failedMessage'> & { failedMessage: _RefType['Message'] } )
+    | ( Omit<UpstreamRateLimitedError, 'failedMessage'> & { failedMessage: _RefType['Message'] } )
+  ;
+  TemplatesResult:
+    | ( BusinessNotConfiguredError )
+    | ( TemplateCatalog )
+    | ( TemplateCatalogUnavailableError )
   ;
 };
 
@@ -1273,6 +1685,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( Omit<MessageIdConflictError, 'existingMessage'> & { existingMessage: _RefType['Message'] } )
     | ( Omit<RateLimitQueueFullError, 'failedMessage'> & { failedMessage: _RefType['Message'] } )
     | ( SessionWindowClosedParentRow )
+    | ( TemplateCatalogUnavailableError )
     | ( Omit<UpstreamError, 'failedMessage'> & { failedMessage: _RefType['Message'] } )
     | ( Omit<UpstreamRateLimitedError, 'failedMessage'> & { failedMessage: _RefType['Message'] } )
   ;
@@ -1296,6 +1709,7 @@ export type ResolversTypes = {
   DispatchStrategy: DispatchStrategy;
   ErrorCode: ErrorCode;
   ErrorResult: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['ErrorResult']>;
+  FallbackReason: FallbackReason;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Header: ResolverTypeWrapper<Header>;
   HeaderAttachment: ResolverTypeWrapper<HeaderAttachment>;
@@ -1320,10 +1734,11 @@ export type ResolversTypes = {
   LocationInput: LocationInput;
   Message: ResolverTypeWrapper<MessageRow>;
   MessageConnection: ResolverTypeWrapper<Omit<MessageConnection, 'edges'> & { edges: Array<ResolversTypes['MessageEdge']> }>;
-  MessageContent: ResolverTypeWrapper<MessageContentInput>;
+  MessageContent: ResolverTypeWrapper<StoredContentRow>;
   MessageContentInput: MessageContentInput;
   MessageEdge: ResolverTypeWrapper<Omit<MessageEdge, 'node'> & { node: ResolversTypes['Message'] }>;
   MessageError: ResolverTypeWrapper<MessageError>;
+  MessageFallback: ResolverTypeWrapper<Omit<MessageFallback, 'sessionContent'> & { sessionContent: ResolversTypes['MessageContent'] }>;
   MessageFilter: MessageFilter;
   MessageIdConflictError: ResolverTypeWrapper<Omit<MessageIdConflictError, 'existingMessage'> & { existingMessage: ResolversTypes['Message'] }>;
   MessageStatus: MessageStatus;
@@ -1351,8 +1766,12 @@ export type ResolversTypes = {
   SendSessionMessageInput: SendSessionMessageInput;
   SendSessionMessageResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SendSessionMessageResult']>;
   SendSessionMessagesPayload: ResolverTypeWrapper<Omit<SendSessionMessagesPayload, 'results'> & { results: Array<ResolversTypes['SendSessionMessageResult']> }>;
+  SendTemplateMessageInput: SendTemplateMessageInput;
+  SendTemplateMessageResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SendTemplateMessageResult']>;
+  SendTemplateMessagesPayload: ResolverTypeWrapper<Omit<SendTemplateMessagesPayload, 'results'> & { results: Array<ResolversTypes['SendTemplateMessageResult']> }>;
   Sender: ResolverTypeWrapper<Sender>;
   SenderInput: SenderInput;
+  SentTemplate: ResolverTypeWrapper<SentTemplate>;
   SessionWindow: ResolverTypeWrapper<SessionWindow>;
   SessionWindowClosedError: ResolverTypeWrapper<SessionWindowClosedParentRow>;
   SingleProductMessage: ResolverTypeWrapper<SingleProductMessage>;
@@ -1360,6 +1779,25 @@ export type ResolversTypes = {
   SingleProductMessageInput: SingleProductMessageInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Template: ResolverTypeWrapper<Template>;
+  TemplateButton: ResolverTypeWrapper<TemplateButton>;
+  TemplateButtonType: TemplateButtonType;
+  TemplateCatalog: ResolverTypeWrapper<TemplateCatalog>;
+  TemplateCatalogUnavailableError: ResolverTypeWrapper<TemplateCatalogUnavailableError>;
+  TemplateComponent: ResolverTypeWrapper<TemplateComponent>;
+  TemplateComponentType: TemplateComponentType;
+  TemplateContent: ResolverTypeWrapper<TemplateContent>;
+  TemplateFilter: TemplateFilter;
+  TemplateHeaderFormat: TemplateHeaderFormat;
+  TemplateInput: TemplateInput;
+  TemplateParameter: ResolverTypeWrapper<TemplateParameter>;
+  TemplateParameterInput: TemplateParameterInput;
+  TemplateParameterKind: TemplateParameterKind;
+  TemplateParameterSpec: ResolverTypeWrapper<TemplateParameterSpec>;
+  TemplateRecipientInput: TemplateRecipientInput;
+  TemplateSenderInput: TemplateSenderInput;
+  TemplateStatus: TemplateStatus;
+  TemplatesResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['TemplatesResult']>;
   TextContent: ResolverTypeWrapper<TextContent>;
   UpstreamDetail: ResolverTypeWrapper<UpstreamDetail>;
   UpstreamError: ResolverTypeWrapper<Omit<UpstreamError, 'failedMessage'> & { failedMessage: ResolversTypes['Message'] }>;
@@ -1401,10 +1839,11 @@ export type ResolversParentTypes = {
   LocationInput: LocationInput;
   Message: MessageRow;
   MessageConnection: Omit<MessageConnection, 'edges'> & { edges: Array<ResolversParentTypes['MessageEdge']> };
-  MessageContent: MessageContentInput;
+  MessageContent: StoredContentRow;
   MessageContentInput: MessageContentInput;
   MessageEdge: Omit<MessageEdge, 'node'> & { node: ResolversParentTypes['Message'] };
   MessageError: MessageError;
+  MessageFallback: Omit<MessageFallback, 'sessionContent'> & { sessionContent: ResolversParentTypes['MessageContent'] };
   MessageFilter: MessageFilter;
   MessageIdConflictError: Omit<MessageIdConflictError, 'existingMessage'> & { existingMessage: ResolversParentTypes['Message'] };
   MessageStatusChange: StatusChangeRow;
@@ -1430,8 +1869,12 @@ export type ResolversParentTypes = {
   SendSessionMessageInput: SendSessionMessageInput;
   SendSessionMessageResult: ResolversUnionTypes<ResolversParentTypes>['SendSessionMessageResult'];
   SendSessionMessagesPayload: Omit<SendSessionMessagesPayload, 'results'> & { results: Array<ResolversParentTypes['SendSessionMessageResult']> };
+  SendTemplateMessageInput: SendTemplateMessageInput;
+  SendTemplateMessageResult: ResolversUnionTypes<ResolversParentTypes>['SendTemplateMessageResult'];
+  SendTemplateMessagesPayload: Omit<SendTemplateMessagesPayload, 'results'> & { results: Array<ResolversParentTypes['SendTemplateMessageResult']> };
   Sender: Sender;
   SenderInput: SenderInput;
+  SentTemplate: SentTemplate;
   SessionWindow: SessionWindow;
   SessionWindowClosedError: SessionWindowClosedParentRow;
   SingleProductMessage: SingleProductMessage;
@@ -1439,6 +1882,20 @@ export type ResolversParentTypes = {
   SingleProductMessageInput: SingleProductMessageInput;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  Template: Template;
+  TemplateButton: TemplateButton;
+  TemplateCatalog: TemplateCatalog;
+  TemplateCatalogUnavailableError: TemplateCatalogUnavailableError;
+  TemplateComponent: TemplateComponent;
+  TemplateContent: TemplateContent;
+  TemplateFilter: TemplateFilter;
+  TemplateInput: TemplateInput;
+  TemplateParameter: TemplateParameter;
+  TemplateParameterInput: TemplateParameterInput;
+  TemplateParameterSpec: TemplateParameterSpec;
+  TemplateRecipientInput: TemplateRecipientInput;
+  TemplateSenderInput: TemplateSenderInput;
+  TemplatesResult: ResolversUnionTypes<ResolversParentTypes>['TemplatesResult'];
   TextContent: TextContent;
   UpstreamDetail: UpstreamDetail;
   UpstreamError: Omit<UpstreamError, 'failedMessage'> & { failedMessage: ResolversParentTypes['Message'] };
@@ -1488,7 +1945,7 @@ export type DispatchOrderResolvers<ContextType = GraphQLContext, ParentType exte
 };
 
 export type ErrorResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ErrorResult'] = ResolversParentTypes['ErrorResult']> = {
-  __resolveType: TypeResolveFn<'BusinessNotConfiguredError' | 'InvalidInputError' | 'MessageIdConflictError' | 'RateLimitQueueFullError' | 'SessionWindowClosedError' | 'UpstreamError' | 'UpstreamRateLimitedError', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'BusinessNotConfiguredError' | 'InvalidInputError' | 'MessageIdConflictError' | 'RateLimitQueueFullError' | 'SessionWindowClosedError' | 'TemplateCatalogUnavailableError' | 'UpstreamError' | 'UpstreamRateLimitedError', ParentType, ContextType>;
 };
 
 export type HeaderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Header'] = ResolversParentTypes['Header']> = {
@@ -1569,6 +2026,7 @@ export type MessageResolvers<ContextType = GraphQLContext, ParentType extends Re
   deliveryStatus?: Resolver<Maybe<ResolversTypes['DeliveryStatus']>, ParentType, ContextType>;
   deliveryStatusAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['MessageError']>, ParentType, ContextType>;
+  fallback?: Resolver<Maybe<ResolversTypes['MessageFallback']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastAttemptError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   messageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1587,7 +2045,7 @@ export type MessageConnectionResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type MessageContentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageContent'] = ResolversParentTypes['MessageContent']> = {
-  __resolveType: TypeResolveFn<'AttachmentContent' | 'ListMessageContent' | 'LocationContent' | 'MultiProductMessageContent' | 'ReplyButtonMessageContent' | 'SingleProductMessageContent' | 'TextContent', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AttachmentContent' | 'ListMessageContent' | 'LocationContent' | 'MultiProductMessageContent' | 'ReplyButtonMessageContent' | 'SingleProductMessageContent' | 'TemplateContent' | 'TextContent', ParentType, ContextType>;
 };
 
 export type MessageEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageEdge'] = ResolversParentTypes['MessageEdge']> = {
@@ -1599,6 +2057,13 @@ export type MessageErrorResolvers<ContextType = GraphQLContext, ParentType exten
   code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   upstreamStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type MessageFallbackResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageFallback'] = ResolversParentTypes['MessageFallback']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['FallbackReason'], ParentType, ContextType>;
+  sessionContent?: Resolver<ResolversTypes['MessageContent'], ParentType, ContextType>;
+  upstream?: Resolver<Maybe<ResolversTypes['UpstreamDetail']>, ParentType, ContextType>;
 };
 
 export type MessageIdConflictErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageIdConflictError'] = ResolversParentTypes['MessageIdConflictError']> = {
@@ -1640,8 +2105,11 @@ export type MultiProductMessageContentResolvers<ContextType = GraphQLContext, Pa
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  refreshTemplates?: Resolver<ResolversTypes['TemplatesResult'], ParentType, ContextType, RequireFields<MutationRefreshTemplatesArgs, 'businessId'>>;
   sendSessionMessage?: Resolver<ResolversTypes['SendSessionMessageResult'], ParentType, ContextType, RequireFields<MutationSendSessionMessageArgs, 'input'>>;
   sendSessionMessages?: Resolver<ResolversTypes['SendSessionMessagesPayload'], ParentType, ContextType, RequireFields<MutationSendSessionMessagesArgs, 'inputs'>>;
+  sendTemplateMessage?: Resolver<ResolversTypes['SendTemplateMessageResult'], ParentType, ContextType, RequireFields<MutationSendTemplateMessageArgs, 'input'>>;
+  sendTemplateMessages?: Resolver<ResolversTypes['SendTemplateMessagesPayload'], ParentType, ContextType, RequireFields<MutationSendTemplateMessagesArgs, 'inputs'>>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1665,6 +2133,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<QueryMessageArgs, 'id'>>;
   messageByConnectlyId?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<QueryMessageByConnectlyIdArgs, 'connectlyId'>>;
   messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, RequireFields<QueryMessagesArgs, 'filter' | 'first'>>;
+  templates?: Resolver<ResolversTypes['TemplatesResult'], ParentType, ContextType, RequireFields<QueryTemplatesArgs, 'businessId'>>;
 };
 
 export type RateLimitQueueFullErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RateLimitQueueFullError'] = ResolversParentTypes['RateLimitQueueFullError']> = {
@@ -1699,7 +2168,7 @@ export type ReplyButtonMessageContentResolvers<ContextType = GraphQLContext, Par
 };
 
 export type SendSessionMessageResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SendSessionMessageResult'] = ResolversParentTypes['SendSessionMessageResult']> = {
-  __resolveType: TypeResolveFn<'BusinessNotConfiguredError' | 'InvalidInputError' | 'Message' | 'MessageIdConflictError' | 'RateLimitQueueFullError' | 'SessionWindowClosedError' | 'UpstreamError' | 'UpstreamRateLimitedError', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'BusinessNotConfiguredError' | 'InvalidInputError' | 'Message' | 'MessageIdConflictError' | 'RateLimitQueueFullError' | 'SessionWindowClosedError' | 'TemplateCatalogUnavailableError' | 'UpstreamError' | 'UpstreamRateLimitedError', ParentType, ContextType>;
 };
 
 export type SendSessionMessagesPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SendSessionMessagesPayload'] = ResolversParentTypes['SendSessionMessagesPayload']> = {
@@ -1708,9 +2177,26 @@ export type SendSessionMessagesPayloadResolvers<ContextType = GraphQLContext, Pa
   results?: Resolver<Array<ResolversTypes['SendSessionMessageResult']>, ParentType, ContextType>;
 };
 
+export type SendTemplateMessageResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SendTemplateMessageResult'] = ResolversParentTypes['SendTemplateMessageResult']> = {
+  __resolveType: TypeResolveFn<'BusinessNotConfiguredError' | 'InvalidInputError' | 'Message' | 'MessageIdConflictError' | 'RateLimitQueueFullError' | 'TemplateCatalogUnavailableError' | 'UpstreamError' | 'UpstreamRateLimitedError', ParentType, ContextType>;
+};
+
+export type SendTemplateMessagesPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SendTemplateMessagesPayload'] = ResolversParentTypes['SendTemplateMessagesPayload']> = {
+  acceptedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['SendTemplateMessageResult']>, ParentType, ContextType>;
+};
+
 export type SenderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Sender'] = ResolversParentTypes['Sender']> = {
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SentTemplateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SentTemplate'] = ResolversParentTypes['SentTemplate']> = {
+  checkedAgainstCatalog?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parameters?: Resolver<Array<ResolversTypes['TemplateParameter']>, ParentType, ContextType>;
 };
 
 export type SessionWindowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionWindow'] = ResolversParentTypes['SessionWindow']> = {
@@ -1741,6 +2227,70 @@ export type SingleProductMessageContentResolvers<ContextType = GraphQLContext, P
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   messageStatusChanged?: SubscriptionResolver<ResolversTypes['MessageStatusChange'], "messageStatusChanged", ParentType, ContextType, Partial<SubscriptionMessageStatusChangedArgs>>;
+};
+
+export type TemplateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Template'] = ResolversParentTypes['Template']> = {
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  components?: Resolver<Array<ResolversTypes['TemplateComponent']>, ParentType, ContextType>;
+  connectlyStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parameters?: Resolver<Array<ResolversTypes['TemplateParameterSpec']>, ParentType, ContextType>;
+  rejectionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TemplateStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type TemplateButtonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TemplateButton'] = ResolversParentTypes['TemplateButton']> = {
+  phoneNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['TemplateButtonType'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type TemplateCatalogResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TemplateCatalog'] = ResolversParentTypes['TemplateCatalog']> = {
+  businessId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fetchedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  templates?: Resolver<Array<ResolversTypes['Template']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TemplateCatalogUnavailableErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TemplateCatalogUnavailableError'] = ResolversParentTypes['TemplateCatalogUnavailableError']> = {
+  businessId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  upstream?: Resolver<ResolversTypes['UpstreamDetail'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TemplateComponentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TemplateComponent'] = ResolversParentTypes['TemplateComponent']> = {
+  buttons?: Resolver<Maybe<Array<ResolversTypes['TemplateButton']>>, ParentType, ContextType>;
+  format?: Resolver<Maybe<ResolversTypes['TemplateHeaderFormat']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['TemplateComponentType'], ParentType, ContextType>;
+};
+
+export type TemplateContentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TemplateContent'] = ResolversParentTypes['TemplateContent']> = {
+  template?: Resolver<ResolversTypes['SentTemplate'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TemplateParameterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TemplateParameter'] = ResolversParentTypes['TemplateParameter']> = {
+  filename?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TemplateParameterSpecResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TemplateParameterSpec'] = ResolversParentTypes['TemplateParameterSpec']> = {
+  example?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TemplateParameterKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TemplatesResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TemplatesResult'] = ResolversParentTypes['TemplatesResult']> = {
+  __resolveType: TypeResolveFn<'BusinessNotConfiguredError' | 'TemplateCatalog' | 'TemplateCatalogUnavailableError', ParentType, ContextType>;
 };
 
 export type TextContentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TextContent'] = ResolversParentTypes['TextContent']> = {
@@ -1799,6 +2349,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MessageContent?: MessageContentResolvers<ContextType>;
   MessageEdge?: MessageEdgeResolvers<ContextType>;
   MessageError?: MessageErrorResolvers<ContextType>;
+  MessageFallback?: MessageFallbackResolvers<ContextType>;
   MessageIdConflictError?: MessageIdConflictErrorResolvers<ContextType>;
   MessageStatusChange?: MessageStatusChangeResolvers<ContextType>;
   MessageStatusEvent?: MessageStatusEventResolvers<ContextType>;
@@ -1816,12 +2367,24 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReplyButtonMessageContent?: ReplyButtonMessageContentResolvers<ContextType>;
   SendSessionMessageResult?: SendSessionMessageResultResolvers<ContextType>;
   SendSessionMessagesPayload?: SendSessionMessagesPayloadResolvers<ContextType>;
+  SendTemplateMessageResult?: SendTemplateMessageResultResolvers<ContextType>;
+  SendTemplateMessagesPayload?: SendTemplateMessagesPayloadResolvers<ContextType>;
   Sender?: SenderResolvers<ContextType>;
+  SentTemplate?: SentTemplateResolvers<ContextType>;
   SessionWindow?: SessionWindowResolvers<ContextType>;
   SessionWindowClosedError?: SessionWindowClosedErrorResolvers<ContextType>;
   SingleProductMessage?: SingleProductMessageResolvers<ContextType>;
   SingleProductMessageContent?: SingleProductMessageContentResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  Template?: TemplateResolvers<ContextType>;
+  TemplateButton?: TemplateButtonResolvers<ContextType>;
+  TemplateCatalog?: TemplateCatalogResolvers<ContextType>;
+  TemplateCatalogUnavailableError?: TemplateCatalogUnavailableErrorResolvers<ContextType>;
+  TemplateComponent?: TemplateComponentResolvers<ContextType>;
+  TemplateContent?: TemplateContentResolvers<ContextType>;
+  TemplateParameter?: TemplateParameterResolvers<ContextType>;
+  TemplateParameterSpec?: TemplateParameterSpecResolvers<ContextType>;
+  TemplatesResult?: TemplatesResultResolvers<ContextType>;
   TextContent?: TextContentResolvers<ContextType>;
   UpstreamDetail?: UpstreamDetailResolvers<ContextType>;
   UpstreamError?: UpstreamErrorResolvers<ContextType>;

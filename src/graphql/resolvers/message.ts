@@ -2,9 +2,10 @@
 import { z } from "zod";
 import { checkValue, VALUES } from "../../validation/values.js";
 import { badUserInput } from "../errors.js";
-import { CONTENT_TYPES, contentKeyOf } from "../../domain/content-types.js";
+import { storedTypename, type StoredContent } from "../../domain/content-types.js";
+import type { StoredFallback } from "../../sending/templates.js";
 import type { ErrorCode } from "../../domain/errors.js";
-import type { MessageContentInput, MessageContentResolvers, MessageResolvers, QueryResolvers, DispatchStrategy } from "../generated/types.js";
+import type { MessageContentResolvers, MessageResolvers, QueryResolvers, DispatchStrategy, UpstreamDetail } from "../generated/types.js";
 
 /** Id arguments the database can be asked about (a NUL would fail the query itself); built once, message(id) is a hot path. */
 const ID_ARGS = { id: z.object({ id: VALUES.opaqueId }), connectlyId: z.object({ connectlyId: VALUES.opaqueId }) };
@@ -23,8 +24,17 @@ export const messageByConnectlyIdQuery: QueryResolvers["messageByConnectlyId"] =
 export const Message: MessageResolvers = {
   recipient: (row) => ({ id: row.recipientId, userId: row.recipientUserId, name: row.recipientName }),
   sender: (row) => (row.senderId == null && row.senderName == null ? null : { id: row.senderId, name: row.senderName }),
-  // Stored from a validated MessageContentInput (see sending/), so it has that shape.
-  content: (row) => row.content as MessageContentInput,
+  // Stored from a validated input (see sending/), so it has that shape; a fallen-back message shows its template.
+  content: (row) => (row.fallbackReason != null ? (row.fallback as unknown as StoredFallback).content : (row.content as StoredContent)),
+  fallback: (row) =>
+    row.fallbackReason == null
+      ? null
+      : {
+          reason: row.fallbackReason,
+          message: row.fallbackMessage ?? row.fallbackReason,
+          sessionContent: row.content as StoredContent,
+          upstream: (row.fallbackUpstream as UpstreamDetail | null) ?? null,
+        },
   order: (row) =>
     row.orderParentId == null && row.orderStrategy == null ? null : { parentId: row.orderParentId, strategy: row.orderStrategy as DispatchStrategy | null },
   // errorCode is written only from an ErrorCode (persistence's FailureRecord); GraphQL refuses any other value.
@@ -39,5 +49,5 @@ export const Message: MessageResolvers = {
 };
 
 export const MessageContent: MessageContentResolvers = {
-  __resolveType: (content) => CONTENT_TYPES[contentKeyOf(content)].typename,
+  __resolveType: (content) => storedTypename(content),
 };

@@ -8,26 +8,32 @@ import type {
   ErrorResultResolvers,
   ResolversParentTypes,
   SendSessionMessageResultResolvers,
+  SendTemplateMessageResultResolvers,
   SessionWindowClosedErrorResolvers,
 } from "../generated/types.js";
-import type { SendOutcome } from "../../sending/send-session-message.js";
+import type { SendOutcome } from "../../sending/types.js";
 import { sessionWindow } from "../../persistence/customers.js";
 import { describeSendError, type ErrorTypename, type SendErrorResult } from "../errors.js";
 
-type Result = ResolversParentTypes["SendSessionMessageResult"];
+type Result = ResolversParentTypes["SendSessionMessageResult"] | ResolversParentTypes["SendTemplateMessageResult"];
 
-/** A send's outcome as a member of SendSessionMessageResult; an error's code is noted for the operation's log line and metrics. */
-export const sendResult = (outcome: SendOutcome, resultErrors: ErrorCode[]): Result => {
-  if (outcome.ok) return outcome.message;
+/** A send's outcome as a member of its result union; an error's code is noted for the operation's log line and metrics. */
+export const sendResult = <R extends Result = ResolversParentTypes["SendSessionMessageResult"]>(outcome: SendOutcome, resultErrors: ErrorCode[]): R => {
+  if (outcome.ok) return outcome.message as R;
   const error = describeSendError(outcome.error);
   resultErrors.push(error.code);
-  return error;
+  // Each send's errors are members of its union: a template send meets no closed window, a session send no catalog of its own.
+  return error as R;
 };
 
 const isError = (result: Result): result is SendErrorResult => "__typename" in result && typeof result.__typename === "string";
 
 export const SendSessionMessageResult: SendSessionMessageResultResolvers = {
   __resolveType: (result) => (isError(result) ? result.__typename : "Message"),
+};
+
+export const SendTemplateMessageResult: SendTemplateMessageResultResolvers = {
+  __resolveType: (result) => (isError(result) ? (result.__typename as Exclude<ErrorTypename, "SessionWindowClosedError">) : "Message"),
 };
 
 export const ErrorResult: ErrorResultResolvers = {

@@ -1,5 +1,6 @@
 import type { MutationResolvers } from "../generated/types.js";
-import { MAX_BATCH, sendSessionMessages } from "../../sending/send-session-message.js";
+import { sendSessionMessages } from "../../sending/send-session-message.js";
+import { MAX_BATCH } from "../../sending/types.js";
 import { badUserInput } from "../errors.js";
 import { sendResult } from "./send-result.js";
 

@@ -69,3 +69,9 @@ export type CustomerSession = Prisma.CustomerSessionModel
  * A webhook request refused as malformed or unrecognised, kept for inspection.
  */
 export type RejectedWebhook = Prisma.RejectedWebhookModel
+/**
+ * Model TemplateCatalog
+ * A business's template catalog as last fetched from Connectly (get/templates): the one copy every
+ * gateway process reads, refreshed when older than TEMPLATE_CATALOG_TTL_SECONDS or on demand.
+ */
+export type TemplateCatalog = Prisma.TemplateCatalogModel

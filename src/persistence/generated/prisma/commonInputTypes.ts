@@ -111,6 +111,13 @@ export type JsonNullableFilterBase<$PrismaModel = never> = {
   not?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | Prisma.JsonNullValueFilter
 }
 
+export type EnumFallbackReasonNullableFilter<$PrismaModel = never> = {
+  equals?: $Enums.FallbackReason | Prisma.EnumFallbackReasonFieldRefInput<$PrismaModel> | null
+  in?: $Enums.FallbackReason[] | Prisma.ListEnumFallbackReasonFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.FallbackReason[] | Prisma.ListEnumFallbackReasonFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumFallbackReasonNullableFilter<$PrismaModel> | $Enums.FallbackReason | null
+}
+
 export type IntNullableFilter<$PrismaModel = never> = {
   equals?: number | Prisma.IntFieldRefInput<$PrismaModel> | null
   in?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel> | null
@@ -285,6 +292,16 @@ export type JsonNullableWithAggregatesFilterBase<$PrismaModel = never> = {
   _max?: Prisma.NestedJsonNullableFilter<$PrismaModel>
 }
 
+export type EnumFallbackReasonNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.FallbackReason | Prisma.EnumFallbackReasonFieldRefInput<$PrismaModel> | null
+  in?: $Enums.FallbackReason[] | Prisma.ListEnumFallbackReasonFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.FallbackReason[] | Prisma.ListEnumFallbackReasonFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumFallbackReasonNullableWithAggregatesFilter<$PrismaModel> | $Enums.FallbackReason | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumFallbackReasonNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumFallbackReasonNullableFilter<$PrismaModel>
+}
+
 export type IntNullableWithAggregatesFilter<$PrismaModel = never> = {
   equals?: number | Prisma.IntFieldRefInput<$PrismaModel> | null
   in?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel> | null
@@ -446,6 +463,13 @@ export type NestedEnumMessageContentTypeFilter<$PrismaModel = never> = {
   not?: Prisma.NestedEnumMessageContentTypeFilter<$PrismaModel> | $Enums.MessageContentType
 }
 
+export type NestedEnumFallbackReasonNullableFilter<$PrismaModel = never> = {
+  equals?: $Enums.FallbackReason | Prisma.EnumFallbackReasonFieldRefInput<$PrismaModel> | null
+  in?: $Enums.FallbackReason[] | Prisma.ListEnumFallbackReasonFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.FallbackReason[] | Prisma.ListEnumFallbackReasonFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumFallbackReasonNullableFilter<$PrismaModel> | $Enums.FallbackReason | null
+}
+
 export type NestedIntNullableFilter<$PrismaModel = never> = {
   equals?: number | Prisma.IntFieldRefInput<$PrismaModel> | null
   in?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel> | null
@@ -605,6 +629,16 @@ export type NestedJsonNullableFilterBase<$PrismaModel = never> = {
   gt?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
   gte?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
   not?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | Prisma.JsonNullValueFilter
+}
+
+export type NestedEnumFallbackReasonNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.FallbackReason | Prisma.EnumFallbackReasonFieldRefInput<$PrismaModel> | null
+  in?: $Enums.FallbackReason[] | Prisma.ListEnumFallbackReasonFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.FallbackReason[] | Prisma.ListEnumFallbackReasonFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumFallbackReasonNullableWithAggregatesFilter<$PrismaModel> | $Enums.FallbackReason | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumFallbackReasonNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumFallbackReasonNullableFilter<$PrismaModel>
 }
 
 export type NestedIntNullableWithAggregatesFilter<$PrismaModel = never> = {

@@ -20,6 +20,7 @@ export type MessageStatus = (typeof MessageStatus)[keyof typeof MessageStatus]
 
 
 export const MessageContentType = {
+  TEMPLATE: 'TEMPLATE',
   TEXT: 'TEXT',
   ATTACHMENT: 'ATTACHMENT',
   LOCATION: 'LOCATION',
@@ -30,6 +31,14 @@ export const MessageContentType = {
 } as const
 
 export type MessageContentType = (typeof MessageContentType)[keyof typeof MessageContentType]
+
+
+export const FallbackReason = {
+  SESSION_WINDOW_CLOSED: 'SESSION_WINDOW_CLOSED',
+  CONNECTLY_REFUSED_SESSION: 'CONNECTLY_REFUSED_SESSION'
+} as const
+
+export type FallbackReason = (typeof FallbackReason)[keyof typeof FallbackReason]
 
 
 export const DeliveryStatus = {

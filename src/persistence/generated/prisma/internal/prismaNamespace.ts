@@ -401,7 +401,8 @@ export const ModelName = {
   MessageStatusEvent: 'MessageStatusEvent',
   InboundMessage: 'InboundMessage',
   CustomerSession: 'CustomerSession',
-  RejectedWebhook: 'RejectedWebhook'
+  RejectedWebhook: 'RejectedWebhook',
+  TemplateCatalog: 'TemplateCatalog'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -417,7 +418,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "message" | "messageStatusEvent" | "inboundMessage" | "customerSession" | "rejectedWebhook"
+    modelProps: "message" | "messageStatusEvent" | "inboundMessage" | "customerSession" | "rejectedWebhook" | "templateCatalog"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -791,6 +792,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    TemplateCatalog: {
+      payload: Prisma.$TemplateCatalogPayload<ExtArgs>
+      fields: Prisma.TemplateCatalogFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.TemplateCatalogFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TemplateCatalogPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.TemplateCatalogFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TemplateCatalogPayload>
+        }
+        findFirst: {
+          args: Prisma.TemplateCatalogFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TemplateCatalogPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.TemplateCatalogFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TemplateCatalogPayload>
+        }
+        findMany: {
+          args: Prisma.TemplateCatalogFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TemplateCatalogPayload>[]
+        }
+        create: {
+          args: Prisma.TemplateCatalogCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TemplateCatalogPayload>
+        }
+        createMany: {
+          args: Prisma.TemplateCatalogCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.TemplateCatalogCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TemplateCatalogPayload>[]
+        }
+        delete: {
+          args: Prisma.TemplateCatalogDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TemplateCatalogPayload>
+        }
+        update: {
+          args: Prisma.TemplateCatalogUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TemplateCatalogPayload>
+        }
+        deleteMany: {
+          args: Prisma.TemplateCatalogDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.TemplateCatalogUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.TemplateCatalogUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TemplateCatalogPayload>[]
+        }
+        upsert: {
+          args: Prisma.TemplateCatalogUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TemplateCatalogPayload>
+        }
+        aggregate: {
+          args: Prisma.TemplateCatalogAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateTemplateCatalog>
+        }
+        groupBy: {
+          args: Prisma.TemplateCatalogGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TemplateCatalogGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.TemplateCatalogCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TemplateCatalogCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -845,6 +920,10 @@ export const MessageScalarFieldEnum = {
   contentType: 'contentType',
   content: 'content',
   requestBody: 'requestBody',
+  fallback: 'fallback',
+  fallbackReason: 'fallbackReason',
+  fallbackMessage: 'fallbackMessage',
+  fallbackUpstream: 'fallbackUpstream',
   callbackData: 'callbackData',
   campaignName: 'campaignName',
   orderParentId: 'orderParentId',
@@ -925,6 +1004,15 @@ export const RejectedWebhookScalarFieldEnum = {
 } as const
 
 export type RejectedWebhookScalarFieldEnum = (typeof RejectedWebhookScalarFieldEnum)[keyof typeof RejectedWebhookScalarFieldEnum]
+
+
+export const TemplateCatalogScalarFieldEnum = {
+  businessId: 'businessId',
+  templates: 'templates',
+  fetchedAt: 'fetchedAt'
+} as const
+
+export type TemplateCatalogScalarFieldEnum = (typeof TemplateCatalogScalarFieldEnum)[keyof typeof TemplateCatalogScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -1041,6 +1129,20 @@ export type JsonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'J
  * Reference to a field of type 'QueryMode'
  */
 export type EnumQueryModeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'QueryMode'>
+    
+
+
+/**
+ * Reference to a field of type 'FallbackReason'
+ */
+export type EnumFallbackReasonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'FallbackReason'>
+    
+
+
+/**
+ * Reference to a field of type 'FallbackReason[]'
+ */
+export type ListEnumFallbackReasonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'FallbackReason[]'>
     
 
 
@@ -1269,6 +1371,7 @@ export type GlobalOmitConfig = {
   inboundMessage?: Prisma.InboundMessageOmit
   customerSession?: Prisma.CustomerSessionOmit
   rejectedWebhook?: Prisma.RejectedWebhookOmit
+  templateCatalog?: Prisma.TemplateCatalogOmit
 }
 
 /* Types for Logging */

@@ -55,7 +55,8 @@ export const ModelName = {
   MessageStatusEvent: 'MessageStatusEvent',
   InboundMessage: 'InboundMessage',
   CustomerSession: 'CustomerSession',
-  RejectedWebhook: 'RejectedWebhook'
+  RejectedWebhook: 'RejectedWebhook',
+  TemplateCatalog: 'TemplateCatalog'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -89,6 +90,10 @@ export const MessageScalarFieldEnum = {
   contentType: 'contentType',
   content: 'content',
   requestBody: 'requestBody',
+  fallback: 'fallback',
+  fallbackReason: 'fallbackReason',
+  fallbackMessage: 'fallbackMessage',
+  fallbackUpstream: 'fallbackUpstream',
   callbackData: 'callbackData',
   campaignName: 'campaignName',
   orderParentId: 'orderParentId',
@@ -169,6 +174,15 @@ export const RejectedWebhookScalarFieldEnum = {
 } as const
 
 export type RejectedWebhookScalarFieldEnum = (typeof RejectedWebhookScalarFieldEnum)[keyof typeof RejectedWebhookScalarFieldEnum]
+
+
+export const TemplateCatalogScalarFieldEnum = {
+  businessId: 'businessId',
+  templates: 'templates',
+  fetchedAt: 'fetchedAt'
+} as const
+
+export type TemplateCatalogScalarFieldEnum = (typeof TemplateCatalogScalarFieldEnum)[keyof typeof TemplateCatalogScalarFieldEnum]
 
 
 export const SortOrder = {

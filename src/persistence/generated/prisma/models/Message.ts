@@ -49,6 +49,8 @@ export type MessageMinAggregateOutputType = {
   senderId: string | null
   senderName: string | null
   contentType: $Enums.MessageContentType | null
+  fallbackReason: $Enums.FallbackReason | null
+  fallbackMessage: string | null
   campaignName: string | null
   orderParentId: string | null
   orderStrategy: string | null
@@ -78,6 +80,8 @@ export type MessageMaxAggregateOutputType = {
   senderId: string | null
   senderName: string | null
   contentType: $Enums.MessageContentType | null
+  fallbackReason: $Enums.FallbackReason | null
+  fallbackMessage: string | null
   campaignName: string | null
   orderParentId: string | null
   orderStrategy: string | null
@@ -109,6 +113,10 @@ export type MessageCountAggregateOutputType = {
   contentType: number
   content: number
   requestBody: number
+  fallback: number
+  fallbackReason: number
+  fallbackMessage: number
+  fallbackUpstream: number
   callbackData: number
   campaignName: number
   orderParentId: number
@@ -151,6 +159,8 @@ export type MessageMinAggregateInputType = {
   senderId?: true
   senderName?: true
   contentType?: true
+  fallbackReason?: true
+  fallbackMessage?: true
   campaignName?: true
   orderParentId?: true
   orderStrategy?: true
@@ -180,6 +190,8 @@ export type MessageMaxAggregateInputType = {
   senderId?: true
   senderName?: true
   contentType?: true
+  fallbackReason?: true
+  fallbackMessage?: true
   campaignName?: true
   orderParentId?: true
   orderStrategy?: true
@@ -211,6 +223,10 @@ export type MessageCountAggregateInputType = {
   contentType?: true
   content?: true
   requestBody?: true
+  fallback?: true
+  fallbackReason?: true
+  fallbackMessage?: true
+  fallbackUpstream?: true
   callbackData?: true
   campaignName?: true
   orderParentId?: true
@@ -330,6 +346,10 @@ export type MessageGroupByOutputType = {
   contentType: $Enums.MessageContentType
   content: runtime.JsonValue
   requestBody: runtime.JsonValue
+  fallback: runtime.JsonValue | null
+  fallbackReason: $Enums.FallbackReason | null
+  fallbackMessage: string | null
+  fallbackUpstream: runtime.JsonValue | null
   callbackData: runtime.JsonValue | null
   campaignName: string | null
   orderParentId: string | null
@@ -385,6 +405,10 @@ export type MessageWhereInput = {
   contentType?: Prisma.EnumMessageContentTypeFilter<"Message"> | $Enums.MessageContentType
   content?: Prisma.JsonFilter<"Message">
   requestBody?: Prisma.JsonFilter<"Message">
+  fallback?: Prisma.JsonNullableFilter<"Message">
+  fallbackReason?: Prisma.EnumFallbackReasonNullableFilter<"Message"> | $Enums.FallbackReason | null
+  fallbackMessage?: Prisma.StringNullableFilter<"Message"> | string | null
+  fallbackUpstream?: Prisma.JsonNullableFilter<"Message">
   callbackData?: Prisma.JsonNullableFilter<"Message">
   campaignName?: Prisma.StringNullableFilter<"Message"> | string | null
   orderParentId?: Prisma.StringNullableFilter<"Message"> | string | null
@@ -417,6 +441,10 @@ export type MessageOrderByWithRelationInput = {
   contentType?: Prisma.SortOrder
   content?: Prisma.SortOrder
   requestBody?: Prisma.SortOrder
+  fallback?: Prisma.SortOrderInput | Prisma.SortOrder
+  fallbackReason?: Prisma.SortOrderInput | Prisma.SortOrder
+  fallbackMessage?: Prisma.SortOrderInput | Prisma.SortOrder
+  fallbackUpstream?: Prisma.SortOrderInput | Prisma.SortOrder
   callbackData?: Prisma.SortOrderInput | Prisma.SortOrder
   campaignName?: Prisma.SortOrderInput | Prisma.SortOrder
   orderParentId?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -453,6 +481,10 @@ export type MessageWhereUniqueInput = Prisma.AtLeast<{
   contentType?: Prisma.EnumMessageContentTypeFilter<"Message"> | $Enums.MessageContentType
   content?: Prisma.JsonFilter<"Message">
   requestBody?: Prisma.JsonFilter<"Message">
+  fallback?: Prisma.JsonNullableFilter<"Message">
+  fallbackReason?: Prisma.EnumFallbackReasonNullableFilter<"Message"> | $Enums.FallbackReason | null
+  fallbackMessage?: Prisma.StringNullableFilter<"Message"> | string | null
+  fallbackUpstream?: Prisma.JsonNullableFilter<"Message">
   callbackData?: Prisma.JsonNullableFilter<"Message">
   campaignName?: Prisma.StringNullableFilter<"Message"> | string | null
   orderParentId?: Prisma.StringNullableFilter<"Message"> | string | null
@@ -485,6 +517,10 @@ export type MessageOrderByWithAggregationInput = {
   contentType?: Prisma.SortOrder
   content?: Prisma.SortOrder
   requestBody?: Prisma.SortOrder
+  fallback?: Prisma.SortOrderInput | Prisma.SortOrder
+  fallbackReason?: Prisma.SortOrderInput | Prisma.SortOrder
+  fallbackMessage?: Prisma.SortOrderInput | Prisma.SortOrder
+  fallbackUpstream?: Prisma.SortOrderInput | Prisma.SortOrder
   callbackData?: Prisma.SortOrderInput | Prisma.SortOrder
   campaignName?: Prisma.SortOrderInput | Prisma.SortOrder
   orderParentId?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -525,6 +561,10 @@ export type MessageScalarWhereWithAggregatesInput = {
   contentType?: Prisma.EnumMessageContentTypeWithAggregatesFilter<"Message"> | $Enums.MessageContentType
   content?: Prisma.JsonWithAggregatesFilter<"Message">
   requestBody?: Prisma.JsonWithAggregatesFilter<"Message">
+  fallback?: Prisma.JsonNullableWithAggregatesFilter<"Message">
+  fallbackReason?: Prisma.EnumFallbackReasonNullableWithAggregatesFilter<"Message"> | $Enums.FallbackReason | null
+  fallbackMessage?: Prisma.StringNullableWithAggregatesFilter<"Message"> | string | null
+  fallbackUpstream?: Prisma.JsonNullableWithAggregatesFilter<"Message">
   callbackData?: Prisma.JsonNullableWithAggregatesFilter<"Message">
   campaignName?: Prisma.StringNullableWithAggregatesFilter<"Message"> | string | null
   orderParentId?: Prisma.StringNullableWithAggregatesFilter<"Message"> | string | null
@@ -557,6 +597,10 @@ export type MessageCreateInput = {
   contentType: $Enums.MessageContentType
   content: Prisma.JsonNullValueInput | runtime.InputJsonValue
   requestBody: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  fallback?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  fallbackReason?: $Enums.FallbackReason | null
+  fallbackMessage?: string | null
+  fallbackUpstream?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   callbackData?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   campaignName?: string | null
   orderParentId?: string | null
@@ -589,6 +633,10 @@ export type MessageUncheckedCreateInput = {
   contentType: $Enums.MessageContentType
   content: Prisma.JsonNullValueInput | runtime.InputJsonValue
   requestBody: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  fallback?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  fallbackReason?: $Enums.FallbackReason | null
+  fallbackMessage?: string | null
+  fallbackUpstream?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   callbackData?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   campaignName?: string | null
   orderParentId?: string | null
@@ -621,6 +669,10 @@ export type MessageUpdateInput = {
   contentType?: Prisma.EnumMessageContentTypeFieldUpdateOperationsInput | $Enums.MessageContentType
   content?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   requestBody?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  fallback?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  fallbackReason?: Prisma.NullableEnumFallbackReasonFieldUpdateOperationsInput | $Enums.FallbackReason | null
+  fallbackMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fallbackUpstream?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   callbackData?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   campaignName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   orderParentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -653,6 +705,10 @@ export type MessageUncheckedUpdateInput = {
   contentType?: Prisma.EnumMessageContentTypeFieldUpdateOperationsInput | $Enums.MessageContentType
   content?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   requestBody?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  fallback?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  fallbackReason?: Prisma.NullableEnumFallbackReasonFieldUpdateOperationsInput | $Enums.FallbackReason | null
+  fallbackMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fallbackUpstream?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   callbackData?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   campaignName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   orderParentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -685,6 +741,10 @@ export type MessageCreateManyInput = {
   contentType: $Enums.MessageContentType
   content: Prisma.JsonNullValueInput | runtime.InputJsonValue
   requestBody: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  fallback?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  fallbackReason?: $Enums.FallbackReason | null
+  fallbackMessage?: string | null
+  fallbackUpstream?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   callbackData?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   campaignName?: string | null
   orderParentId?: string | null
@@ -717,6 +777,10 @@ export type MessageUpdateManyMutationInput = {
   contentType?: Prisma.EnumMessageContentTypeFieldUpdateOperationsInput | $Enums.MessageContentType
   content?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   requestBody?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  fallback?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  fallbackReason?: Prisma.NullableEnumFallbackReasonFieldUpdateOperationsInput | $Enums.FallbackReason | null
+  fallbackMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fallbackUpstream?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   callbackData?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   campaignName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   orderParentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -749,6 +813,10 @@ export type MessageUncheckedUpdateManyInput = {
   contentType?: Prisma.EnumMessageContentTypeFieldUpdateOperationsInput | $Enums.MessageContentType
   content?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   requestBody?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  fallback?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  fallbackReason?: Prisma.NullableEnumFallbackReasonFieldUpdateOperationsInput | $Enums.FallbackReason | null
+  fallbackMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fallbackUpstream?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   callbackData?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   campaignName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   orderParentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -786,6 +854,10 @@ export type MessageCountOrderByAggregateInput = {
   contentType?: Prisma.SortOrder
   content?: Prisma.SortOrder
   requestBody?: Prisma.SortOrder
+  fallback?: Prisma.SortOrder
+  fallbackReason?: Prisma.SortOrder
+  fallbackMessage?: Prisma.SortOrder
+  fallbackUpstream?: Prisma.SortOrder
   callbackData?: Prisma.SortOrder
   campaignName?: Prisma.SortOrder
   orderParentId?: Prisma.SortOrder
@@ -821,6 +893,8 @@ export type MessageMaxOrderByAggregateInput = {
   senderId?: Prisma.SortOrder
   senderName?: Prisma.SortOrder
   contentType?: Prisma.SortOrder
+  fallbackReason?: Prisma.SortOrder
+  fallbackMessage?: Prisma.SortOrder
   campaignName?: Prisma.SortOrder
   orderParentId?: Prisma.SortOrder
   orderStrategy?: Prisma.SortOrder
@@ -850,6 +924,8 @@ export type MessageMinOrderByAggregateInput = {
   senderId?: Prisma.SortOrder
   senderName?: Prisma.SortOrder
   contentType?: Prisma.SortOrder
+  fallbackReason?: Prisma.SortOrder
+  fallbackMessage?: Prisma.SortOrder
   campaignName?: Prisma.SortOrder
   orderParentId?: Prisma.SortOrder
   orderStrategy?: Prisma.SortOrder
@@ -889,6 +965,10 @@ export type EnumMessageStatusFieldUpdateOperationsInput = {
 
 export type EnumMessageContentTypeFieldUpdateOperationsInput = {
   set?: $Enums.MessageContentType
+}
+
+export type NullableEnumFallbackReasonFieldUpdateOperationsInput = {
+  set?: $Enums.FallbackReason | null
 }
 
 export type NullableIntFieldUpdateOperationsInput = {
@@ -936,6 +1016,10 @@ export type MessageSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   contentType?: boolean
   content?: boolean
   requestBody?: boolean
+  fallback?: boolean
+  fallbackReason?: boolean
+  fallbackMessage?: boolean
+  fallbackUpstream?: boolean
   callbackData?: boolean
   campaignName?: boolean
   orderParentId?: boolean
@@ -968,6 +1052,10 @@ export type MessageSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   contentType?: boolean
   content?: boolean
   requestBody?: boolean
+  fallback?: boolean
+  fallbackReason?: boolean
+  fallbackMessage?: boolean
+  fallbackUpstream?: boolean
   callbackData?: boolean
   campaignName?: boolean
   orderParentId?: boolean
@@ -1000,6 +1088,10 @@ export type MessageSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   contentType?: boolean
   content?: boolean
   requestBody?: boolean
+  fallback?: boolean
+  fallbackReason?: boolean
+  fallbackMessage?: boolean
+  fallbackUpstream?: boolean
   callbackData?: boolean
   campaignName?: boolean
   orderParentId?: boolean
@@ -1032,6 +1124,10 @@ export type MessageSelectScalar = {
   contentType?: boolean
   content?: boolean
   requestBody?: boolean
+  fallback?: boolean
+  fallbackReason?: boolean
+  fallbackMessage?: boolean
+  fallbackUpstream?: boolean
   callbackData?: boolean
   campaignName?: boolean
   orderParentId?: boolean
@@ -1049,7 +1145,7 @@ export type MessageSelectScalar = {
   updatedAt?: boolean
 }
 
-export type MessageOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "businessId" | "messageId" | "clientMessageId" | "connectlyId" | "status" | "recipientId" | "recipientUserId" | "recipientName" | "senderId" | "senderName" | "contentType" | "content" | "requestBody" | "callbackData" | "campaignName" | "orderParentId" | "orderStrategy" | "errorCode" | "errorMessage" | "upstreamStatus" | "attempts" | "lastAttemptError" | "deliveryStatus" | "deliveryStatusAt" | "deliveryErrorCode" | "deliveryErrorMessage" | "createdAt" | "updatedAt", ExtArgs["result"]["message"]>
+export type MessageOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "businessId" | "messageId" | "clientMessageId" | "connectlyId" | "status" | "recipientId" | "recipientUserId" | "recipientName" | "senderId" | "senderName" | "contentType" | "content" | "requestBody" | "fallback" | "fallbackReason" | "fallbackMessage" | "fallbackUpstream" | "callbackData" | "campaignName" | "orderParentId" | "orderStrategy" | "errorCode" | "errorMessage" | "upstreamStatus" | "attempts" | "lastAttemptError" | "deliveryStatus" | "deliveryStatusAt" | "deliveryErrorCode" | "deliveryErrorMessage" | "createdAt" | "updatedAt", ExtArgs["result"]["message"]>
 
 export type $MessagePayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "Message"
@@ -1084,9 +1180,24 @@ export type $MessagePayload<ExtArgs extends runtime.Types.Extensions.InternalArg
      */
     content: runtime.JsonValue
     /**
-     * The exact REST body sent to Connectly, kept so a retry sends the same bytes.
+     * The exact REST body sent to Connectly, kept so a retry sends the same bytes. A template body
+     * when contentType is TEMPLATE and fallbackReason is null (a template send).
      */
     requestBody: runtime.JsonValue
+    /**
+     * A session message's fallback template: { content, requestBody } as for the columns above, sent
+     * instead when the customer's window is closed.
+     */
+    fallback: runtime.JsonValue | null
+    /**
+     * Set when the fallback template was sent instead of the session content, and why.
+     */
+    fallbackReason: $Enums.FallbackReason | null
+    fallbackMessage: string | null
+    /**
+     * Connectly's refusal of the session content ({status, type, code, message}), for CONNECTLY_REFUSED_SESSION.
+     */
+    fallbackUpstream: runtime.JsonValue | null
     callbackData: runtime.JsonValue | null
     campaignName: string | null
     orderParentId: string | null
@@ -1557,6 +1668,10 @@ export interface MessageFieldRefs {
   readonly contentType: Prisma.FieldRef<"Message", 'MessageContentType'>
   readonly content: Prisma.FieldRef<"Message", 'Json'>
   readonly requestBody: Prisma.FieldRef<"Message", 'Json'>
+  readonly fallback: Prisma.FieldRef<"Message", 'Json'>
+  readonly fallbackReason: Prisma.FieldRef<"Message", 'FallbackReason'>
+  readonly fallbackMessage: Prisma.FieldRef<"Message", 'String'>
+  readonly fallbackUpstream: Prisma.FieldRef<"Message", 'Json'>
   readonly callbackData: Prisma.FieldRef<"Message", 'Json'>
   readonly campaignName: Prisma.FieldRef<"Message", 'String'>
   readonly orderParentId: Prisma.FieldRef<"Message", 'String'>
