@@ -335,6 +335,30 @@ describe("access control", () => {
         owner: (data) => expect(data?.sendSessionMessages).toEqual({ acceptedCount: 2 }),
         stranger: "FORBIDDEN",
       },
+      "Mutation.sendTemplateMessage": {
+        operation: `mutation ($input: SendTemplateMessageInput!) { sendTemplateMessage(input: $input) { __typename ... on Message { status } } }`,
+        variables: () => ({ input: { businessId: "biz-a", recipient: { id: "+16044442222" }, template: { name: "thanks", language: "en" } } }),
+        owner: (data) => expect(data?.sendTemplateMessage).toMatchObject({ __typename: "Message", status: "ACCEPTED" }),
+        stranger: "FORBIDDEN",
+      },
+      "Mutation.sendTemplateMessages": {
+        operation: `mutation ($inputs: [SendTemplateMessageInput!]!) { sendTemplateMessages(inputs: $inputs) { acceptedCount } }`,
+        variables: () => ({ inputs: [{ businessId: "biz-a", recipient: { id: "+16044442222" }, template: { name: "thanks", language: "en" } }] }),
+        owner: (data) => expect(data?.sendTemplateMessages).toEqual({ acceptedCount: 1 }),
+        stranger: "FORBIDDEN",
+      },
+      "Query.templates": {
+        operation: `{ templates(businessId: "biz-a") { __typename } }`,
+        variables: () => ({}),
+        owner: (data) => expect(data?.templates).toEqual({ __typename: "TemplateCatalog" }),
+        stranger: "FORBIDDEN",
+      },
+      "Mutation.refreshTemplates": {
+        operation: `mutation { refreshTemplates(businessId: "biz-a") { __typename } }`,
+        variables: () => ({}),
+        owner: (data) => expect(data?.refreshTemplates).toEqual({ __typename: "TemplateCatalog" }),
+        stranger: "FORBIDDEN",
+      },
       "Subscription.messageStatusChanged": {
         operation: `subscription ($businessId: ID) { messageStatusChanged(businessId: $businessId) { status } }`,
         variables: () => ({ businessId: "biz-a" }),

@@ -150,6 +150,22 @@ describe("every GraphQL edge fails closed", () => {
       query: `mutation ($inputs: [SendSessionMessageInput!]!) { sendSessionMessages(inputs: $inputs) { acceptedCount } }`,
       variables: { inputs: [{ businessId: VICTIM, recipient: { id: "+16044441111" }, content: { text: "hi" } }] },
     },
+    "Mutation.sendTemplateMessage": {
+      query: `mutation ($input: SendTemplateMessageInput!) { sendTemplateMessage(input: $input) { ... on Message { id status } ... on ErrorResult { code } } }`,
+      variables: { input: { businessId: VICTIM, recipient: { id: "+16044441111" }, template: { name: "thanks", language: "en" } } },
+    },
+    "Mutation.sendTemplateMessages": {
+      query: `mutation ($inputs: [SendTemplateMessageInput!]!) { sendTemplateMessages(inputs: $inputs) { acceptedCount } }`,
+      variables: { inputs: [{ businessId: VICTIM, recipient: { id: "+16044441111" }, template: { name: "thanks", language: "en" } }] },
+    },
+    "Query.templates": {
+      query: `query ($b: ID!) { templates(businessId: $b) { __typename ... on TemplateCatalog { templates { name } } } }`,
+      variables: { b: VICTIM },
+    },
+    "Mutation.refreshTemplates": {
+      query: `mutation ($b: ID!) { refreshTemplates(businessId: $b) { __typename } }`,
+      variables: { b: VICTIM },
+    },
     "Subscription.messageStatusChanged": {
       query: `subscription ($b: ID) { messageStatusChanged(businessId: $b) { message { id connectlyId } status } }`,
       variables: { b: VICTIM },

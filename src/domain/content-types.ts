@@ -47,7 +47,7 @@ export const TEMPLATE_CONTENT = { stored: "TEMPLATE", typename: "TemplateContent
 /** Content as the messages table stores it: a session content input, or a template's. */
 export type StoredContent = MessageContentInput | TemplateContentValue;
 
-export const isTemplateContent = (content: StoredContent): content is TemplateContentValue => "template" in content && content.template != null;
+const isTemplateContent = (content: StoredContent): content is TemplateContentValue => "template" in content && content.template != null;
 
 /** The MessageContent member that reads stored content back. */
 export const storedTypename = (content: StoredContent): ContentTypename =>

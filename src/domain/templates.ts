@@ -10,7 +10,6 @@ export type {
   TemplateButton,
   TemplateButtonType,
   TemplateComponent,
-  TemplateComponentType,
   TemplateFilter,
   TemplateHeaderFormat,
   TemplateInput,

@@ -170,6 +170,35 @@ const listWhere = (filter: MessageListFilter, after: MessageCursor | null): Pris
   ...(after && { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }),
 });
 
+/** MessageStore.markFallback: the row becomes its template, counting the call to come. */
+async function markFallback(prisma: PrismaClient, row: MessageRow, fallback: FallbackRecord): Promise<MessageRow> {
+  const updatedAt = new Date();
+  const attempts = row.attempts + 1;
+  await prisma.message.update({
+    where: { id: row.id },
+    data: {
+      contentType: "TEMPLATE",
+      fallbackReason: fallback.reason,
+      fallbackMessage: fallback.message,
+      fallbackUpstream: fallback.upstream ?? Prisma.DbNull,
+      attempts,
+      updatedAt,
+    },
+  });
+  return {
+    ...row,
+    contentType: "TEMPLATE",
+    fallbackReason: fallback.reason,
+    fallbackMessage: fallback.message,
+    fallbackUpstream: fallback.upstream as Prisma.JsonValue,
+    attempts,
+    updatedAt,
+  };
+}
+
+const findByConnectlyIds = (prisma: PrismaClient, connectlyIds: readonly string[]): Promise<MessageRow[]> =>
+  connectlyIds.length === 0 ? Promise.resolve([]) : prisma.message.findMany({ where: { connectlyId: { in: [...new Set(connectlyIds)] } } });
+
 /**
  * `direct`, when given (a real PostgreSQL), runs the writes of every send as named prepared
  * statements on the pool; otherwise (the embedded database) they go through Prisma's raw queries.
@@ -197,30 +226,7 @@ export function createMessageStore(prisma: PrismaClient, direct?: DirectQuery): 
       });
       return count === 1 ? prisma.message.findUnique({ where: { id } }) : null;
     },
-    async markFallback(row, fallback) {
-      const updatedAt = new Date();
-      const attempts = row.attempts + 1;
-      await prisma.message.update({
-        where: { id: row.id },
-        data: {
-          contentType: "TEMPLATE",
-          fallbackReason: fallback.reason,
-          fallbackMessage: fallback.message,
-          fallbackUpstream: fallback.upstream ?? Prisma.DbNull,
-          attempts,
-          updatedAt,
-        },
-      });
-      return {
-        ...row,
-        contentType: "TEMPLATE",
-        fallbackReason: fallback.reason,
-        fallbackMessage: fallback.message,
-        fallbackUpstream: fallback.upstream as Prisma.JsonValue,
-        attempts,
-        updatedAt,
-      };
-    },
+    markFallback: (row, fallback) => markFallback(prisma, row, fallback),
     async recordAttempt(id, attempts, error) {
       await prisma.message.update({ where: { id }, data: { attempts, lastAttemptError: error } });
     },
@@ -266,8 +272,7 @@ export function createMessageStore(prisma: PrismaClient, direct?: DirectQuery): 
     },
     findById: (id) => prisma.message.findUnique({ where: { id } }),
     findByIds: (ids) => (ids.length === 0 ? Promise.resolve([]) : prisma.message.findMany({ where: { id: { in: [...ids] } } })),
-    findByConnectlyIds: (connectlyIds) =>
-      connectlyIds.length === 0 ? Promise.resolve([]) : prisma.message.findMany({ where: { connectlyId: { in: [...new Set(connectlyIds)] } } }),
+    findByConnectlyIds: (connectlyIds) => findByConnectlyIds(prisma, connectlyIds),
     list: (filter, first, after) =>
       prisma.message.findMany({ where: listWhere(filter, after), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: first + 1 }),
     findStalePending: (before, limit) =>

@@ -15,7 +15,6 @@ import { asJson, checkTemplate, storedFallback, type StoredFallback } from "./te
 import type { SendingDeps, SendOutcome } from "./types.js";
 
 export type { SendError, SendingDeps, SendOutcome } from "./types.js";
-export { MAX_BATCH } from "./types.js";
 
 /** The fallback a session message carries, and whether the gateway already knows it must be sent instead. */
 interface Fallback {

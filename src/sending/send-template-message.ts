@@ -13,7 +13,7 @@ import { asJson, checkTemplate, templateContent } from "./templates.js";
 import type { SendingDeps, SendOutcome } from "./types.js";
 
 /** Builds the row to store for a validated template send; `checked` says whether the catalog vouched for it. */
-export function newTemplateMessageRow(input: SendTemplateMessageInput, id: string, checked: boolean): NewMessage {
+function newTemplateMessageRow(input: SendTemplateMessageInput, id: string, checked: boolean): NewMessage {
   return {
     id,
     businessId: input.businessId,

@@ -145,7 +145,7 @@ const jsonNumber = (n: number): Problem | null =>
       };
 
 /** Every string (keys too) and number inside a JSON value that cannot be stored and echoed exactly, with its path. */
-export function jsonValueProblems(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; problem: Problem }[] {
+function jsonValueProblems(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; problem: Problem }[] {
   if (typeof value === "string") {
     const problem = characters(value);
     return problem ? [{ path, problem }] : [];

@@ -33,7 +33,7 @@ export const SendSessionMessageResult: SendSessionMessageResultResolvers = {
 };
 
 export const SendTemplateMessageResult: SendTemplateMessageResultResolvers = {
-  __resolveType: (result) => (isError(result) ? (result.__typename as Exclude<ErrorTypename, "SessionWindowClosedError">) : "Message"),
+  __resolveType: (result) => (isError(result) ? result.__typename : "Message"),
 };
 
 export const ErrorResult: ErrorResultResolvers = {
