@@ -16,20 +16,12 @@ import { sdlSchema } from "../src/graphql/error-tables.js";
 import { hs256Auth, tokenFor } from "./support/auth.js";
 import { startTestGateway, subscriptionsReach, type TestGateway } from "./support/gateway.js";
 import { deliveryStatusEvent, expectAcknowledged, inboundMessageEvent, nowSeconds, postSignedEvent } from "./support/webhooks.js";
+import { orderReadyTemplate } from "./support/templates.js";
 
 const auth = hs256Auth("example-test-secret-of-32-characters");
 
 /** The built-in sandbox's order_ready (pt_BR), as the examples send it. */
-const ORDER_READY = {
-  name: "order_ready",
-  language: "pt_BR",
-  parameters: [
-    { name: "header_image", value: "https://cdn.example.com/p.png" },
-    { name: "body_1", value: "Ana" },
-    { name: "body_2", value: "A1B2" },
-    { name: "button_1_url", value: "A1B2" },
-  ],
-};
+const ORDER_READY = orderReadyTemplate();
 
 /** What the sandbox accepted for one customer: template sends by template name, session sends as "session". */
 function upstreamSends(t: TestGateway, businessId: string, customer: string): string[] {

@@ -7,7 +7,7 @@ import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { startGateway, type Gateway } from "../src/server/gateway.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
-import { SendSessionMessagesDocument } from "./generated/graphql.js";
+import { SendSessionMessagesDocument, SendTemplateMessageDocument } from "./generated/graphql.js";
 import { SEND_MUTATION as SEND, subscriptionsReach, testConfig } from "./support/gateway.js";
 import { execute, sendAccepted } from "./support/send.js";
 import { deliveryStatusEvent, postSignedEvent } from "./support/webhooks.js";
@@ -65,8 +65,8 @@ describe("operations", () => {
     expect(await metric(/^gateway_graphql_operations_total\{operation="SendSessionMessage",type="mutation",outcome="ok"\}/)).toBe(1);
     expect(await metric(/^gateway_graphql_operations_total\{operation="SendSessionMessages",type="mutation",outcome="BAD_USER_INPUT"\}/)).toBe(1);
     expect(await metric(/^gateway_graphql_operation_duration_seconds_count\{type="mutation"\}/)).toBe(2);
-    expect(await metric(/^gateway_connectly_requests_total\{status="200"\}/)).toBe(1);
-    expect(await metric(/^gateway_connectly_request_duration_seconds_count\{status="200"\}/)).toBe(1);
+    expect(await metric(/^gateway_connectly_requests_total\{endpoint="session",status="200"\}/)).toBe(1);
+    expect(await metric(/^gateway_connectly_request_duration_seconds_count\{endpoint="session",status="200"\}/)).toBe(1);
     expect(await metric(/^gateway_ratelimit_wait_seconds_count/)).toBe(1);
     expect(await metric(/^gateway_ratelimit_queue_depth/)).toBe(0);
 
@@ -95,6 +95,16 @@ describe("operations", () => {
 
     if (gateway.database.postgres) expect(await metric(/^gateway_db_pool_connections\{state="total"\}/)).toBeGreaterThan(0);
     expect(await metric(/^process_resident_memory_bytes/)).toBeGreaterThan(0);
+  });
+
+  it("labels Connectly requests by endpoint: a template send reads the catalog once, then sends", async () => {
+    const response = await execute(gateway, SendTemplateMessageDocument, {
+      input: { businessId: "biz-ops-templates", recipient: { id: "+16044447778" }, template: { name: "thanks", language: "en" } },
+    });
+    expect(response.data?.sendTemplateMessage).toMatchObject({ __typename: "Message", status: "ACCEPTED" });
+    expect(await metric(/^gateway_connectly_requests_total\{endpoint="templates",status="200"\}/)).toBe(1);
+    expect(await metric(/^gateway_connectly_requests_total\{endpoint="template",status="200"\}/)).toBe(1);
+    expect(await metric(/^gateway_connectly_request_duration_seconds_count\{endpoint="template",status="200"\}/)).toBe(1);
   });
 
   it("says what the gateway spent on each operation in a Server-Timing header", async () => {

@@ -14,6 +14,7 @@ import { ConfigError, loadConfig } from "../src/config/config.js";
 import { loadStandaloneSandboxConfig } from "../src/config/sandbox.js";
 import { startSandbox, type PostedWebhook, type Sandbox, type SandboxOptions } from "../src/sandbox/sandbox.js";
 import { DEFAULT_TEMPLATE_GROUPS, expectedParameters, findTemplate, type TemplateGroup } from "../src/sandbox/templates.js";
+import { orderReadyParameters } from "./support/templates.js";
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 const customer = (() => {
@@ -47,12 +48,7 @@ const orderReady = (extra: Record<string, unknown> = {}) => ({
   number: customer(),
   templateName: "order_ready",
   language: "pt_BR",
-  parameters: [
-    { name: "header_image", value: "https://cdn.example.com/p.png" },
-    { name: "body_1", value: "Ana" },
-    { name: "body_2", value: "A1B2" },
-    { name: "button_1_url", value: "A1B2" },
-  ],
+  parameters: orderReadyParameters(),
   ...extra,
 });
 const withParameters = (parameters: unknown[], extra: Record<string, unknown> = {}) => ({ ...orderReady(), parameters, ...extra });

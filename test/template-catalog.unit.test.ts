@@ -544,6 +544,7 @@ function scriptedClient(...answers: TemplatesResult[]): Pick<ConnectlyClient, "g
 
 const ok = (names: string[]): TemplatesResult => ({
   ok: true,
+  status: 200,
   body: answerOf(names.map((name) => ({ name, templates: [{ language: { code: "en" }, status: "APPROVED" }] }))),
 });
 
@@ -586,7 +587,12 @@ describe("the catalog service", () => {
 
   it("when the fetch fails: the stored copy as stale, or the failure when none is stored", async () => {
     const store = memoryStore();
-    const client = scriptedClient({ ok: false, failure: FAILURE }, ok(["a"]), { ok: false, failure: FAILURE }, { ok: true, body: { entity: "gone" } });
+    const client = scriptedClient(
+      { ok: false, failure: FAILURE },
+      ok(["a"]),
+      { ok: false, failure: FAILURE },
+      { ok: true, status: 200, body: { entity: "gone" } },
+    );
     const read = createTemplateCatalog({ store, connectly: client, ttlMs: 0, now: clock().now });
     expect(await read("biz", "key")).toEqual({ ok: false, failure: { message: FAILURE.message, upstream: FAILURE.upstream } });
     expect(store.rows.size).toBe(0);

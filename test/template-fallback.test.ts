@@ -10,6 +10,7 @@ import type { SendSessionMessageInput } from "./generated/graphql.js";
 import { startTestGateway, type TestGateway } from "./support/gateway.js";
 import { expectResult, send } from "./support/send.js";
 import { expectAcknowledged, inboundMessageEvent, nowSeconds, postSignedEvent } from "./support/webhooks.js";
+import { orderReadyTemplate } from "./support/templates.js";
 
 let seq = 0;
 const business = (label: string) => `biz-fallback-${label}-${seq++}-${randomBytes(3).toString("hex")}`;
@@ -20,16 +21,7 @@ const withFallback = (businessId: string, recipient: string, extra: Partial<Send
   recipient: { id: recipient },
   content: { text: "Your order is ready for pickup." },
   callbackData: { order: 7 },
-  fallbackTemplate: {
-    name: "order_ready",
-    language: "en_US",
-    parameters: [
-      { name: "header_image", value: "https://cdn.example.com/p.png" },
-      { name: "body_1", value: "Ana" },
-      { name: "body_2", value: "A7" },
-      { name: "button_1_url", value: "A7" },
-    ],
-  },
+  fallbackTemplate: orderReadyTemplate("en_US", "A7"),
   ...extra,
 });
 

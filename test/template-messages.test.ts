@@ -18,6 +18,7 @@ import {
 import { startTestGateway, subscriptionsReach, type TestGateway } from "./support/gateway.js";
 import { sandboxStatusPosts } from "./support/messages.js";
 import { execute } from "./support/send.js";
+import { orderReadyTemplate } from "./support/templates.js";
 
 type Result = TemplateResultFieldsFragment;
 type Of<T extends Result["__typename"]> = Extract<Result, { __typename: T }>;
@@ -30,16 +31,7 @@ const customer = () => `+5511988${String(100000 + (seq++ % 800000)).padStart(6, 
 const orderReady = (businessId: string, extra: Partial<SendTemplateMessageInput> = {}): SendTemplateMessageInput => ({
   businessId,
   recipient: { id: customer() },
-  template: {
-    name: "order_ready",
-    language: "pt_BR",
-    parameters: [
-      { name: "header_image", value: "https://cdn.example.com/p.png" },
-      { name: "body_1", value: "Ana" },
-      { name: "body_2", value: "A1B2" },
-      { name: "button_1_url", value: "A1B2" },
-    ],
-  },
+  template: orderReadyTemplate(),
   ...extra,
 });
 

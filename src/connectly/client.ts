@@ -27,7 +27,8 @@ export interface ConnectlyClientOptions {
 export type SendResult = { readonly ok: true; readonly id: string; readonly status: number } | { readonly ok: false; readonly failure: UpstreamFailure };
 
 /** The catalog's answer, parsed as JSON but not yet read (connectly/templates.ts reads it). */
-export type TemplatesResult = { readonly ok: true; readonly body: unknown } | { readonly ok: false; readonly failure: UpstreamFailure };
+export type TemplatesResult =
+  { readonly ok: true; readonly status: number; readonly body: unknown } | { readonly ok: false; readonly failure: UpstreamFailure };
 
 export interface ConnectlyClient {
   sendMessage(businessId: string, apiKey: string, request: UpstreamRequest): Promise<SendResult>;
@@ -97,7 +98,7 @@ export function createConnectlyClient(options: ConnectlyClientOptions): Connectl
       }
       if (text.length > MAX_CATALOG_BODY) return { ok: false, failure: invalidCatalog(statusCode, "is larger than 16 MiB") };
       try {
-        return { ok: true, body: JSON.parse(text) as unknown };
+        return { ok: true, status: statusCode, body: JSON.parse(text) as unknown };
       } catch {
         return { ok: false, failure: invalidCatalog(statusCode, "is not JSON") };
       }

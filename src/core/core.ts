@@ -6,12 +6,12 @@
 import type { SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import type { Config } from "../config/config.js";
 import type { GraphQLServices } from "../graphql/context.js";
-import { createMetrics, instrumentConnectly, instrumentIngest, type Metrics } from "../metrics/metrics.js";
+import { createMetrics, instrumentIngest, type Metrics } from "../metrics/metrics.js";
 import { openDatabase, type Database } from "../persistence/database.js";
 import type { PubSub } from "../pubsub/pubsub.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
 import { createTemplateCatalog } from "../templates/catalog.js";
-import { otlpProcessor, startTracing, traceConnectly } from "../tracing/tracing.js";
+import { otlpProcessor, startTracing } from "../tracing/tracing.js";
 import { createIngest, type Ingest } from "../webhooks/ingest.js";
 import type { Redis } from "ioredis";
 import { reportError, type CoreLog } from "./log.js";
@@ -71,14 +71,13 @@ async function assemble(config: Config, { log, spanProcessor }: CoreOptions, shu
   const pubsub = await openPubSub(config, database, stores, log, shutdown);
   // Built once what it reads when scraped exists: the limiter's queue, the subscriptions, the pool.
   const metrics = createMetrics({ queued: () => outbound.limiter.queued(), subscriptions: () => pubsub.subscriptions, pool: database.postgres?.pool });
-  const { limiter, delivery } = measuredDelivery(outbound, config, metrics, traced);
+  const { connectly, limiter, delivery } = measuredDelivery(outbound, config, metrics, traced);
   const ingest = instrumentIngest(createIngest({ ...stores, pubsub, onError: reportError(log, "webhook events could not be applied") }), metrics);
   shutdown.opened("ingest", () => ingest.close());
   // Catalog reads go through the same measured client and limiter as sends: they spend the key's budget too.
-  const measuredConnectly = instrumentConnectly(outbound.connectly, metrics);
   const catalog = createTemplateCatalog({
     store: stores.templateCatalogs,
-    connectly: traced ? traceConnectly(measuredConnectly) : measuredConnectly,
+    connectly,
     limiter,
     limiterWaitMs: config.outbound.retry.deadlineMs,
     ttlMs: config.templates.catalogTtlMs,

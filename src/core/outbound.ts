@@ -37,16 +37,16 @@ export function openOutbound(config: Config, baseUrl: string, shutdown: Shutdown
   return { connectly, limiter, redis };
 }
 
-/** The client and the limiter wrapped with their metrics (and spans), and delivery over them. */
+/** The client and the limiter wrapped with their metrics (and spans), and delivery over them; catalog reads use the same two. */
 export function measuredDelivery(
   opened: Outbound,
   config: Config,
   metrics: Metrics,
   traced: boolean,
-): { readonly limiter: RateLimiter; readonly delivery: Delivery } {
+): { readonly connectly: ConnectlyClient; readonly limiter: RateLimiter; readonly delivery: Delivery } {
   const measuredConnectly = instrumentConnectly(opened.connectly, metrics);
   const measuredLimiter = instrumentLimiter(opened.limiter, metrics);
   const connectly = traced ? traceConnectly(measuredConnectly) : measuredConnectly;
   const limiter = traced ? traceLimiter(measuredLimiter) : measuredLimiter;
-  return { limiter, delivery: createDelivery(connectly, limiter, config.outbound.retry, config.outbound.templateBudget) };
+  return { connectly, limiter, delivery: createDelivery(connectly, limiter, config.outbound.retry, config.outbound.templateBudget) };
 }

@@ -4,7 +4,7 @@
  * `instrument*` so the modules they measure stay free of metrics code.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { ConnectlyClient } from "../connectly/client.js";
+import type { ConnectlyClient, SendResult, TemplatesResult, UpstreamRequest } from "../connectly/client.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
 import type { Ingest } from "../webhooks/ingest.js";
 
@@ -13,8 +13,8 @@ export interface Metrics {
   readonly graphqlOperations: Counter<"operation" | "type" | "outcome">;
   readonly graphqlDuration: Histogram<"type">;
   readonly sendErrors: Counter<"code">;
-  readonly upstreamRequests: Counter<"status">;
-  readonly upstreamDuration: Histogram<"status">;
+  readonly upstreamRequests: Counter<"endpoint" | "status">;
+  readonly upstreamDuration: Histogram<"endpoint" | "status">;
   readonly limiterWait: Histogram;
   readonly webhookEvents: Counter<"topic" | "outcome">;
   readonly webhookRequests: Counter<"status">;
@@ -56,14 +56,14 @@ export function createMetrics(observed: Observed): Metrics {
     }),
     upstreamRequests: new Counter({
       name: "gateway_connectly_requests_total",
-      help: "Requests to Connectly by HTTP status (or the gateway's code when there was none: a timeout, a reset).",
-      labelNames: ["status"],
+      help: "Requests to Connectly by endpoint (session, template, templates) and HTTP status (or the gateway's code when there was none: a timeout, a reset).",
+      labelNames: ["endpoint", "status"],
       registers: [registry],
     }),
     upstreamDuration: new Histogram({
       name: "gateway_connectly_request_duration_seconds",
-      help: "Time of each request to Connectly, by HTTP status.",
-      labelNames: ["status"],
+      help: "Time of each request to Connectly, by endpoint and HTTP status.",
+      labelNames: ["endpoint", "status"],
       buckets: LATENCY_BUCKETS,
       registers: [registry],
     }),
@@ -125,16 +125,17 @@ function registerGauges(registry: Registry, observed: Observed): void {
 }
 
 export function instrumentConnectly(client: ConnectlyClient, metrics: Metrics): ConnectlyClient {
+  const observe = async <R extends SendResult | TemplatesResult>(endpoint: UpstreamRequest["endpoint"] | "templates", call: () => Promise<R>): Promise<R> => {
+    const end = metrics.upstreamDuration.startTimer();
+    const result = await call();
+    const status = result.ok ? String(result.status) : String(result.failure.upstream.status ?? result.failure.code);
+    end({ endpoint, status });
+    metrics.upstreamRequests.inc({ endpoint, status });
+    return result;
+  };
   return {
-    async sendMessage(businessId, apiKey, request) {
-      const end = metrics.upstreamDuration.startTimer();
-      const result = await client.sendMessage(businessId, apiKey, request);
-      const status = result.ok ? String(result.status) : String(result.failure.upstream.status ?? result.failure.code);
-      end({ status });
-      metrics.upstreamRequests.inc({ status });
-      return result;
-    },
-    getTemplates: (businessId, apiKey) => client.getTemplates(businessId, apiKey),
+    sendMessage: (businessId, apiKey, request) => observe(request.endpoint, () => client.sendMessage(businessId, apiKey, request)),
+    getTemplates: (businessId, apiKey) => observe("templates", () => client.getTemplates(businessId, apiKey)),
     close: () => client.close(),
   };
 }

@@ -11,9 +11,9 @@ import type {
   SendTemplateMessageResultResolvers,
   SessionWindowClosedErrorResolvers,
 } from "../generated/types.js";
-import type { SendOutcome } from "../../sending/types.js";
+import { MAX_BATCH, type SendOutcome } from "../../sending/types.js";
 import { sessionWindow } from "../../persistence/customers.js";
-import { describeSendError, type ErrorTypename, type SendErrorResult } from "../errors.js";
+import { badUserInput, describeSendError, type ErrorTypename, type SendErrorResult } from "../errors.js";
 
 type Result = ResolversParentTypes["SendSessionMessageResult"] | ResolversParentTypes["SendTemplateMessageResult"];
 
@@ -25,6 +25,25 @@ export const sendResult = <R extends Result = ResolversParentTypes["SendSessionM
   // Each send's errors are members of its union: a template send meets no closed window, a session send no catalog of its own.
   return error as R;
 };
+
+/**
+ * A batch send's payload: one result per input, in input order, and the counts. Too many inputs is
+ * a request that cannot run (a GraphQL error), not an item's failure.
+ */
+export async function batchResult<R extends Result, I>(
+  inputs: readonly I[],
+  send: (inputs: readonly I[]) => Promise<SendOutcome[]>,
+  resultErrors: ErrorCode[],
+): Promise<{ results: R[]; acceptedCount: number; failedCount: number }> {
+  if (inputs.length > MAX_BATCH) {
+    throw badUserInput([
+      { field: "inputs", rule: "BATCH_SIZE", message: `inputs holds ${inputs.length} messages; at most ${MAX_BATCH} are taken in one call.` },
+    ]);
+  }
+  const outcomes = await send(inputs);
+  const acceptedCount = outcomes.filter((o) => o.ok).length;
+  return { results: outcomes.map((outcome) => sendResult<R>(outcome, resultErrors)), acceptedCount, failedCount: outcomes.length - acceptedCount };
+}
 
 const isError = (result: Result): result is SendErrorResult => "__typename" in result && typeof result.__typename === "string";
 

@@ -1,21 +1,10 @@
 import type { MutationResolvers, ResolversParentTypes } from "../generated/types.js";
 import { sendTemplateMessages } from "../../sending/send-template-message.js";
-import { MAX_BATCH } from "../../sending/types.js";
-import { badUserInput } from "../errors.js";
-import { sendResult } from "./send-result.js";
+import { batchResult } from "./send-result.js";
 
-export const sendTemplateMessagesResolver: MutationResolvers["sendTemplateMessages"] = async (_parent, { inputs }, context) => {
-  // Too many inputs to take is a request that cannot run, not an item's failure.
-  if (inputs.length > MAX_BATCH) {
-    throw badUserInput([
-      { field: "inputs", rule: "BATCH_SIZE", message: `inputs holds ${inputs.length} messages; at most ${MAX_BATCH} are taken in one call.` },
-    ]);
-  }
-  const outcomes = await sendTemplateMessages(context.sending, inputs);
-  const acceptedCount = outcomes.filter((o) => o.ok).length;
-  return {
-    results: outcomes.map((outcome) => sendResult<ResolversParentTypes["SendTemplateMessageResult"]>(outcome, context.operation.resultErrors)),
-    acceptedCount,
-    failedCount: outcomes.length - acceptedCount,
-  };
-};
+export const sendTemplateMessagesResolver: MutationResolvers["sendTemplateMessages"] = (_parent, { inputs }, context) =>
+  batchResult<ResolversParentTypes["SendTemplateMessageResult"], (typeof inputs)[number]>(
+    inputs,
+    (all) => sendTemplateMessages(context.sending, all),
+    context.operation.resultErrors,
+  );
