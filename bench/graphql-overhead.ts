@@ -32,6 +32,10 @@ import { openDatabase } from "../src/persistence/database.js";
 import { createMessageStore } from "../src/persistence/messages.js";
 import { createStatusEventStore } from "../src/persistence/status-events.js";
 import { createCustomerStore } from "../src/persistence/customers.js";
+import { createInboundMessageStore } from "../src/persistence/inbound-messages.js";
+import { createConversationStore } from "../src/persistence/conversations.js";
+import { createCustomerListStore } from "../src/persistence/customer-list.js";
+import { createMessageCountStore } from "../src/persistence/message-counts.js";
 import { createContext, type GraphQLServices } from "../src/graphql/context.js";
 import { buildSchema } from "../src/graphql/schema.js";
 import { LOCAL_DEVELOPER } from "../src/auth/principal.js";
@@ -224,9 +228,14 @@ try {
     messages: createMessageStore(database.prisma, database.direct),
     statusEvents: createStatusEventStore(database.prisma, database.direct),
     customers: createCustomerStore(database.prisma),
+    inboundMessages: createInboundMessageStore(database.prisma),
+    conversations: createConversationStore(database.prisma),
+    customerList: createCustomerListStore(database.prisma),
+    messageCounts: createMessageCountStore(database.prisma),
     // Queries only: nothing here sends or publishes.
     sending: undefined as never,
     pubsub: undefined as never,
+    activity: undefined as never,
     catalog: undefined as never,
     now: Date.now,
   };

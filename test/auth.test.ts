@@ -18,9 +18,16 @@ import { mintToken } from "../src/auth/mint.js";
 import type { Scope } from "../src/auth/principal.js";
 import { buildSchema } from "../src/graphql/schema.js";
 import type { SendSessionMessageMutation } from "./generated/graphql.js";
-import { SEND_MUTATION as SEND, startTestGateway, subscriptionsReach, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
+import {
+  SEND_MUTATION as SEND,
+  activitySubscriptionsReach,
+  startTestGateway,
+  subscriptionsReach,
+  type GraphQLResponse,
+  type TestGateway,
+} from "./support/gateway.js";
 import { expectResult } from "./support/send.js";
-import { deliveryStatusEvent, postSignedEvent } from "./support/webhooks.js";
+import { customerMessageEvent, deliveryStatusEvent, postSignedEvent } from "./support/webhooks.js";
 
 const SECRET = "auth-test-secret-with-at-least-32-chars";
 const ISSUER = "https://id.example.test/";
@@ -280,6 +287,14 @@ describe("access control", () => {
     let statusSeq = 0;
     let mine: string;
     let theirs: string;
+    let inboundId: string;
+    beforeAll(async () => {
+      const stored = await t.gateway.database.prisma.inboundMessage.count();
+      expect((await postSignedEvent(t.url, "biz-a", customerMessageEvent("+16044442222", { text: "Hi" }))).status).toBe(200);
+      const [row] = await t.gateway.database.prisma.inboundMessage.findMany({ where: { businessId: "biz-a" }, orderBy: { id: "desc" }, take: 1 });
+      expect(await t.gateway.database.prisma.inboundMessage.count()).toBe(stored + 1);
+      inboundId = String(row!.id);
+    });
     beforeAll(async () => {
       mine = await hs256(["biz-a"]);
       theirs = await hs256(["biz-b", "biz-c"]);
@@ -323,6 +338,36 @@ describe("access control", () => {
         owner: (data) => expect(data?.customer).toEqual({ id: "+16044442222" }),
         stranger: "FORBIDDEN",
       },
+      "Query.conversation": {
+        operation: `{ conversation(businessId: "biz-a", customerId: "+16044442222") { edges { direction } } }`,
+        variables: () => ({}),
+        owner: (data) => expect((data?.conversation as { edges: unknown[] }).edges.length).toBeGreaterThan(0),
+        stranger: "FORBIDDEN",
+      },
+      "Query.customers": {
+        operation: `{ customers(businessId: "biz-a") { totalCount } }`,
+        variables: () => ({}),
+        owner: (data) => expect(data?.customers).toEqual({ totalCount: expect.any(Number) as number }),
+        stranger: "FORBIDDEN",
+      },
+      "Query.messageByMessageId": {
+        operation: `query ($m: ID!) { messageByMessageId(businessId: "biz-a", messageId: $m) { id } }`,
+        variables: () => ({ m: sent.id }),
+        owner: (data) => expect(data?.messageByMessageId).toEqual({ id: sent.id }),
+        stranger: "FORBIDDEN",
+      },
+      "Query.messageCounts": {
+        operation: `{ messageCounts(businessId: "biz-a") { total } }`,
+        variables: () => ({}),
+        owner: (data) => expect((data?.messageCounts as { total: number }).total).toBeGreaterThan(0),
+        stranger: "FORBIDDEN",
+      },
+      "Query.inboundMessage": {
+        operation: `query ($id: ID!) { inboundMessage(id: $id) { id } }`,
+        variables: () => ({ id: inboundId }),
+        owner: (data) => expect(data?.inboundMessage).toEqual({ id: inboundId }),
+        stranger: "null",
+      },
       "Mutation.sendSessionMessage": {
         operation: SEND,
         variables: () => ({ input: text("biz-a") }),
@@ -361,6 +406,13 @@ describe("access control", () => {
       },
       "Subscription.messageStatusChanged": {
         operation: `subscription ($businessId: ID) { messageStatusChanged(businessId: $businessId) { status } }`,
+        variables: () => ({ businessId: "biz-a" }),
+        owner: () => undefined,
+        stranger: "FORBIDDEN",
+        subscription: true,
+      },
+      "Subscription.customerActivity": {
+        operation: `subscription ($businessId: ID!) { customerActivity(businessId: $businessId) { kind } }`,
         variables: () => ({ businessId: "biz-a" }),
         owner: () => undefined,
         stranger: "FORBIDDEN",
@@ -407,7 +459,8 @@ describe("access control", () => {
         expect(Object.values(response.data ?? {})).toEqual([null]);
       } else {
         expect(response.errors?.[0]?.extensions?.code).toBe(c.stranger);
-        expect(response.data ?? null).toBeNull();
+        // A nullable root field (messageByMessageId) reads as null beside its error; a non-null one nulls the data.
+        expect(Object.values(response.data ?? {}).every((v) => v === null)).toBe(true);
       }
       // Nothing was sent in the other business's name.
       expect(t.sandbox.requests.length).toBe(before);
@@ -434,11 +487,17 @@ describe("access control", () => {
       try {
         const iterator = client.iterate<{ messageStatusChanged: { status: string } }>({ query: c.operation, variables: c.variables() });
         const next = iterator.next();
-        await subscriptionsReach(t.gateway, 1);
-        // Connectly reports the message delivered: both subscriptions hear it.
-        // A new status each time, so it is a change and not a duplicate.
-        const delivered = deliveryStatusEvent(sent.connectlyId, (["sent", "delivered", "read"] as const)[statusSeq++]!, "+16044442222");
-        expect((await postSignedEvent(t.url, "biz-a", delivered)).status).toBe(200);
+        if (c.operation.includes("customerActivity")) {
+          // A customer writes: the owner's activity subscription hears it.
+          await activitySubscriptionsReach(t.gateway, 1);
+          expect((await postSignedEvent(t.url, "biz-a", customerMessageEvent("+16044442222", { text: `again ${statusSeq++}` }))).status).toBe(200);
+        } else {
+          await subscriptionsReach(t.gateway, 1);
+          // Connectly reports the message delivered: both subscriptions hear it.
+          // A new status each time, so it is a change and not a duplicate.
+          const delivered = deliveryStatusEvent(sent.connectlyId, (["sent", "delivered", "read"] as const)[statusSeq++]!, "+16044442222");
+          expect((await postSignedEvent(t.url, "biz-a", delivered)).status).toBe(200);
+        }
         const step = await next;
         await iterator.return?.();
         expect((step.value as { errors?: unknown }).errors).toBeUndefined();

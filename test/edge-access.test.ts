@@ -142,6 +142,17 @@ describe("every GraphQL edge fails closed", () => {
     },
     "Query.messages": { query: `query ($b: ID!) { messages(filter: { businessId: $b }) { edges { node { id connectlyId } } } }`, variables: { b: VICTIM } },
     "Query.customer": { query: `query ($b: ID!, $c: ID!) { customer(businessId: $b, id: $c) { id } }`, variables: { b: VICTIM, c: CUSTOMER } },
+    "Query.conversation": {
+      query: `query ($b: ID!, $c: String!) { conversation(businessId: $b, customerId: $c) { edges { cursor } } }`,
+      variables: { b: VICTIM, c: CUSTOMER },
+    },
+    "Query.customers": { query: `query ($b: ID!) { customers(businessId: $b) { edges { node { id } } } }`, variables: { b: VICTIM } },
+    "Query.messageByMessageId": {
+      query: `query ($b: ID!, $m: ID!) { messageByMessageId(businessId: $b, messageId: $m) { id } }`,
+      variables: { b: VICTIM, m: sent.id },
+    },
+    "Query.messageCounts": { query: `query ($b: ID!) { messageCounts(businessId: $b) { total } }`, variables: { b: VICTIM } },
+    "Query.inboundMessage": { query: `query ($id: ID!) { inboundMessage(id: $id) { id customer { id } raw } }`, variables: { id: "1" } },
     "Mutation.sendSessionMessage": {
       query: `mutation ($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { ... on Message { id status } ... on ErrorResult { code } } }`,
       variables: { input: { businessId: VICTIM, recipient: { id: "+16044441111" }, content: { text: "hi" } } },
@@ -168,6 +179,11 @@ describe("every GraphQL edge fails closed", () => {
     },
     "Subscription.messageStatusChanged": {
       query: `subscription ($b: ID) { messageStatusChanged(businessId: $b) { message { id connectlyId } status } }`,
+      variables: { b: VICTIM },
+      subscription: true,
+    },
+    "Subscription.customerActivity": {
+      query: `subscription ($b: ID!) { customerActivity(businessId: $b) { kind customer { id } } }`,
       variables: { b: VICTIM },
       subscription: true,
     },

@@ -7,7 +7,7 @@ import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
 import { createFormatError } from "../src/graphql/errors.js";
 import type { MessageRow } from "../src/persistence/messages.js";
-import { createPubSub, SubscriberTooSlowError, type StatusChange } from "../src/pubsub/pubsub.js";
+import { createPubSub, statusChangesTooSlow, SubscriberTooSlowError, type StatusChange } from "../src/pubsub/pubsub.js";
 
 const change = (n: number): StatusChange => ({ message: { id: `m-${n}`, businessId: "biz", campaignName: null } as MessageRow, event: null });
 
@@ -64,7 +64,7 @@ describe("bounded pending changes per subscription", () => {
   it("as graphql-ws reports it (a GraphQLError around the iterator's error), formatError keeps its code and message", () => {
     const logged: unknown[] = [];
     const formatError = createFormatError({ error: (details) => void logged.push(details) });
-    const wrapped = new GraphQLError(new SubscriberTooSlowError(1000).message, { originalError: new SubscriberTooSlowError(1000) });
+    const wrapped = new GraphQLError(statusChangesTooSlow(1000).message, { originalError: statusChangesTooSlow(1000) });
     const formatted = formatError(wrapped.toJSON(), wrapped);
     expect(formatted.extensions).toEqual({ code: "SUBSCRIBER_TOO_SLOW", maxPending: 1000 });
     expect(formatted.message).toMatch(/fell more than 1000 status changes behind/);

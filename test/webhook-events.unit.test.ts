@@ -183,6 +183,8 @@ describe("parseWebhookEvent: messages (inbound)", () => {
       businessNumber: "+16044441234",
       customerId: "+16315555500",
       customerName: "Customer Name",
+      content: { inboundKind: "TEXT", text: "Hello!" },
+      referral: null,
       text: "Hello!",
       replyToConnectlyId: null,
       callbackData: null,

@@ -7,13 +7,20 @@
 import { Client, fetchExchange, subscriptionExchange, type AnyVariables, type TypedDocumentNode } from "@urql/core";
 import { createClient as createWsClient, type Client as WsClient } from "graphql-ws";
 import {
+  ConversationDocument,
+  CustomerActivityDocument,
   MessageHistoryDocument,
+  SendButtonsDocument,
   SendTemplateDocument,
   SendTextDocument,
   SendWithFallbackDocument,
   StatusChangesDocument,
   TemplatesDocument,
+  type ConversationQuery,
+  type CustomerActivitySubscription,
   type MessageHistoryQuery,
+  type ReplyButtonInput,
+  type SendButtonsMutation,
   type SendTemplateMessageInput,
   type SendTemplateMutation,
   type SendTextMutation,
@@ -43,6 +50,10 @@ export type FallbackSendResult = SendWithFallbackMutation["sendSessionMessage"];
 export type TemplatesResult = TemplatesQuery["templates"];
 export type HistoryPage = MessageHistoryQuery["messages"];
 export type StatusChange = StatusChangesSubscription["messageStatusChanged"];
+/** A page of a conversation (oldest first) and what a customer did, as pushed live. */
+export type ConversationPage = ConversationQuery["conversation"];
+export type CustomerActivity = CustomerActivitySubscription["customerActivity"];
+export type SendButtonsResult = SendButtonsMutation["sendSessionMessage"];
 
 export interface GatewayClient {
   /** Resolves with the result, a failed send included; rejects only when the request could not run (auth, network). */
@@ -53,6 +64,17 @@ export interface GatewayClient {
   /** The business's template catalog (approved, pending and rejected), with the parameters each expects. */
   templates(businessId: string, filter?: TemplateFilter): Promise<TemplatesResult>;
   history(businessId: string, first?: number, after?: string): Promise<HistoryPage>;
+  /** The newest `last` entries of the conversation with a customer (or those before `before`), oldest first. */
+  conversation(businessId: string, customerId: string, last?: number, before?: string): Promise<ConversationPage>;
+  /** Sends a reply-button message (1 to 3 buttons). */
+  sendButtons(businessId: string, to: string, body: string, buttons: ReplyButtonInput[]): Promise<SendButtonsResult>;
+  /** Calls `onActivity` for each message and window change of the business's customers (or of one); returns the function that stops it. */
+  watchCustomers(
+    businessId: string,
+    customerId: string | undefined,
+    onActivity: (activity: CustomerActivity) => void,
+    onError?: (error: Error) => void,
+  ): () => void;
   /** Calls `onChange` for each status change of the business's messages; returns the function that stops it. */
   watch(businessId: string, onChange: (change: StatusChange) => void, onError?: (error: Error) => void): () => void;
   close(): Promise<void>;
@@ -116,6 +138,16 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     sendTemplate: async (input) => (await run("mutation", SendTemplateDocument, { input })).sendTemplateMessage,
     templates: async (businessId, filter) => (await run("query", TemplatesDocument, { businessId, ...(filter ? { filter } : {}) })).templates,
     history: async (businessId, first = 20, after) => (await run("query", MessageHistoryDocument, { businessId, first, ...(after ? { after } : {}) })).messages,
+    conversation: async (businessId, customerId, last = 20, before) =>
+      (await run("query", ConversationDocument, { businessId, customerId, last, ...(before ? { before } : {}) })).conversation,
+    sendButtons: async (businessId, to, body, buttons) => (await run("mutation", SendButtonsDocument, { businessId, to, body, buttons })).sendSessionMessage,
+    watchCustomers(businessId, customerId, onActivity, onError) {
+      const subscription = client.subscription(CustomerActivityDocument, { businessId, ...(customerId ? { customerId } : {}) }).subscribe((result) => {
+        if (result.error) onError?.(result.error);
+        else if (result.data) onActivity(result.data.customerActivity);
+      });
+      return () => subscription.unsubscribe();
+    },
     watch(businessId, onChange, onError) {
       const subscription = client.subscription(StatusChangesDocument, { businessId }).subscribe((result) => {
         if (result.error) onError?.(result.error);

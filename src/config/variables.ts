@@ -445,7 +445,7 @@ export const WS_MAX_PENDING_CHANGES = integer({
   min: 1,
   max: 1_000_000,
   description:
-    "Status changes a subscription may have waiting for a slow subscriber; past it the subscription ends with SUBSCRIBER_TOO_SLOW (re-read with updatedAfter and subscribe again).",
+    "Changes (status changes, customer activity) a subscription may have waiting for a slow subscriber; past it the subscription ends with SUBSCRIBER_TOO_SLOW (re-read with updatedAfter or the conversation, and subscribe again).",
 });
 
 // Tracing

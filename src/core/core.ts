@@ -9,6 +9,7 @@ import type { GraphQLServices } from "../graphql/context.js";
 import { createMetrics, instrumentIngest, type Metrics } from "../metrics/metrics.js";
 import { openDatabase, type Database } from "../persistence/database.js";
 import type { PubSub } from "../pubsub/pubsub.js";
+import type { ActivityPubSub } from "../pubsub/activity.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
 import { createTemplateCatalog } from "../templates/catalog.js";
 import { otlpProcessor, startTracing } from "../tracing/tracing.js";
@@ -20,8 +21,9 @@ import { createRecovery, type Recovery } from "./recovery.js";
 import { createSending } from "./sending.js";
 import { createShutdown, type Shutdown } from "./shutdown.js";
 import { openPubSub } from "./status-changes.js";
+import { announcingClosures, openActivity } from "./activity.js";
 import { createStores } from "./stores.js";
-import { openUpstream, type Upstream } from "./upstream.js";
+import { followSandboxWindows, openUpstream, type Upstream } from "./upstream.js";
 
 export interface CoreOptions {
   readonly log: CoreLog;
@@ -41,6 +43,8 @@ export interface Core {
   readonly metrics: Metrics;
   readonly limiter: RateLimiter;
   readonly pubsub: PubSub;
+  /** Customer activity (inbound messages, windows closing) for customerActivity's subscribers. */
+  readonly activity: ActivityPubSub;
   readonly ingest: Ingest;
   /** What GraphQL's resolvers run on. */
   readonly services: GraphQLServices;
@@ -67,12 +71,20 @@ async function assemble(config: Config, { log, spanProcessor }: CoreOptions, shu
   const traced = openTracing(config, spanProcessor, shutdown);
   const upstream = await openUpstream(config, shutdown);
   const outbound = openOutbound(config, upstream.baseUrl, shutdown);
-  const stores = createStores(database, traced);
+  const stored = createStores(database, traced);
+  const activity = await openActivity(config, database, stored, log, shutdown);
+  // Every closing recorded (the send path's, the sandbox's) reaches customerActivity's subscribers.
+  const stores = { ...stored, customers: announcingClosures(stored.customers, activity) };
+  followSandboxWindows(upstream, stores.customers);
   const pubsub = await openPubSub(config, database, stores, log, shutdown);
   // Built once what it reads when scraped exists: the limiter's queue, the subscriptions, the pool.
-  const metrics = createMetrics({ queued: () => outbound.limiter.queued(), subscriptions: () => pubsub.subscriptions, pool: database.postgres?.pool });
+  const metrics = createMetrics({
+    queued: () => outbound.limiter.queued(),
+    subscriptions: () => pubsub.subscriptions + activity.subscriptions,
+    pool: database.postgres?.pool,
+  });
   const { connectly, limiter, delivery } = measuredDelivery(outbound, config, metrics, traced);
-  const ingest = instrumentIngest(createIngest({ ...stores, pubsub, onError: reportError(log, "webhook events could not be applied") }), metrics);
+  const ingest = instrumentIngest(createIngest({ ...stores, pubsub, activity, onError: reportError(log, "webhook events could not be applied") }), metrics);
   shutdown.opened("ingest", () => ingest.close());
   // Catalog reads go through the same measured client and limiter as sends: they spend the key's budget too.
   const catalog = createTemplateCatalog({
@@ -93,18 +105,24 @@ async function assemble(config: Config, { log, spanProcessor }: CoreOptions, shu
     catalog,
     catalogUnreadable: config.templates.unreadable,
     now: Date.now,
+    onError: reportError(log, "a closed session window could not be recorded"),
   });
   const services: GraphQLServices = {
     messages: stores.messages,
     statusEvents: stores.statusEvents,
     customers: stores.customers,
+    inboundMessages: stores.inboundMessages,
+    activity,
+    conversations: stores.conversations,
+    customerList: stores.customerList,
+    messageCounts: stores.messageCounts,
     sending,
     catalog,
     pubsub,
     now: Date.now,
   };
   const recovery = createRecovery(config, sending, { embedded: database.kind === "embedded", log, shutdown });
-  return { log, database, upstream, redis: outbound.redis, traced, metrics, limiter, pubsub, ingest, services, recovery, shutdown };
+  return { log, database, upstream, redis: outbound.redis, traced, metrics, limiter, pubsub, activity, ingest, services, recovery, shutdown };
 }
 
 /** Tracing is off unless configured (or a test hands a span processor); returns whether it is on. */

@@ -4,7 +4,7 @@
  * part goes before what it uses: ingestion before pub/sub, delivery's limiter before Connectly's
  * client, the sandbox and the database near the end, tracing last so every span is exported.
  */
-export const CLOSE_ORDER = ["http", "recovery sweep", "ingest", "pubsub", "limiter", "connectly", "sandbox", "database", "tracing"] as const;
+export const CLOSE_ORDER = ["http", "recovery sweep", "ingest", "pubsub", "activity", "limiter", "connectly", "sandbox", "database", "tracing"] as const;
 
 export type Part = (typeof CLOSE_ORDER)[number];
 

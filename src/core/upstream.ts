@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Config } from "../config/config.js";
+import type { CustomerStore } from "../persistence/customers.js";
 import { startSandbox, type Sandbox } from "../sandbox/sandbox.js";
 import type { Shutdown } from "./shutdown.js";
 
@@ -39,7 +40,15 @@ export async function openUpstream(config: Config, shutdown: Shutdown): Promise<
     ...(connectly.templates ? { templates: connectly.templates } : {}),
     // The built-in sandbox counts templated sends as the gateway is told Connectly does.
     templateRateLimit: config.outbound.templateBudget,
+    // Playing Connectly's webhooks in full (npm start), a customer's first message reaches the gateway
+    // before the send it allowed; tests turn status events off and see only what they provoke.
+    unknownCustomersWriteFirst: connectly.statusEvents,
   });
   shutdown.opened("sandbox", () => server.close());
   return { baseUrl: server.url, apiKeyFor: () => server.apiKey, sandbox: { server, webhookSecret } };
+}
+
+/** A window a person closes through the built-in sandbox's control is closed in the gateway's record too. */
+export function followSandboxWindows(upstream: Upstream, customers: Pick<CustomerStore, "markWindowClosed">): void {
+  upstream.sandbox?.server.onWindowClosed((businessId, customerId, at) => customers.markWindowClosed(businessId, customerId, at));
 }

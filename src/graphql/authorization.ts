@@ -22,10 +22,15 @@ import type {
   MutationSendTemplateMessageArgs,
   MutationSendTemplateMessagesArgs,
   MutationRefreshTemplatesArgs,
+  QueryConversationArgs,
   QueryCustomerArgs,
+  QueryCustomersArgs,
+  QueryMessageByMessageIdArgs,
+  QueryMessageCountsArgs,
   QueryMessagesArgs,
   QueryTemplatesArgs,
   QueryResolvers,
+  SubscriptionCustomerActivityArgs,
   SubscriptionMessageStatusChangedArgs,
   SubscriptionResolvers,
 } from "./generated/types.js";
@@ -71,6 +76,11 @@ export const RULES: {
     messageByConnectlyId: { scope: "read", ownedResult: true },
     messages: { scope: "read", businesses: (args: QueryMessagesArgs) => [args.filter.businessId] },
     customer: { scope: "read", businesses: (args: QueryCustomerArgs) => [args.businessId] },
+    inboundMessage: { scope: "read", ownedResult: true },
+    conversation: { scope: "read", businesses: (args: QueryConversationArgs) => [args.businessId] },
+    customers: { scope: "read", businesses: (args: QueryCustomersArgs) => [args.businessId] },
+    messageByMessageId: { scope: "read", businesses: (args: QueryMessageByMessageIdArgs) => [args.businessId] },
+    messageCounts: { scope: "read", businesses: (args: QueryMessageCountsArgs) => [args.businessId] },
     templates: { scope: "read", businesses: (args: QueryTemplatesArgs) => [args.businessId] },
   },
   Mutation: {
@@ -83,6 +93,7 @@ export const RULES: {
   },
   Subscription: {
     messageStatusChanged: { scope: "read", businesses: subscriptionBusinesses },
+    customerActivity: { scope: "read", businesses: (args: SubscriptionCustomerActivityArgs) => [args.businessId] },
   },
 };
 

@@ -1,6 +1,11 @@
 import type { SendingDeps } from "../sending/types.js";
 import type { ReadCatalog } from "../domain/templates.js";
 import type { CustomerStore } from "../persistence/customers.js";
+import type { InboundMessageStore } from "../persistence/inbound-messages.js";
+import type { ActivityPubSub } from "../pubsub/activity.js";
+import type { ConversationStore } from "../persistence/conversations.js";
+import type { CustomerListStore } from "../persistence/customer-list.js";
+import type { MessageCountStore } from "../persistence/message-counts.js";
 import type { MessageStore } from "../persistence/messages.js";
 import type { StatusEventStore } from "../persistence/status-events.js";
 import type { PubSub } from "../pubsub/pubsub.js";
@@ -14,6 +19,13 @@ export interface GraphQLServices {
   readonly messages: MessageStore;
   readonly statusEvents: StatusEventStore;
   readonly customers: CustomerStore;
+  readonly inboundMessages: InboundMessageStore;
+  /** Customer activity, for the customerActivity subscription. */
+  readonly activity: ActivityPubSub;
+  /** The reads of conversation, customers and messageCounts. */
+  readonly conversations: ConversationStore;
+  readonly customerList: CustomerListStore;
+  readonly messageCounts: MessageCountStore;
   readonly sending: SendingDeps;
   /** The businesses' template catalogs (templates and refreshTemplates read them). */
   readonly catalog: ReadCatalog;
@@ -53,6 +65,11 @@ export const createContext = (
   messages: services.messages,
   statusEvents: services.statusEvents,
   customers: services.customers,
+  inboundMessages: services.inboundMessages,
+  activity: services.activity,
+  conversations: services.conversations,
+  customerList: services.customerList,
+  messageCounts: services.messageCounts,
   sending: services.sending,
   catalog: services.catalog,
   pubsub: services.pubsub,

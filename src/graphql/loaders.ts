@@ -5,6 +5,7 @@
  */
 import DataLoader from "dataloader";
 import type { CustomerRow, CustomerStore } from "../persistence/customers.js";
+import type { CustomerKey, InboundMessageRow, InboundMessageStore, RepliedMessageKey } from "../persistence/inbound-messages.js";
 import type { MessageRow, MessageStore } from "../persistence/messages.js";
 import { messageKey, type MessageKey, type StatusEventRow, type StatusEventStore } from "../persistence/status-events.js";
 
@@ -14,12 +15,18 @@ export interface Loaders {
   /** Every event of a message (its business's events for its Connectly id), in the order they happened. */
   readonly statusHistory: DataLoader<MessageKey, StatusEventRow[], string>;
   readonly customer: DataLoader<{ businessId: string; customerId: string }, CustomerRow, string>;
+  readonly inboundMessageById: DataLoader<string, InboundMessageRow | null>;
+  /** The inbound messages answering a message, oldest first. */
+  readonly replies: DataLoader<RepliedMessageKey, InboundMessageRow[], string>;
+  /** A customer's latest inbound message. */
+  readonly lastInbound: DataLoader<CustomerKey, InboundMessageRow | null, string>;
 }
 
 export interface LoaderStores {
   readonly messages: MessageStore;
   readonly statusEvents: StatusEventStore;
   readonly customers: CustomerStore;
+  readonly inboundMessages: InboundMessageStore;
 }
 
 const byKey = <K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K | null): (V | null)[] => {
@@ -48,5 +55,8 @@ export function createLoaders(stores: LoaderStores, options: { cache: boolean } 
       { cache, cacheKeyFn: messageKey },
     ),
     customer: new DataLoader((keys) => stores.customers.customers(keys), { cache, cacheKeyFn: (k) => `${k.businessId}|${k.customerId}` }),
+    inboundMessageById: new DataLoader(async (ids) => byKey(ids, await stores.inboundMessages.findByIds(ids), (r) => String(r.id)), { cache }),
+    replies: new DataLoader((keys) => stores.inboundMessages.repliesOf(keys), { cache, cacheKeyFn: (k) => k.id }),
+    lastInbound: new DataLoader((keys) => stores.inboundMessages.latestOf(keys), { cache, cacheKeyFn: (k) => `${k.businessId}|${k.customerId}` }),
   };
 }

@@ -9,9 +9,14 @@ import type { InputRule } from "../domain/errors.js";
 import type { Resolvers } from "./generated/types.js";
 import { authorizeSchema } from "./authorization.js";
 import { customerQuery, Customer } from "./resolvers/customer.js";
-import { Message, MessageContent, messageByConnectlyIdQuery, messageQuery } from "./resolvers/message.js";
+import { CustomerActivity, customerActivitySubscription } from "./resolvers/customer-activity.js";
+import { InboundContent, InboundMessage, inboundMessageQuery, messageReplies } from "./resolvers/inbound-message.js";
+import { Conversation, ConversationEntry, conversationQuery } from "./resolvers/conversation.js";
+import { CustomerConnection, customersQuery } from "./resolvers/customers.js";
+import { messageCountsQuery } from "./resolvers/message-counts.js";
+import { Message, MessageContent, messageByConnectlyIdQuery, messageByMessageIdQuery, messageQuery } from "./resolvers/message.js";
 import { MessageStatusChange, MessageStatusEvent, messageStatusChangedSubscription } from "./resolvers/message-status-changed.js";
-import { messagesQuery } from "./resolvers/messages.js";
+import { MessageConnection, messagesQuery } from "./resolvers/messages.js";
 import { sendSessionMessageResolver } from "./resolvers/send-session-message.js";
 import { sendSessionMessagesResolver } from "./resolvers/send-session-messages.js";
 import { sendTemplateMessageResolver } from "./resolvers/send-template-message.js";
@@ -77,10 +82,15 @@ const resolvers: Resolvers = {
     message: messageQuery,
     messageByConnectlyId: messageByConnectlyIdQuery,
     messages: messagesQuery,
+    messageByMessageId: messageByMessageIdQuery,
+    messageCounts: messageCountsQuery,
+    conversation: conversationQuery,
+    customers: customersQuery,
     customer: customerQuery,
+    inboundMessage: inboundMessageQuery,
     templates: templatesQuery,
   },
-  Subscription: { messageStatusChanged: messageStatusChangedSubscription },
+  Subscription: { messageStatusChanged: messageStatusChangedSubscription, customerActivity: customerActivitySubscription },
   Mutation: {
     sendSessionMessage: sendSessionMessageResolver,
     sendSessionMessages: sendSessionMessagesResolver,
@@ -88,8 +98,15 @@ const resolvers: Resolvers = {
     sendTemplateMessages: sendTemplateMessagesResolver,
     refreshTemplates: refreshTemplatesMutation,
   },
-  Message,
+  Message: { ...Message, replies: messageReplies },
   MessageContent,
+  InboundMessage,
+  InboundContent,
+  CustomerActivity,
+  MessageConnection,
+  Conversation,
+  ConversationEntry,
+  CustomerConnection,
   MessageStatusChange,
   MessageStatusEvent,
   Customer,

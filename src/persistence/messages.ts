@@ -67,6 +67,16 @@ export interface MessageCursor {
   readonly id: string;
 }
 
+/**
+ * A keyset read of a connection: `size` rows (plus one, telling whether more follow) after the
+ * cursor in the connection's order (forward), or before it (backward: read nearest first).
+ */
+export interface PageRead<C> {
+  readonly direction: "forward" | "backward";
+  readonly size: number;
+  readonly cursor: C | null;
+}
+
 export type CreateResult = { readonly created: true; readonly row: MessageRow } | { readonly created: false; readonly existing: MessageRow };
 
 export interface MessageStore {
@@ -92,8 +102,16 @@ export interface MessageStore {
   findByIds(ids: readonly string[]): Promise<MessageRow[]>;
   /** Messages by Connectly id, whatever their business (GraphQL's messageByConnectlyId checks the caller's). */
   findByConnectlyIds(connectlyIds: readonly string[]): Promise<MessageRow[]>;
-  /** A page of a business's messages, newest first, after a cursor; one more than `first` tells whether more follow. */
-  list(filter: MessageListFilter, first: number, after: MessageCursor | null): Promise<MessageRow[]>;
+  /**
+   * A page of a business's messages in the order newest first: forward, the older ones after the
+   * cursor; backward, the newer ones before it, nearest the cursor first. One row more than the
+   * size tells whether more follow.
+   */
+  list(filter: MessageListFilter, page: PageRead<MessageCursor>): Promise<MessageRow[]>;
+  /** How many messages match the filter. */
+  count(filter: MessageListFilter): Promise<number>;
+  /** A message by the id sent to Connectly as message.id, within its business. */
+  findByMessageId(businessId: string, messageId: string): Promise<MessageRow | null>;
   /** PENDING rows untouched since `before`: candidates for crash recovery, oldest first. */
   findStalePending(before: Date, limit: number): Promise<MessageRow[]>;
   /** Claims a stale PENDING row for recovery (touching it, counting the call to come); false when another process claimed it first. */
@@ -156,8 +174,15 @@ const markAcceptedStatement = (row: MessageRow, connectlyId: string, upstreamSta
   WHERE "id" = ${row.id}
   RETURNING "deliveryStatus", "deliveryStatusAt", "deliveryErrorCode", "deliveryErrorMessage"`;
 
-/** A business's messages matching the filter, after the cursor (newest first). */
-const listWhere = (filter: MessageListFilter, after: MessageCursor | null): Prisma.MessageWhereInput => ({
+/** Rows past the cursor in the read's direction: older ones reading forward (newest first), newer ones reading backward. */
+const pastCursor = ({ direction, cursor }: PageRead<MessageCursor>): Prisma.MessageWhereInput | null => {
+  if (cursor === null) return null;
+  const op = direction === "forward" ? "lt" : "gt";
+  return { OR: [{ createdAt: { [op]: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { [op]: cursor.id } }] };
+};
+
+/** A business's messages matching the filter. */
+const listWhere = (filter: MessageListFilter): Prisma.MessageWhereInput => ({
   businessId: filter.businessId,
   ...(filter.recipientId != null && { recipientId: filter.recipientId }),
   ...(filter.campaignName != null && { campaignName: filter.campaignName }),
@@ -167,8 +192,18 @@ const listWhere = (filter: MessageListFilter, after: MessageCursor | null): Pris
     createdAt: { ...(filter.createdAfter != null && { gte: filter.createdAfter }), ...(filter.createdBefore != null && { lt: filter.createdBefore }) },
   }),
   ...(filter.updatedAfter != null && { updatedAt: { gte: filter.updatedAfter } }),
-  ...(after && { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }),
 });
+
+/** MessageStore.list: the filter and the keyset, ordered from the cursor outward. */
+function listPage(prisma: PrismaClient, filter: MessageListFilter, page: PageRead<MessageCursor>): Promise<MessageRow[]> {
+  const past = pastCursor(page);
+  const order = page.direction === "forward" ? "desc" : "asc";
+  return prisma.message.findMany({
+    where: past ? { AND: [listWhere(filter), past] } : listWhere(filter),
+    orderBy: [{ createdAt: order }, { id: order }],
+    take: page.size + 1,
+  });
+}
 
 /** MessageStore.markFallback: the row becomes its template, counting the call to come. */
 async function markFallback(prisma: PrismaClient, row: MessageRow, fallback: FallbackRecord): Promise<MessageRow> {
@@ -198,6 +233,13 @@ async function markFallback(prisma: PrismaClient, row: MessageRow, fallback: Fal
 
 const findByConnectlyIds = (prisma: PrismaClient, connectlyIds: readonly string[]): Promise<MessageRow[]> =>
   connectlyIds.length === 0 ? Promise.resolve([]) : prisma.message.findMany({ where: { connectlyId: { in: [...new Set(connectlyIds)] } } });
+
+/** The list, its count and the lookup by the business's messageId. */
+const reads = (prisma: PrismaClient): Pick<MessageStore, "list" | "count" | "findByMessageId"> => ({
+  list: (filter, page) => listPage(prisma, filter, page),
+  count: (filter) => prisma.message.count({ where: listWhere(filter) }),
+  findByMessageId: (businessId, messageId) => prisma.message.findUnique({ where: { businessId_messageId: { businessId, messageId } } }),
+});
 
 /**
  * `direct`, when given (a real PostgreSQL), runs the writes of every send as named prepared
@@ -273,8 +315,7 @@ export function createMessageStore(prisma: PrismaClient, direct?: DirectQuery): 
     findById: (id) => prisma.message.findUnique({ where: { id } }),
     findByIds: (ids) => (ids.length === 0 ? Promise.resolve([]) : prisma.message.findMany({ where: { id: { in: [...ids] } } })),
     findByConnectlyIds: (connectlyIds) => findByConnectlyIds(prisma, connectlyIds),
-    list: (filter, first, after) =>
-      prisma.message.findMany({ where: listWhere(filter, after), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: first + 1 }),
+    ...reads(prisma),
     findStalePending: (before, limit) =>
       prisma.message.findMany({ where: { status: "PENDING", updatedAt: { lt: before } }, orderBy: { updatedAt: "asc" }, take: limit }),
     async claimStale(id, before) {

@@ -8,9 +8,11 @@
  */
 import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
-import type { RequestErrorCode } from "../domain/errors.js";
 import type { MessageRow } from "../persistence/messages.js";
 import type { StatusEventRow } from "../persistence/status-events.js";
+import { subscribe, SubscriberTooSlowError } from "./subscription.js";
+
+export { SubscriberTooSlowError } from "./subscription.js";
 
 /** A change of a message's status: its send outcome (event null) or a delivery-status event. */
 export interface StatusChange {
@@ -109,20 +111,13 @@ export interface PubSubOptions {
   readonly maxPending?: number;
 }
 
-/**
- * Ends a subscription whose reader fell more than `maxPending` changes behind: holding them all would
- * let one stalled client grow the process without bound. `extensions` reaches the GraphQL error.
- */
-export class SubscriberTooSlowError extends Error {
-  override readonly name = "SubscriberTooSlowError";
-  readonly extensions: { readonly code: Extract<RequestErrorCode, "SUBSCRIBER_TOO_SLOW">; readonly maxPending: number };
-  constructor(maxPending: number) {
-    super(
-      `This subscription fell more than ${maxPending} status changes behind and was ended; the changes not yet received are lost. Re-read with messages(filter: { businessId, updatedAfter }) (or the message's statusHistory) and subscribe again.`,
-    );
-    this.extensions = { code: "SUBSCRIBER_TOO_SLOW", maxPending };
-  }
-}
+/** The error ending a status-change subscription whose reader fell too far behind. */
+export const statusChangesTooSlow = (maxPending: number): SubscriberTooSlowError =>
+  new SubscriberTooSlowError(
+    maxPending,
+    "status changes",
+    "Re-read with messages(filter: { businessId, updatedAfter }) (or the message's statusHistory) and subscribe again.",
+  );
 
 const refOf = (change: StatusChange): ChangeRef => ({ messageId: change.message.id, eventId: change.event ? String(change.event.id) : null });
 
@@ -230,69 +225,6 @@ function createStoredLoads(dispatch: Dispatch, onError: OnError): StoredLoads {
   };
 }
 
-/**
- * One subscription: a plain listener and a small queue (node's events.on() iterator is too
- * heavy at thousands of subscribers). `open` holds how to end it while it is open.
- */
-function subscribeTo(emitter: EventEmitter, open: Set<() => void>, topic: SubscriptionTopic, maxPending: number): AsyncIterableIterator<StatusChange> {
-  const key = keyOf(topic);
-  const campaign = "businessId" in topic ? topic.campaignName : null;
-  const queue: StatusChange[] = [];
-  let waiting: ((result: IteratorResult<StatusChange, undefined>) => void) | null = null;
-  /** Set once the reader fell too far behind: its next read fails, then the iterator is done. */
-  let tooSlow: SubscriberTooSlowError | null = null;
-  const listener = (change: StatusChange) => {
-    if (campaign != null && change.message.campaignName !== campaign) return;
-    if (waiting) {
-      const resolve = waiting;
-      waiting = null;
-      resolve({ done: false, value: change });
-    } else if (queue.length >= maxPending) {
-      tooSlow = new SubscriberTooSlowError(maxPending);
-      end();
-    } else {
-      queue.push(change);
-    }
-  };
-  // Returning ends a pending next() at once, so an unsubscribe never waits for an event.
-  const end = () => {
-    if (!open.delete(end)) return;
-    emitter.off(key, listener);
-    queue.length = 0;
-    if (waiting) {
-      const resolve = waiting;
-      waiting = null;
-      resolve({ done: true, value: undefined });
-    }
-  };
-  emitter.on(key, listener);
-  open.add(end);
-  const iterator: AsyncIterableIterator<StatusChange> = {
-    next() {
-      if (tooSlow) {
-        const error = tooSlow;
-        tooSlow = null;
-        return Promise.reject(error);
-      }
-      if (queue.length > 0) return Promise.resolve({ done: false, value: queue.shift()! });
-      if (!open.has(end)) return Promise.resolve({ done: true, value: undefined });
-      return new Promise((resolve) => (waiting = resolve));
-    },
-    return() {
-      end();
-      return Promise.resolve({ done: true, value: undefined });
-    },
-    throw(error?: unknown) {
-      end();
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    },
-    [Symbol.asyncIterator]() {
-      return iterator;
-    },
-  };
-  return iterator;
-}
-
 export async function createPubSub(options: PubSubOptions): Promise<PubSub> {
   const maxPending = options.maxPending ?? 1_000;
   const emitter = new EventEmitter();
@@ -326,7 +258,17 @@ export async function createPubSub(options: PubSubOptions): Promise<PubSub> {
       if (wanted.length === 0) return Promise.resolve();
       return stored.load(wanted, load);
     },
-    subscribe: (topic) => subscribeTo(emitter, open, topic, maxPending),
+    subscribe: (topic) => {
+      const campaign = "businessId" in topic ? topic.campaignName : null;
+      return subscribe<StatusChange>({
+        emitter,
+        open,
+        key: keyOf(topic),
+        maxPending,
+        ...(campaign != null ? { accept: (change) => change.message.campaignName === campaign } : {}),
+        tooSlow: () => statusChangesTooSlow(maxPending),
+      });
+    },
     get subscriptions() {
       return open.size;
     },

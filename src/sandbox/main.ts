@@ -28,6 +28,7 @@ if (config.webhookUrl != null) sandbox.setWebhookAddress(config.webhookUrl);
 console.log(`Connectly SANDBOX (not Connectly) listening at ${sandbox.url}, ${config.rateLimitPerSecond} requests/s per key.`);
 console.log(`Templates: ${config.templates ? `${config.templates.length} groups from SANDBOX_TEMPLATES_FILE` : "the built-in catalog (docs/sandbox.md)"}.`);
 console.log(`Use CONNECTLY_BASE_URL=${sandbox.url} with the sandbox's API key${config.apiKey != null ? " (SANDBOX_API_KEY)" : `: ${sandbox.apiKey}`}.`);
+console.log(`Controls (a customer writes, taps a button, a window closes, a send fails): GET ${sandbox.url}/sandbox lists them; docs/sandbox.md.`);
 console.log(
   config.webhooks != null
     ? `Webhooks signed with SANDBOX_WEBHOOK_SECRET go to ${config.webhookUrl ?? "addresses registered through npm run webhooks:register"}.`

@@ -11,12 +11,15 @@ import { EventEmitter } from "node:events";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { ulid } from "ulid";
 import { createSlidingLog, type SlidingLog } from "../ratelimit/sliding-log.js";
+import { createSentLog, messageTime, registerControls, sessionChoices, templateChoices, type SentLog, type WindowClosedListener } from "./controls.js";
 import { contractRefusal, sendBodyKeys, sendBodyProblems, templateBodyKeys, templateBodyProblems, type TemplateBodyKeys } from "./contract.js";
 import { DEFAULT_TEMPLATE_GROUPS, findTemplate, isApproved, templateInputProblem, type TemplateGroup } from "./templates.js";
+import { NO_CONVERSATION, UNAUTHENTICATED, WINDOW_CLOSED, errorBody, invalidRequest, type ErrorBody } from "./errors.js";
 import { createSandboxWebhooks, inboundEvent, type AcceptedMessage, type PostedWebhook, type SandboxWebhookOptions, type SandboxWebhooks } from "./webhooks.js";
 
 export type { PostedWebhook, SandboxWebhookOptions } from "./webhooks.js";
 export type { TemplateGroup } from "./templates.js";
+export type { WindowClosedListener } from "./controls.js";
 
 const HOUR_MS = 60 * 60 * 1000;
 const SESSION_WINDOW_MS = 24 * HOUR_MS;
@@ -33,6 +36,12 @@ export interface SandboxOptions {
    * when false, a session send to a customer who never wrote is refused (no conversation initiation).
    */
   readonly unknownCustomersInWindow?: boolean;
+  /**
+   * Whether such a customer first writes to the business, through the messages webhook, before the
+   * sandbox answers the send (default false): then the gateway's record of their window agrees with
+   * the sandbox's. The built-in sandbox does it when it plays status webhooks (npm start).
+   */
+  readonly unknownCustomersWriteFirst?: boolean;
   /** Whether templated sends count in the session endpoint's window per key ("shared", the default) or in one of their own. */
   readonly templateRateLimit?: "shared" | "separate";
   /** The template catalog of every business, replacing the built-in one (DEFAULT_TEMPLATE_GROUPS). */
@@ -77,8 +86,13 @@ export interface Sandbox {
   readonly events: EventEmitter;
   /** Records that a customer wrote to the business at `at` (default now), opening the 24-hour window. */
   recordInbound(businessId: string, customerId: string, at?: number): void;
-  /** Makes the customer's last message 25 hours old, closing a window the sandbox had opened (or would have). */
+  /**
+   * Makes the customer's last message 25 hours old, closing a window the sandbox had opened (or
+   * would have). The sandbox alone: the close-window control also tells the onWindowClosed listeners.
+   */
   closeWindow(businessId: string, customerId: string): void;
+  /** Called (and awaited) when the close-window control closes a window; returns what removes the listener. */
+  onWindowClosed(listener: WindowClosedListener): () => void;
   /** Replaces the template catalog of every business (get-templates answers it from the next request on). */
   setTemplates(groups: readonly TemplateGroup[]): void;
   /** The customer opts out of template messages: templated sends to the number are refused. */
@@ -103,6 +117,7 @@ interface SandboxState {
   readonly limit: number;
   readonly now: () => number;
   readonly unknownInWindow: boolean;
+  readonly writeFirst: boolean;
   readonly templateWindow: "shared" | "separate";
   /** The catalog of every business; setTemplates replaces it. */
   templates: readonly TemplateGroup[];
@@ -111,26 +126,20 @@ interface SandboxState {
   readonly windows: Map<string, SlidingLog>;
   /** `${businessId}|${customerId}` -> when the customer last wrote. */
   readonly lastInbound: Map<string, number>;
+  /** `${businessId}|${customerId}` -> when the close-window control last closed the customer's window. */
+  readonly closedAt: Map<string, number>;
   /** `${businessId}|${message.id}` -> the id the sandbox answered. */
   readonly sentIds: Map<string, string>;
+  /** What the sandbox accepted, for the customers' answers to refer to. */
+  readonly sent: SentLog;
+  /** `${businessId}|${customerId}` -> the first message of a customer the sandbox had never seen, being posted. */
+  readonly firstWrites: Map<string, Promise<unknown>>;
+  readonly windowClosedListeners: Set<WindowClosedListener>;
   readonly faults: Fault[];
   readonly requests: ReceivedRequest[];
   readonly events: EventEmitter;
   readonly webhooks: SandboxWebhooks;
 }
-
-const errorBody = (type: string, code: string, message: string) => ({ error: { type, code, message } });
-const UNAUTHENTICATED = errorBody("ERROR_TYPE_UNAUTHENTICATED", "ERROR_CODE_INVALID_API_KEY", "Missing or invalid X-API-Key.");
-const WINDOW_CLOSED = errorBody(
-  "ERROR_TYPE_INVALID_REQUEST",
-  "ERROR_CODE_MESSAGE_OUTSIDE_OF_ELIGIBILITY_WINDOW",
-  "The recipient has not messaged the business in the last 24 hours; send a template message instead.",
-);
-const NO_CONVERSATION = errorBody(
-  "ERROR_TYPE_INVALID_REQUEST",
-  "ERROR_CODE_MESSAGE_CUSTOMER_NO_CONVERSATION_INITIATION",
-  "The recipient has never messaged the business, so no session message can be sent; send a template message instead.",
-);
 
 type SendRequest = FastifyRequest<{ Params: { businessId: string } }>;
 type Answered = Omit<ReceivedRequest, "status" | "at">;
@@ -194,10 +203,26 @@ async function admit(s: SandboxState, request: SendRequest, reply: FastifyReply,
   return answer;
 }
 
-/** Why a session message cannot be sent to the customer now (an unknown customer may count as having just written), or undefined. */
-function windowRefusal(s: SandboxState, businessId: string, customer: string): ReturnType<typeof errorBody> | undefined {
+/** What a customer the sandbox never saw writes first, when it tells the gateway (unknownCustomersWriteFirst). */
+export const FIRST_WRITE_TEXT = "Hi! (a sandbox customer writes first)";
+
+/**
+ * Why a session message cannot be sent to the customer now, or undefined. An unknown customer may
+ * count as having just written; then, with writeFirst, the send waits until the gateway has that
+ * message (concurrent sends to them wait for the same one).
+ */
+async function windowRefusal(s: SandboxState, businessId: string, customer: string): Promise<ErrorBody | undefined> {
   const key = `${businessId}|${customer}`;
-  if (!s.lastInbound.has(key) && s.unknownInWindow) s.lastInbound.set(key, s.now());
+  if (!s.lastInbound.has(key) && s.unknownInWindow) {
+    const at = s.now();
+    s.lastInbound.set(key, at);
+    if (s.writeFirst) {
+      const written = s.webhooks.post(businessId, "messages", inboundEvent(customer, undefined, FIRST_WRITE_TEXT, at));
+      s.firstWrites.set(key, written);
+      void written.finally(() => s.firstWrites.delete(key));
+    }
+  }
+  await s.firstWrites.get(key);
   const wroteAt = s.lastInbound.get(key);
   if (wroteAt == null) return NO_CONVERSATION;
   return s.now() - wroteAt <= SESSION_WINDOW_MS ? undefined : WINDOW_CLOSED;
@@ -211,12 +236,14 @@ function sessionMessage(body: unknown): AcceptedMessage {
 }
 
 /** Accepts a message: a new id, or the one given before for the same message.id (Connectly deduplicates by it). */
-function accept(s: SandboxState, businessId: string, message: AcceptedMessage, messageId: string | undefined): { id: string; repeated: boolean } {
+function accept(s: SandboxState, businessId: string, body: unknown, messageId: string | undefined): { id: string; repeated: boolean } {
   const key = messageId != null ? `${businessId}|${messageId}` : undefined;
   const existing = key ? s.sentIds.get(key) : undefined;
   if (existing) return { id: existing, repeated: true };
   const id = ulid();
   if (key) s.sentIds.set(key, id);
+  const message = sessionMessage(body);
+  s.sent.add({ id, businessId, message, ...sessionChoices(body) });
   s.webhooks.scheduleLifecycle(businessId, id, message);
   return { id, repeated: false };
 }
@@ -228,9 +255,9 @@ function registerSendRoute(app: FastifyInstance, s: SandboxState): void {
     const problem = sendBodyProblems(request.body)[0];
     if (problem) return answer(400, contractRefusal(problem));
     const { customer, messageId } = sendBodyKeys(request.body);
-    const refusal = windowRefusal(s, request.params.businessId, customer);
+    const refusal = await windowRefusal(s, request.params.businessId, customer);
     if (refusal) return answer(400, refusal);
-    const { id } = accept(s, request.params.businessId, sessionMessage(request.body), messageId);
+    const { id } = accept(s, request.params.businessId, request.body, messageId);
     return answer(200, { id }, id);
   });
 }
@@ -238,7 +265,7 @@ function registerSendRoute(app: FastifyInstance, s: SandboxState): void {
 const TEMPLATE_NOT_FOUND = "ERROR_CODE_MESSAGE_TEMPLATE_NOT_FOUND";
 
 /** Why the catalog refuses a templated send (in Connectly's order: the template, its parameters, the customer), or undefined. */
-function templateRefusal(s: SandboxState, keys: TemplateBodyKeys): ReturnType<typeof errorBody> | undefined {
+function templateRefusal(s: SandboxState, keys: TemplateBodyKeys): ErrorBody | undefined {
   const invalid = (code: string, message: string) => errorBody("ERROR_TYPE_INVALID_REQUEST", code, message);
   const which = `${keys.templateName} (${keys.language})`;
   const template = findTemplate(s.templates, keys.templateName, keys.language);
@@ -263,12 +290,10 @@ function registerTemplateSendRoute(app: FastifyInstance, s: SandboxState): void 
     if (refusal) return answer(400, refusal);
     const b = request.body as { sender?: string | null; callbackData?: unknown; campaignName?: unknown };
     const id = ulid();
-    s.webhooks.scheduleLifecycle(request.params.businessId, id, {
-      recipient: keys.number,
-      sender: b.sender ?? undefined,
-      callbackData: b.callbackData,
-      campaignName: b.campaignName,
-    });
+    const message: AcceptedMessage = { recipient: keys.number, sender: b.sender ?? undefined, callbackData: b.callbackData, campaignName: b.campaignName };
+    const buttons = templateChoices(findTemplate(s.templates, keys.templateName, keys.language));
+    s.sent.add({ id, businessId: request.params.businessId, message, buttons, rows: [] });
+    s.webhooks.scheduleLifecycle(request.params.businessId, id, message);
     return answer(200, { id }, id);
   });
 }
@@ -306,22 +331,6 @@ function registerStatsRoute(app: FastifyInstance, s: SandboxState): void {
   });
 }
 
-// Sandbox-only control: a customer "writes" to the business, opening its 24-hour window.
-function registerInboundRoute(app: FastifyInstance, s: SandboxState): void {
-  app.post<{ Params: { businessId: string; customerId: string }; Body: { at?: string; text?: string; name?: string } | null }>(
-    "/sandbox/businesses/:businessId/customers/:customerId/inbound",
-    async (request, reply) => {
-      if (request.headers["x-api-key"] !== s.apiKey) return reply.code(401).send(UNAUTHENTICATED);
-      const at = request.body?.at != null ? Date.parse(request.body.at) : s.now();
-      if (Number.isNaN(at)) return reply.code(400).send(errorBody("ERROR_TYPE_INVALID_REQUEST", "ERROR_CODE_INVALID_REQUEST", "at must be an ISO date-time."));
-      const { businessId, customerId } = request.params;
-      s.lastInbound.set(`${businessId}|${customerId}`, at);
-      const posted = await s.webhooks.post(businessId, "messages", inboundEvent(customerId, request.body?.name, request.body?.text ?? "Hello!", at));
-      return reply.code(200).send({ businessId, customerId, at: new Date(at).toISOString(), webhookStatus: posted?.status ?? null });
-    },
-  );
-}
-
 // Connectly's create-webhook endpoint: one address per business and topic (409 when one exists).
 function registerCreateWebhookRoute(app: FastifyInstance, s: SandboxState): void {
   app.post<{ Params: { businessId: string }; Body: { topic?: unknown; address?: unknown; type?: unknown } | null }>(
@@ -330,10 +339,10 @@ function registerCreateWebhookRoute(app: FastifyInstance, s: SandboxState): void
       if (request.headers["x-api-key"] !== s.apiKey) return reply.code(401).send(UNAUTHENTICATED);
       const { topic, address } = request.body ?? {};
       if (topic !== "messages" && topic !== "delivery_status") {
-        return reply.code(400).send(errorBody("ERROR_TYPE_INVALID_REQUEST", "ERROR_CODE_INVALID_REQUEST", "topic must be messages or delivery_status."));
+        return reply.code(400).send(invalidRequest("topic must be messages or delivery_status."));
       }
       if (typeof address !== "string" || !/^https?:\/\//.test(address)) {
-        return reply.code(400).send(errorBody("ERROR_TYPE_INVALID_REQUEST", "ERROR_CODE_INVALID_REQUEST", "address must be an http(s) URL."));
+        return reply.code(400).send(invalidRequest("address must be an http(s) URL."));
       }
       if (!s.webhooks.register(request.params.businessId, topic, address)) {
         return reply
@@ -353,12 +362,17 @@ function sandboxState(options: SandboxOptions): SandboxState {
     limit: options.rateLimitPerSecond ?? 200,
     now,
     unknownInWindow: options.unknownCustomersInWindow ?? true,
+    writeFirst: options.unknownCustomersWriteFirst ?? false,
     templateWindow: options.templateRateLimit ?? "shared",
     templates: options.templates ?? DEFAULT_TEMPLATE_GROUPS,
     optedOut: new Set(options.optedOut ?? []),
     windows: new Map(),
     lastInbound: new Map(),
+    closedAt: new Map(),
     sentIds: new Map(),
+    sent: createSentLog(),
+    firstWrites: new Map(),
+    windowClosedListeners: new Set(),
     faults: [],
     requests: [],
     events,
@@ -378,7 +392,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerTemplateSendRoute(app, s);
   registerGetTemplatesRoute(app, s);
   registerStatsRoute(app, s);
-  registerInboundRoute(app, s);
+  registerControls(app, s);
   registerCreateWebhookRoute(app, s);
 
   const address = await app.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 0 });
@@ -393,6 +407,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     closeWindow: (businessId, customerId) => {
       s.lastInbound.set(`${businessId}|${customerId}`, s.now() - 25 * HOUR_MS);
     },
+    onWindowClosed: (listener) => {
+      s.windowClosedListeners.add(listener);
+      return () => s.windowClosedListeners.delete(listener);
+    },
     setTemplates: (groups) => {
       s.templates = groups;
     },
@@ -405,7 +423,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setWebhookAddress: (next) => s.webhooks.setDefaultAddress(next),
     webhooks: s.webhooks.posted,
     postInbound: (businessId, customer, text, extra = {}) => {
-      const at = s.now();
+      const at = messageTime(s, `${businessId}|${customer.id}`);
       s.lastInbound.set(`${businessId}|${customer.id}`, at);
       return s.webhooks.post(businessId, "messages", { ...inboundEvent(customer.id, customer.name, text, at), ...extra });
     },

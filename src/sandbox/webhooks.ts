@@ -34,10 +34,16 @@ export interface PostedWebhook {
 export interface SandboxWebhooks {
   /** Posted so far (the last 10,000). */
   readonly posted: PostedWebhook[];
+  /** Whether accepted messages go on to status events (webhooks configured and status events on). */
+  readonly lifecycles: boolean;
   /** Posts one event (awaited by close); null when no address is known or webhooks are off. */
   post(businessId: string, topic: WebhookTopicName, event: Record<string, unknown>): Promise<PostedWebhook | null>;
   /** After accepting a message: sent, then delivered and read, or delivery_failed, with realistic delays. */
   scheduleLifecycle(businessId: string, id: string, message: AcceptedMessage): void;
+  /** The next `count` accepted messages go sent, then delivery_failed, whatever the failure rate. */
+  failNext(count: number): void;
+  /** Posts delivery_failed for an accepted message now, dropping the statuses still scheduled for it. */
+  failNow(businessId: string, id: string, message: AcceptedMessage, error?: DeliveryError): Promise<PostedWebhook | null>;
   /** Connectly's create-webhook: false when the business already has an address for the topic. */
   register(businessId: string, topic: WebhookTopicName, address: string): boolean;
   setDefaultAddress(address: string | undefined): void;
@@ -57,16 +63,30 @@ export interface AcceptedMessage {
   readonly campaignName?: unknown;
 }
 
-/** An inbound customer message as Connectly posts it (topic messages); the business number is the sandbox's. */
-export function inboundEvent(customerId: string, name: string | undefined, text: string, at: number): Record<string, unknown> {
+/**
+ * An inbound customer message as Connectly posts it (topic messages); the business number is the
+ * sandbox's. `extra` holds the top-level fields of answers (context, callbackData).
+ */
+export function inboundMessageEvent(
+  customerId: string,
+  name: string | undefined,
+  message: Record<string, unknown>,
+  at: number,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     topic: "messages",
     timestamp: String(Math.floor(at / 1000)),
     sender: { id: customerId, channelType: "whatsapp", ...(name ? { name } : {}) },
     recipient: { id: "+15550000000", channelType: "whatsapp", name: "business" },
-    message: { text },
+    message,
+    ...extra,
   };
 }
+
+/** A plain text message from the customer. */
+export const inboundEvent = (customerId: string, name: string | undefined, text: string, at: number): Record<string, unknown> =>
+  inboundMessageEvent(customerId, name, { text }, at);
 
 /** Posts `raw` signed; tries three times before giving up, stopping early once closing. Returns the last status (0: unreachable). */
 async function postSigned(address: string, raw: string, secret: string, closing: () => boolean): Promise<number> {
@@ -91,7 +111,16 @@ async function postSigned(address: string, raw: string, secret: string, closing:
   return status;
 }
 
-const DELIVERY_FAILED = {
+/** The error object of a delivery_failed event. */
+export interface DeliveryError {
+  readonly type: string;
+  readonly code: string;
+  readonly message: string;
+  readonly userTitle?: string;
+  readonly userMessage?: string;
+}
+
+const DELIVERY_FAILED: DeliveryError = {
   type: "ERROR_TYPE_DELIVERY_FAILED",
   code: "ERROR_CODE_RECIPIENT_UNREACHABLE",
   message: "Sandbox: the message could not be delivered to the recipient's phone.",
@@ -110,14 +139,48 @@ function statusEventBase(message: AcceptedMessage): Record<string, unknown> {
   };
 }
 
+/** Timers by message, so that the statuses still to come for one can be dropped. */
+function createTimers(closing: () => boolean) {
+  const byMessage = new Map<string, Set<NodeJS.Timeout>>();
+  const drop = (id: string) => {
+    for (const timer of byMessage.get(id) ?? []) clearTimeout(timer);
+    byMessage.delete(id);
+  };
+  return {
+    later(id: string, ms: number, run: () => void): void {
+      const own = byMessage.get(id) ?? new Set<NodeJS.Timeout>();
+      byMessage.set(id, own);
+      const timer = setTimeout(() => {
+        own.delete(timer);
+        if (own.size === 0) byMessage.delete(id);
+        if (!closing()) run();
+      }, ms);
+      own.add(timer);
+    },
+    drop,
+    clear: () => [...byMessage.keys()].forEach(drop),
+  };
+}
+
+/** The statuses of an accepted message and when each goes (ms after acceptance). */
+function lifecycleSteps(fails: boolean, delay: number, random: () => number): { at: number; status: string; error: DeliveryError | null }[] {
+  const statuses = fails ? ["sent", "delivery_failed"] : ["sent", "delivered", "read"];
+  let at = 0;
+  return statuses.map((status, i) => {
+    at += Math.max(1, Math.round(delay * (i === 0 ? 0.2 + 0.4 * random() : 0.5 + random())));
+    return { at, status, error: status === "delivery_failed" ? DELIVERY_FAILED : null };
+  });
+}
+
 export function createSandboxWebhooks(options: SandboxWebhookOptions | undefined, events: EventEmitter, now: () => number): SandboxWebhooks {
   const random = options?.random ?? Math.random;
   const registered = new Map<string, string>(); // `${businessId}|${topic}` -> address
   let defaultAddress: string | undefined;
   const posted: PostedWebhook[] = [];
-  const timers = new Set<NodeJS.Timeout>();
+  let forcedFailures = 0;
   const inFlight = new Set<Promise<unknown>>();
   let closing = false;
+  const timers = createTimers(() => closing);
 
   const addressFor = (businessId: string, topic: WebhookTopicName): string | undefined => {
     const own = registered.get(`${businessId}|${topic}`);
@@ -145,36 +208,36 @@ export function createSandboxWebhooks(options: SandboxWebhookOptions | undefined
     return promise;
   };
 
-  const later = (ms: number, run: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      if (!closing) run();
-    }, ms);
-    timers.add(timer);
-  };
-
   const scheduleLifecycle: SandboxWebhooks["scheduleLifecycle"] = (businessId, id, message) => {
     if (!options || options.statusEvents === false) return;
     const delay = options.delayMs ?? 500;
-    const fails = random() < (options.failureRate ?? 0.1);
+    const forced = forcedFailures > 0;
+    if (forced) forcedFailures--;
+    const fails = forced || random() < (options.failureRate ?? 0.1);
     const base = statusEventBase(message);
-    const steps = fails
-      ? [{ status: "sent" }, { status: "delivery_failed", error: DELIVERY_FAILED }]
-      : [{ status: "sent" }, { status: "delivered" }, { status: "read" }];
-    let at = 0;
-    for (const [i, step] of steps.entries()) {
-      at += Math.max(1, Math.round(delay * (i === 0 ? 0.2 + 0.4 * random() : 0.5 + random())));
-      later(at, () => {
-        const statusUpdate = { id, status: step.status, error: "error" in step ? step.error : null };
+    for (const step of lifecycleSteps(fails, delay, random)) {
+      timers.later(id, step.at, () => {
+        const statusUpdate = { id, status: step.status, error: step.error };
         void post(businessId, "delivery_status", { ...base, timestamp: String(Math.floor(now() / 1000)), statusUpdate });
       });
     }
   };
 
+  const failNow: SandboxWebhooks["failNow"] = (businessId, id, message, error = DELIVERY_FAILED) => {
+    timers.drop(id);
+    const statusUpdate = { id, status: "delivery_failed", error };
+    return post(businessId, "delivery_status", { ...statusEventBase(message), timestamp: String(Math.floor(now() / 1000)), statusUpdate });
+  };
+
   return {
     posted,
+    lifecycles: options != null && options.statusEvents !== false,
     post,
     scheduleLifecycle,
+    failNext: (count) => {
+      forcedFailures += count;
+    },
+    failNow,
     register: (businessId, topic, address) => {
       const key = `${businessId}|${topic}`;
       if (registered.has(key)) return false;
@@ -186,7 +249,6 @@ export function createSandboxWebhooks(options: SandboxWebhookOptions | undefined
     },
     close: async () => {
       closing = true;
-      for (const timer of timers) clearTimeout(timer);
       timers.clear();
       await Promise.allSettled([...inFlight]);
     },

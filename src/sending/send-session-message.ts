@@ -23,7 +23,7 @@ interface Fallback {
 }
 
 const KNOWN_CLOSED =
-  "The gateway's record of the customer's messages shows their 24-hour window closed (they last wrote more than 24 hours ago), so the session message was not sent; its fallback template was sent instead.";
+  "The gateway's record of the customer's messages shows their 24-hour window closed (they last wrote more than 24 hours ago, or Connectly has since refused a session message as outside it), so the session message was not sent; its fallback template was sent instead.";
 
 /** Builds the row to store for a validated input. */
 export function newMessageRow(input: SendSessionMessageInput, id: string, fallback: Fallback | null = null): NewMessage {

@@ -10,6 +10,7 @@ import type { Config } from "../config/config.js";
 import { createCore, type Core } from "../core/core.js";
 import type { Database } from "../persistence/database.js";
 import type { PubSub } from "../pubsub/pubsub.js";
+import type { ActivityPubSub } from "../pubsub/activity.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
 import type { Sandbox } from "../sandbox/sandbox.js";
 import type { Ingest } from "../webhooks/ingest.js";
@@ -28,6 +29,8 @@ export interface Gateway {
   readonly sandbox: Sandbox | undefined;
   readonly limiter: RateLimiter;
   readonly pubsub: PubSub;
+  /** Customer activity's pub/sub (customerActivity's subscriptions). */
+  readonly activity: ActivityPubSub;
   readonly ingest: Ingest;
   /** Resolves messages left PENDING by a process that died (also run at start-up and every minute). */
   recover(staleBefore?: Date): Promise<{ recovered: number; accepted: number; failed: number }>;
@@ -62,6 +65,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       sandbox: core.upstream.sandbox?.server,
       limiter: core.limiter,
       pubsub: core.pubsub,
+      activity: core.activity,
       ingest: core.ingest,
       recover: core.recovery.recover,
       // /readyz turns 503 at once, so load balancers stop sending while in-flight work finishes.
@@ -83,7 +87,7 @@ function logStartup(log: FastifyBaseLogger, config: Config, core: Core, url: str
   }
   if (sandbox) {
     log.warn(
-      `SANDBOX MODE: no CONNECTLY_API_KEY is set, so messages go to the built-in Connectly sandbox at ${sandbox.server.url}, not to Connectly. Nothing reaches WhatsApp.`,
+      `SANDBOX MODE: no CONNECTLY_API_KEY is set, so messages go to the built-in Connectly sandbox at ${sandbox.server.url}, not to Connectly. Nothing reaches WhatsApp. Drive it (a customer writes, taps a button, a window closes, a send fails; docs/sandbox.md) after: export SANDBOX_URL=${sandbox.server.url} SANDBOX_KEY=${sandbox.server.apiKey}`,
     );
   } else {
     log.info({ upstream: core.upstream.baseUrl }, "sending to Connectly");

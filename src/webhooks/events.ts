@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import type { DeliveryStatus } from "../persistence/generated/prisma/client.js";
+import type { AdReferralValue, InboundAttachmentValue, InboundContentValue } from "../domain/inbound.js";
 
 export interface StatusEvent {
   readonly topic: "delivery_status";
@@ -28,8 +29,13 @@ export interface InboundEvent {
   /** The customer (the event's sender): E.164 number or BSUID. */
   readonly customerId: string;
   readonly customerName: string | null;
+  /** What the customer sent (docs/inbound.md lists the shapes read). */
+  readonly content: InboundContentValue;
+  /** The click-to-WhatsApp ad the customer came from, when the event names one. */
+  readonly referral: AdReferralValue | null;
+  /** Any text the event carries: the text, a caption, a button's or list row's title. */
   readonly text: string | null;
-  /** Connectly's id of the outbound message this one quotes or answers, when the event names one. */
+  /** Connectly's id of the outbound message this one quotes or reacts to, when the event names one. */
   readonly replyToConnectlyId: string | null;
   readonly callbackData: unknown;
   readonly occurredAt: Date;
@@ -113,8 +119,9 @@ const inboundSchema = z.looseObject({
   timestamp,
   sender: party,
   recipient: party,
-  message: z.looseObject({ text: z.string().nullish() }),
+  message: z.record(z.string(), z.unknown()),
   context: z.unknown().optional(),
+  referral: z.unknown().optional(),
   callbackData: z.unknown().optional(),
 });
 
@@ -124,14 +131,172 @@ const text = (value: unknown): string | null => (typeof value === "string" && va
 function quotedId(context: unknown, message: Record<string, unknown>): string | null {
   const candidates: unknown[] = [];
   for (const holder of [context, message.context]) {
-    if (holder && typeof holder === "object") {
-      const c = holder as Record<string, unknown>;
-      candidates.push(c.replyToMessageId, c.replyToId, c.replyTo, c.messageId, c.id);
-      if (c.replyTo && typeof c.replyTo === "object") candidates.push((c.replyTo as Record<string, unknown>).id);
+    const c = recordOf(holder);
+    if (c) {
+      candidates.push(c.replyToMessageId, c.reply_to_message_id, c.replyToId, c.replyTo, c.messageId, c.message_id, c.id);
+      const replyTo = recordOf(c.replyTo);
+      if (replyTo) candidates.push(replyTo.id);
     }
   }
   const found = candidates.find((c): c is string => typeof c === "string" && c.length > 0 && c.length <= MAX_ID);
   return found ?? null;
+}
+
+// ---- inbound content ----------------------------------------------------------------------------
+// Connectly documents only message.text, attachments[] {type, url}, isButtonResponse, referral and
+// context; the other shapes are WhatsApp Cloud's and Connectly's known ones, read in either case style.
+
+/** Longest text kept from a message, a caption or a title (WhatsApp's own limits are far lower). */
+const MAX_TEXT = 65_536;
+const MAX_URL = 4_096;
+const MAX_NAME = 1_024;
+
+type Json = Record<string, unknown>;
+
+const recordOf = (value: unknown): Json | null => (value != null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : null);
+
+/** An optional string: itself when it is a non-empty string within `max`, null otherwise. */
+const optional = (value: unknown, max = MAX_NAME): string | null => (typeof value === "string" && value.length > 0 && value.length <= max ? value : null);
+
+/** The first of `values` that reads as an optional string. */
+const firstOf = (values: readonly unknown[], max = MAX_NAME): string | null => {
+  for (const value of values) {
+    const found = optional(value, max);
+    if (found !== null) return found;
+  }
+  return null;
+};
+
+/** message.text as a string, or WhatsApp Cloud's { body }. */
+const textOf = (message: Json): string | null => optional(message.text, MAX_TEXT) ?? optional(recordOf(message.text)?.body, MAX_TEXT);
+
+/** A coordinate: a number or a numeric string, within ±limit. */
+function coordinate(value: unknown, limit: number): number | null {
+  const n = typeof value === "number" ? value : typeof value === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isFinite(n) && Math.abs(n) <= limit ? n : null;
+}
+
+type ContentRead =
+  { readonly ok: true; readonly content: InboundContentValue; readonly target: string | null } | { readonly ok: false; readonly reason: string };
+
+const read = (content: InboundContentValue, target: string | null = null): ContentRead => ({ ok: true, content, target });
+const malformed = (reason: string): ContentRead => ({ ok: false, reason });
+
+function reactionOf(reaction: Json): ContentRead {
+  const emoji = optional(reaction.emoji, 64);
+  return read({ inboundKind: "REACTION", emoji }, firstOf([reaction.messageId, reaction.message_id], MAX_ID));
+}
+
+function locationOf(location: Json): ContentRead {
+  const latitude = coordinate(location.latitude, 90);
+  const longitude = coordinate(location.longitude, 180);
+  if (latitude === null || longitude === null) return malformed("message.location needs latitude (-90..90) and longitude (-180..180) as numbers");
+  return read({ inboundKind: "LOCATION", location: { latitude, longitude, name: optional(location.name), address: optional(location.address) } });
+}
+
+function listReplyOf(reply: Json): ContentRead {
+  const rowId = optional(reply.id, MAX_ID) ?? optional(reply.rowId, MAX_ID);
+  if (rowId === null) return malformed(`a list reply needs the row's id (a string of 1 to ${MAX_ID} characters)`);
+  return read({ inboundKind: "LIST_REPLY", rowId, title: optional(reply.title), description: optional(reply.description) });
+}
+
+/** A button reply from any of its shapes; null when the message is not one. */
+function buttonReplyOf(message: Json, interactive: Json | null): ContentRead | null {
+  const reply = recordOf(interactive?.button_reply) ?? recordOf(message.buttonReply);
+  const button = recordOf(message.button);
+  if (!reply && !button && message.isButtonResponse !== true) return null;
+  const text = firstOf([reply?.title, button?.text, textOf(message)], MAX_TEXT);
+  if (text === null) return malformed("a button reply needs the button's title (message.text, button.text or button_reply.title)");
+  const buttonId = firstOf([reply?.id, button?.payload, message.payload, message.buttonId, message.button_id], MAX_ID);
+  return read({ inboundKind: "BUTTON_REPLY", buttonId, text });
+}
+
+function attachmentOf(value: unknown, index: number): InboundAttachmentValue | string {
+  const a = recordOf(value);
+  const type = optional(a?.type, MAX_ID);
+  const url = optional(a?.url, MAX_URL);
+  if (!a || type === null || url === null) return `message.attachments.${index} needs a type and a url (of at most ${MAX_URL} characters)`;
+  return {
+    type: type.toLowerCase(),
+    url,
+    mimeType: firstOf([a.mimeType, a.mime_type], MAX_ID),
+    filename: optional(a.filename),
+    caption: optional(a.caption, MAX_TEXT),
+  };
+}
+
+function attachmentsOf(message: Json, list: readonly unknown[]): ContentRead {
+  const attachments: InboundAttachmentValue[] = [];
+  for (const [index, value] of list.slice(0, 100).entries()) {
+    const attachment = attachmentOf(value, index);
+    if (typeof attachment === "string") return malformed(attachment);
+    attachments.push(attachment);
+  }
+  const text = textOf(message) ?? optional(message.caption, MAX_TEXT) ?? attachments.find((a) => a.caption !== null)?.caption ?? null;
+  return read({ inboundKind: "ATTACHMENTS", attachments, text });
+}
+
+/** Keys that say nothing of a message's kind (or are read above). */
+const NOT_A_KIND = new Set(["text", "context", "referral", "callbackData", "isButtonResponse", "attachments", "caption", "id", "type", "timestamp"]);
+
+/** The key naming an unmodelled kind: the first that holds an object (contacts, order, sticker...), else the first at all. */
+function kindKey(message: Json): string | null {
+  const keys = Object.keys(message).filter((key) => !NOT_A_KIND.has(key));
+  const key = keys.find((k) => message[k] !== null && typeof message[k] === "object") ?? keys[0];
+  return key === undefined ? null : key.slice(0, MAX_ID);
+}
+
+/** What `message` holds, by the first shape it has; UNSUPPORTED when it has none the gateway models. */
+function contentOf(message: Json): ContentRead {
+  const interactive = recordOf(message.interactive);
+  const reaction = recordOf(message.reaction);
+  if (reaction) return reactionOf(reaction);
+  const location = recordOf(message.location);
+  if (location) return locationOf(location);
+  const listReply = recordOf(interactive?.list_reply) ?? recordOf(message.listReply);
+  if (listReply) return listReplyOf(listReply);
+  const button = buttonReplyOf(message, interactive);
+  if (button) return button;
+  if (Array.isArray(message.attachments) && message.attachments.length > 0) return attachmentsOf(message, message.attachments);
+  const text = textOf(message);
+  const kind = kindKey(message);
+  // Text beside a payload of a kind not modelled (a contact card with a note) is that kind, not a text.
+  const payload = kind !== null && message[kind] !== null && typeof message[kind] === "object";
+  if (text !== null && !payload) return read({ inboundKind: "TEXT", text });
+  return read({ inboundKind: "UNSUPPORTED", kind, text });
+}
+
+/** The text an event carries, for previews and search: the text, a caption, a title. */
+function textCarried(content: InboundContentValue): string | null {
+  switch (content.inboundKind) {
+    case "TEXT":
+    case "ATTACHMENTS":
+    case "BUTTON_REPLY":
+    case "UNSUPPORTED":
+      return content.text;
+    case "LIST_REPLY":
+      return content.title;
+    case "LOCATION":
+    case "REACTION":
+      return null;
+  }
+}
+
+/** message.referral (or a top-level referral), in either case style; null when there is none. */
+function referralOf(value: unknown): AdReferralValue | null {
+  const r = recordOf(value);
+  if (!r) return null;
+  return {
+    sourceUrl: firstOf([r.sourceUrl, r.source_url], MAX_URL),
+    sourceId: firstOf([r.sourceId, r.source_id], MAX_ID),
+    sourceType: firstOf([r.sourceType, r.source_type], MAX_ID),
+    headline: optional(r.headline),
+    body: optional(r.body, MAX_TEXT),
+    mediaType: firstOf([r.mediaType, r.media_type], MAX_ID),
+    imageUrl: firstOf([r.imageUrl, r.image_url], MAX_URL),
+    videoUrl: firstOf([r.videoUrl, r.video_url], MAX_URL),
+    ctwaClid: firstOf([r.ctwaClid, r.ctwa_clid], MAX_ID),
+  };
 }
 
 const describe = (error: z.ZodError): string =>
@@ -173,6 +338,8 @@ function inboundEventOf(record: Record<string, unknown>): ParseResult {
   const parsed = inboundSchema.safeParse(record);
   if (!parsed.success) return refused("MALFORMED_EVENT", `malformed messages event: ${describe(parsed.error)}`);
   const e = parsed.data;
+  const content = contentOf(e.message);
+  if (!content.ok) return refused("MALFORMED_EVENT", `malformed messages event: ${content.reason}`);
   return {
     ok: true,
     event: {
@@ -180,8 +347,10 @@ function inboundEventOf(record: Record<string, unknown>): ParseResult {
       businessNumber: e.recipient.id,
       customerId: e.sender.id,
       customerName: e.sender.name ?? null,
-      text: e.message.text ?? null,
-      replyToConnectlyId: quotedId(e.context, e.message),
+      content: content.content,
+      referral: referralOf(e.message.referral) ?? referralOf(e.referral),
+      text: textCarried(content.content),
+      replyToConnectlyId: content.target ?? quotedId(e.context, e.message),
       callbackData: e.callbackData ?? null,
       occurredAt: e.timestamp,
     },

@@ -20,6 +20,7 @@ import type { MessageRow, MessageStore } from "../persistence/messages.js";
 import type { RejectedWebhookStore } from "../persistence/rejected-webhooks.js";
 import { messageKey, type AppliedEvent, type MessageKey, type NewStatusEvent, type StatusEventStore } from "../persistence/status-events.js";
 import type { PubSub, StatusChange, StoredChangeRef } from "../pubsub/pubsub.js";
+import type { ActivityPubSub } from "../pubsub/activity.js";
 import { futureTimestampRefusal, parseWebhookEvent, type InboundEvent, type Refusal, type StatusEvent, type WebhookEvent } from "./events.js";
 
 export type IngestOutcome =
@@ -31,6 +32,8 @@ export interface IngestDeps {
   readonly customers: CustomerStore;
   readonly rejected: RejectedWebhookStore;
   readonly pubsub: Pick<PubSub, "publish" | "publishStored">;
+  /** Told of each inbound message stored (customerActivity); absent: nobody is. */
+  readonly activity?: Pick<ActivityPubSub, "publishInbound">;
   readonly onError: (error: unknown) => void;
   /** Most events written in one statement. */
   readonly maxBatch?: number;
@@ -295,7 +298,7 @@ function createReattacher(deps: ReattachDeps, reattachAfter: readonly number[], 
   };
 }
 
-/** The session window an inbound message opens, stored once per business and body. */
+/** An inbound message and the session window it opens, stored once per business and body. */
 const recordInbound = (customers: CustomerStore, event: InboundEvent, body: Buffer, businessId: string, raw: unknown) =>
   customers.recordInbound({
     bodyHash: createHash("sha256").update(body).digest("hex"),
@@ -303,6 +306,8 @@ const recordInbound = (customers: CustomerStore, event: InboundEvent, body: Buff
     businessNumber: event.businessNumber,
     customerId: event.customerId,
     customerName: event.customerName,
+    content: event.content,
+    referral: event.referral,
     text: event.text,
     replyToConnectlyId: event.replyToConnectlyId,
     callbackData: event.callbackData,
@@ -356,11 +361,13 @@ export function createIngest(deps: IngestDeps): Ingest {
         return { status: 400, code: read.code, reason: read.reason };
       }
       const { event, json } = read;
-      const stored =
-        event.topic === "delivery_status"
-          ? await batcher.record(toNewStatusEvent(event, businessId, json))
-          : await recordInbound(deps.customers, event, body, businessId, json);
-      return { status: 200, topic: event.topic, duplicate: !stored };
+      if (event.topic === "delivery_status") {
+        const stored = await batcher.record(toNewStatusEvent(event, businessId, json));
+        return { status: 200, topic: event.topic, duplicate: !stored };
+      }
+      const row = await recordInbound(deps.customers, event, body, businessId, json);
+      if (row) deps.activity?.publishInbound(row);
+      return { status: 200, topic: event.topic, duplicate: row === null };
     },
     accepted: (businessId, connectlyId) => reattacher.now({ businessId, connectlyId }),
     async close() {

@@ -75,6 +75,15 @@ export async function subscriptionsReach(gateway: Gateway, count: number): Promi
   }
 }
 
+/** Waits until the gateway holds `count` customerActivity subscriptions (live once its listener is registered). */
+export async function activitySubscriptionsReach(gateway: Gateway, count: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (gateway.activity.subscriptions !== count) {
+    if (Date.now() > deadline) throw new Error(`expected ${count} activity subscriptions, have ${gateway.activity.subscriptions}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 export async function startTestGateway(label: string, overrides: Partial<Config> = {}): Promise<TestGateway> {
   const database = await createTestDatabase(label);
   const gateway = await startGateway(testConfig(database.config, overrides)).catch(async (error: unknown) => {

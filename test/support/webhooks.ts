@@ -130,3 +130,30 @@ export function inboundMessageEvent(customerId: string, atSeconds: number, extra
     ...extra,
   };
 }
+
+export interface CustomerMessageOptions {
+  /** Unix seconds (now by default). */
+  readonly atSeconds?: number;
+  /** The top-level context (a quoted reply's), when given. */
+  readonly context?: unknown;
+  /** The top-level callbackData Connectly echoes, when given. */
+  readonly callbackData?: unknown;
+  /** A top-level referral, when given. */
+  readonly referral?: unknown;
+  /** The business number written to (+15550000000 by default). */
+  readonly businessNumber?: string;
+}
+
+/**
+ * An inbound customer message (topic messages) whose `message` is `message` (any of the shapes
+ * docs/inbound.md lists), with the optional top-level context, callbackData and referral.
+ */
+export function customerMessageEvent(customerId: string, message: Record<string, unknown>, options: CustomerMessageOptions = {}) {
+  return inboundMessageEvent(customerId, options.atSeconds ?? nowSeconds(), {
+    message,
+    ...(options.businessNumber !== undefined ? { recipient: { id: options.businessNumber, channelType: "whatsapp", name: "business" } } : {}),
+    ...(options.context !== undefined ? { context: options.context } : {}),
+    ...(options.callbackData !== undefined ? { callbackData: options.callbackData } : {}),
+    ...(options.referral !== undefined ? { referral: options.referral } : {}),
+  });
+}

@@ -5,6 +5,11 @@ import type { StatusChange as StatusChangeRow } from '../../pubsub/pubsub.js';
 import type { CustomerRow as CustomerRowRow } from '../../persistence/customers.js';
 import type { SessionWindowClosedParent as SessionWindowClosedParentRow } from '../errors.js';
 import type { StoredContent as StoredContentRow } from '../../domain/content-types.js';
+import type { InboundMessageRow as InboundMessageRowRow } from '../../persistence/inbound-messages.js';
+import type { InboundContentValue as InboundContentValueRow, AdReferralValue as AdReferralValueRow } from '../../domain/inbound.js';
+import type { CustomerActivity as CustomerActivityRow } from '../../pubsub/activity.js';
+import type { MessageConnectionParent as MessageConnectionParentRow, CustomerConnectionParent as CustomerConnectionParentRow, ConversationParent as ConversationParentRow } from '../parents.js';
+import type { ConversationEntryRow as ConversationEntryRowRow } from '../../persistence/conversations.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -21,6 +26,29 @@ export type Scalars = {
   DateTime: { input: Date; output: Date; }
   /** Any JSON value (object, array, string, number, boolean or null), as defined by ECMA-404. */
   JSON: { input: unknown; output: unknown; }
+};
+
+/** The click-to-WhatsApp advertisement a conversation came from. */
+export type AdReferral = {
+  __typename?: 'AdReferral';
+  /** The ad's body text. */
+  body: Maybe<Scalars['String']['output']>;
+  /** The click id Meta gives for conversion tracking. */
+  ctwaClid: Maybe<Scalars['String']['output']>;
+  /** The ad's headline. */
+  headline: Maybe<Scalars['String']['output']>;
+  /** The ad's image, for an image ad. */
+  imageUrl: Maybe<Scalars['String']['output']>;
+  /** image or video. */
+  mediaType: Maybe<Scalars['String']['output']>;
+  /** The ad's id. */
+  sourceId: Maybe<Scalars['String']['output']>;
+  /** ad or post. */
+  sourceType: Maybe<Scalars['String']['output']>;
+  /** The ad's or post's URL. */
+  sourceUrl: Maybe<Scalars['String']['output']>;
+  /** The ad's video, for a video ad. */
+  videoUrl: Maybe<Scalars['String']['output']>;
 };
 
 /** A media attachment. */
@@ -102,6 +130,48 @@ export type BusinessNotConfiguredError = ErrorResult & {
   message: Scalars['String']['output'];
 };
 
+/** A tap on a button of a reply-button message (or of a template's quick-reply button). */
+export type ButtonReplyContent = {
+  __typename?: 'ButtonReplyContent';
+  /** The button's id (the id given when sending, or the template button's payload); null when Connectly gave none. */
+  buttonId: Maybe<Scalars['String']['output']>;
+  /** The button's title as the customer saw it. */
+  text: Scalars['String']['output'];
+};
+
+/** The conversation of a business with one customer, a page at a time. */
+export type Conversation = {
+  __typename?: 'Conversation';
+  /** The business. */
+  businessId: Scalars['ID']['output'];
+  /** The customer, with their window. */
+  customer: Customer;
+  /** The entries of this page, oldest first. */
+  edges: Array<ConversationEdge>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** The customer's window now (the same as customer.sessionWindow). */
+  sessionWindow: SessionWindow;
+  /** How many entries the conversation has in all (counted only when selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An entry of a conversation and its cursor. */
+export type ConversationEdge = {
+  __typename?: 'ConversationEdge';
+  /** When it happened: a sent message's createdAt, an inbound message's occurredAt. */
+  at: Scalars['DateTime']['output'];
+  /** Pass as `after` (or `before`) to continue from this entry. */
+  cursor: Scalars['String']['output'];
+  /** Which way the entry went. */
+  direction: MessageDirection;
+  /** The entry: a Message the business sent or an InboundMessage the customer sent. */
+  node: ConversationEntry;
+};
+
+/** An entry of a conversation. */
+export type ConversationEntry = InboundMessage | Message;
+
 /** A customer of a business, as the gateway knows them from their messages. */
 export type Customer = {
   __typename?: 'Customer';
@@ -111,10 +181,67 @@ export type Customer = {
   id: Scalars['String']['output'];
   /** When the customer last wrote to the business; null when never (as far as the gateway knows). */
   lastInboundAt: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The customer's last inbound message, when the gateway has one (null for a customer who never
+   * wrote, or whose messages came before the gateway stored them).
+   */
+  lastInboundMessage: Maybe<InboundMessage>;
   /** The name the customer's last message carried. */
   name: Maybe<Scalars['String']['output']>;
   /** Whether the business may send them session messages now. */
   sessionWindow: SessionWindow;
+};
+
+/** Something a customer did, as pushed to subscribers of customerActivity. */
+export type CustomerActivity = {
+  __typename?: 'CustomerActivity';
+  /** The customer, as they stand after it. */
+  customer: Customer;
+  /** The message they sent, for INBOUND_MESSAGE; null for WINDOW_CLOSED. */
+  inboundMessage: Maybe<InboundMessage>;
+  /** What happened. */
+  kind: CustomerActivityKind;
+  /** The customer's window after it. */
+  sessionWindow: SessionWindow;
+};
+
+/** What a customer's activity was. */
+export type CustomerActivityKind =
+  /** The customer sent a message (which opened or renewed their window). */
+  | 'INBOUND_MESSAGE'
+  /** 24 hours passed since the customer's last message: session messages are refused until they write again. */
+  | 'WINDOW_CLOSED';
+
+/** A page of customers. */
+export type CustomerConnection = {
+  __typename?: 'CustomerConnection';
+  /** The customers of this page, the one who wrote last first. */
+  edges: Array<CustomerEdge>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** How many customers match the filter, over all pages (counted only when selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A customer and their cursor. */
+export type CustomerEdge = {
+  __typename?: 'CustomerEdge';
+  /** Pass as `after` (or `before`) to continue from this customer. */
+  cursor: Scalars['String']['output'];
+  /** The customer. */
+  node: Customer;
+};
+
+/** Which customers to list. Every field given narrows the list. */
+export type CustomerFilter = {
+  /** Only customers who last wrote at or after this time. */
+  lastInboundAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only customers who last wrote before this time. */
+  lastInboundBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only customers whose window is open now and closes before this time (closing soon). */
+  windowClosesBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only customers whose window is open now (true) or closed now (false). */
+  windowOpen?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /**
@@ -144,6 +271,15 @@ export type DeliveryStatus =
   | 'READ'
   /** WhatsApp took the message. */
   | 'SENT';
+
+/** A delivery status and how many messages stand in it. */
+export type DeliveryStatusCount = {
+  __typename?: 'DeliveryStatusCount';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** The status. */
+  deliveryStatus: DeliveryStatus;
+};
 
 /** Dispatch ordering of a message. */
 export type DispatchOrder = {
@@ -284,6 +420,85 @@ export type HeaderInput =
   |  /** Header text (1 to 60 characters). */
   { attachment?: never; text: Scalars['String']['input']; };
 
+/** A media file a customer sent. */
+export type InboundAttachment = {
+  __typename?: 'InboundAttachment';
+  /** The file's own caption, when given. */
+  caption: Maybe<Scalars['String']['output']>;
+  /** The document's file name, when given. */
+  filename: Maybe<Scalars['String']['output']>;
+  /** The file's MIME type, when given. */
+  mimeType: Maybe<Scalars['String']['output']>;
+  /** The kind as Connectly names it, lower case: image, video, audio, document, sticker, or another. */
+  type: Scalars['String']['output'];
+  /** Where Connectly serves the file. */
+  url: Scalars['String']['output'];
+};
+
+/** One or more media files (an image, a voice note, a document...), with the caption when there is one. */
+export type InboundAttachmentsContent = {
+  __typename?: 'InboundAttachmentsContent';
+  /** The files, in the event's order. */
+  attachments: Array<InboundAttachment>;
+  /** The caption or text sent with them. */
+  text: Maybe<Scalars['String']['output']>;
+};
+
+/** What a customer sent: one member per kind the gateway reads from the event. */
+export type InboundContent = ButtonReplyContent | InboundAttachmentsContent | InboundLocationContent | InboundTextContent | ListReplyContent | ReactionContent | UnsupportedInboundContent;
+
+/** A location a customer shared. */
+export type InboundLocationContent = {
+  __typename?: 'InboundLocationContent';
+  /** The location pin. */
+  location: Location;
+};
+
+/** A message a customer sent to a business, as Connectly's messages webhook posted it. */
+export type InboundMessage = {
+  __typename?: 'InboundMessage';
+  /** The business the customer wrote to (whose webhook address received it). */
+  businessId: Scalars['ID']['output'];
+  /** The business number the customer wrote to. */
+  businessNumber: Scalars['String']['output'];
+  /** The callbackData of the outbound message the event refers to, as Connectly echoed it. */
+  callbackData: Maybe<Scalars['JSON']['output']>;
+  /** What the customer sent. */
+  content: InboundContent;
+  /** The customer who wrote. */
+  customer: Customer;
+  /** The gateway's id of the stored message (increasing in the order the gateway stored them). */
+  id: Scalars['ID']['output'];
+  /**
+   * The message of this business that this one answers, when the event says which: the message it
+   * quotes or reacts to (by its Connectly id), or else the latest message sent to this customer before
+   * it with the same callbackData. Null when the event names none, or the gateway does not have it.
+   */
+  inReplyTo: Maybe<Message>;
+  /** How inReplyTo was found; null when it is null. */
+  linkedBy: Maybe<ReplyLink>;
+  /** When the customer sent it, by Connectly's clock (whole seconds). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The event exactly as Connectly posted it. */
+  raw: Scalars['JSON']['output'];
+  /** When the gateway received it. */
+  receivedAt: Scalars['DateTime']['output'];
+  /**
+   * The advertisement the customer came from, when they wrote by tapping a click-to-WhatsApp ad
+   * (Connectly's message.referral).
+   */
+  referral: Maybe<AdReferral>;
+  /** Connectly's id of the message the event quotes or reacts to, as the event gives it (also when the gateway does not have that message). */
+  replyToConnectlyId: Maybe<Scalars['ID']['output']>;
+};
+
+/** A text message. */
+export type InboundTextContent = {
+  __typename?: 'InboundTextContent';
+  /** The text. */
+  text: Scalars['String']['output'];
+};
+
 /** One broken rule of an input. */
 export type InputIssue = {
   __typename?: 'InputIssue';
@@ -309,7 +524,7 @@ export type InputRule =
   | 'CALLBACK_DATA_NUMBER'
   /** callbackData is larger than 1024 bytes once serialized as JSON. */
   | 'CALLBACK_DATA_SIZE'
-  /** messages(after:) is not a cursor the gateway gave out. */
+  /** A connection's after or before is not a cursor the gateway gave out for that connection. */
   | 'CURSOR'
   /** Not a phone number in E.164 format (such as +16044441111). */
   | 'E164'
@@ -353,7 +568,9 @@ export type InputRule =
   | 'ONE_OF'
   /** order sets neither parentId nor strategy. */
   | 'ORDER_NOT_EMPTY'
-  /** messages(first:) is not 1 to 100. */
+  /** A connection was given both first and last, after with last, or before with first. */
+  | 'PAGE_DIRECTION'
+  /** A connection's first or last is not 1 to 100. */
   | 'PAGE_SIZE'
   /** A multi-product message without 1 to 10 sections. */
   | 'PRODUCT_SECTION_COUNT'
@@ -395,6 +612,8 @@ export type InputRule =
   | 'TEMPLATE_PARAMETER_UNEXPECTED'
   /** The catalog has no template of that name. */
   | 'TEMPLATE_UNKNOWN'
+  /** A time range whose start is not before its end. */
+  | 'TIME_RANGE'
   /** A value of the wrong type (for callers other than GraphQL, whose coercion checks types itself). */
   | 'TYPE'
   /** Two buttons of a reply-button message with the same id. */
@@ -455,6 +674,17 @@ export type ListMessageInput = {
   header?: InputMaybe<HeaderInput>;
   /** 1 to 10 sections with at most 10 rows in all. */
   sections: Array<ListSectionInput>;
+};
+
+/** A pick from a list message. */
+export type ListReplyContent = {
+  __typename?: 'ListReplyContent';
+  /** The row's description, when given. */
+  description: Maybe<Scalars['String']['output']>;
+  /** The picked row's id, as given when sending. */
+  rowId: Scalars['String']['output'];
+  /** The row's title as the customer saw it, when given. */
+  title: Maybe<Scalars['String']['output']>;
 };
 
 /** A row of a list message. */
@@ -572,6 +802,8 @@ export type Message = {
   order: Maybe<DispatchOrder>;
   /** The customer who receives the message. */
   recipient: Recipient;
+  /** The customers' messages that answer this one (quoted replies, button and list replies, reactions), oldest first. */
+  replies: Array<InboundMessage>;
   /** The business number that sends the message, when one was chosen. */
   sender: Maybe<Sender>;
   /** Where the message stands. */
@@ -589,6 +821,8 @@ export type MessageConnection = {
   edges: Array<MessageEdge>;
   /** Where this page sits. */
   pageInfo: PageInfo;
+  /** How many messages match the filter, over all pages (counted only when selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** The content of a sent message: one member per content type of MessageContentInput, and TemplateContent. */
@@ -610,6 +844,36 @@ export type MessageContentInput =
   { attachment?: never; listMessage?: never; location?: never; multiProductMessage?: never; replyButtonMessage?: never; singleProductMessage: SingleProductMessageInput; text?: never; }
   |  /** A plain text message (1 to 4096 characters, not blank). */
   { attachment?: never; listMessage?: never; location?: never; multiProductMessage?: never; replyButtonMessage?: never; singleProductMessage?: never; text: Scalars['String']['input']; };
+
+/** How many of a business's messages stand in each status, over a time range. */
+export type MessageCounts = {
+  __typename?: 'MessageCounts';
+  /** Messages in the range that at least one inbound message answers (see InboundMessage.inReplyTo). */
+  answered: Scalars['Int']['output'];
+  /** Accepted messages Connectly has reported no delivery status for yet. */
+  awaitingDeliveryStatus: Scalars['Int']['output'];
+  /** The business. */
+  businessId: Scalars['ID']['output'];
+  /** By delivery status, of the accepted messages: every status, zeros included. */
+  byDeliveryStatus: Array<DeliveryStatusCount>;
+  /** By send status: every status, zeros included. */
+  byStatus: Array<MessageStatusCount>;
+  /** The campaign counted, when one was given. */
+  campaignName: Maybe<Scalars['String']['output']>;
+  /** The range's start, when given. */
+  createdAfter: Maybe<Scalars['DateTime']['output']>;
+  /** The range's end, when given. */
+  createdBefore: Maybe<Scalars['DateTime']['output']>;
+  /** Messages in the range. */
+  total: Scalars['Int']['output'];
+};
+
+/** Which way a conversation entry went. */
+export type MessageDirection =
+  /** The customer sent it (an InboundMessage). */
+  | 'INBOUND'
+  /** The business sent it (a Message). */
+  | 'OUTBOUND';
 
 /** A message and its cursor. */
 export type MessageEdge = {
@@ -701,6 +965,15 @@ export type MessageStatusChange = {
   /** The message as it stands after the change. */
   message: Message;
   /** The message's send status after the change. */
+  status: MessageStatus;
+};
+
+/** A send status and how many messages stand in it. */
+export type MessageStatusCount = {
+  __typename?: 'MessageStatusCount';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** The status. */
   status: MessageStatus;
 };
 
@@ -836,13 +1109,13 @@ export type MutationSendTemplateMessagesArgs = {
 /** Relay's page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** The cursor of the last message of the page. */
+  /** The cursor of the last entry of the page. */
   endCursor: Maybe<Scalars['String']['output']>;
-  /** Whether more messages follow this page. */
+  /** Whether more entries follow this page (reading forward, with first: always known; with last: whether entries come after `before`). */
   hasNextPage: Scalars['Boolean']['output'];
-  /** Always false: pages go forward only. */
+  /** Whether more entries come before this page (reading backward, with last: always known; with first: whether entries come before `after`). */
   hasPreviousPage: Scalars['Boolean']['output'];
-  /** The cursor of the first message of the page. */
+  /** The cursor of the first entry of the page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -879,21 +1152,52 @@ export type ProductSectionInput = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * The conversation of a business with one customer: the messages sent to them and the messages they
+   * sent, in time order (oldest first), as a Relay cursor connection, with the customer and their
+   * window. `last: 20` reads the newest twenty; pass pageInfo.startCursor as `before` for older ones
+   * (or `first`/`after` from the beginning). Give `first` or `last` (1 to 100; default first 50), not
+   * both, and `after` only with `first`, `before` only with `last`; anything else is BAD_USER_INPUT
+   * (rules PAGE_SIZE, PAGE_DIRECTION, CURSOR). businessId and customerId follow customer's rules.
+   */
+  conversation: Conversation;
+  /**
    * A customer of a business, and whether their 24-hour session window is open (never null: a customer
    * who never wrote has a closed window). businessId follows sendSessionMessage's rule (1 to 128
    * letters, digits, '-' or '_'); id is the customer's number or BSUID, 1 to 256 characters.
    */
   customer: Customer;
+  /**
+   * The customers who wrote to a business, the one who wrote last first, as a Relay cursor connection;
+   * the filter narrows by window (open, closing before a time) and by when they last wrote. Paging
+   * arguments as for conversation.
+   */
+  customers: CustomerConnection;
+  /** An inbound message by the gateway's id of it; null when there is none (or it is another business's and the caller may not read it). */
+  inboundMessage: Maybe<InboundMessage>;
   /** A message sent through this gateway, by the gateway's id (1 to 256 characters); null when there is none. */
   message: Maybe<Message>;
   /** A message by the id Connectly returned for it (the id delivery-status webhooks refer to; 1 to 256 characters); null when there is none. */
   messageByConnectlyId: Maybe<Message>;
   /**
+   * A message by the id sent to Connectly as message.id: the messageId you chose when sending (or the
+   * gateway's id when you gave none), within the business. Null when there is none.
+   */
+  messageByMessageId: Maybe<Message>;
+  /**
+   * How many of a business's messages (optionally of one campaign) stand in each status, counted in
+   * the database over the messages stored in [createdAfter, createdBefore) (either bound may be left
+   * out). Both bounds follow the messages filter's rules; createdAfter must be before createdBefore
+   * (rule TIME_RANGE).
+   */
+  messageCounts: MessageCounts;
+  /**
    * A business's messages, newest first, as a Relay cursor connection. Pass pageInfo.endCursor as
-   * `after` for the next page. To catch up after a lost subscription, ask for
-   * filter.updatedAfter = the time you last heard from the gateway (minus a few seconds of overlap).
-   * `first` is 1 to 100 (default 50); anything else is BAD_USER_INPUT with extensions.field "first"
-   * and rule PAGE_SIZE. The filter's values follow the same rules as sendSessionMessage's.
+   * `after` for the next (older) page, or pageInfo.startCursor as `before` with `last` for the newer
+   * one. To catch up after a lost subscription, ask for filter.updatedAfter = the time you last heard
+   * from the gateway (minus a few seconds of overlap). Give `first` or `last` (1 to 100; default first
+   * 50), not both, and `after` only with `first`, `before` only with `last`; anything else is
+   * BAD_USER_INPUT with extensions.field naming the argument (rules PAGE_SIZE, PAGE_DIRECTION, CURSOR).
+   * The filter's values follow the same rules as sendSessionMessage's.
    */
   messages: MessageConnection;
   /**
@@ -906,9 +1210,34 @@ export type Query = {
 };
 
 
+export type QueryConversationArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  businessId: Scalars['ID']['input'];
+  customerId: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryCustomerArgs = {
   businessId: Scalars['ID']['input'];
   id: Scalars['String']['input'];
+};
+
+
+export type QueryCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  businessId: Scalars['ID']['input'];
+  filter?: InputMaybe<CustomerFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryInboundMessageArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -922,10 +1251,26 @@ export type QueryMessageByConnectlyIdArgs = {
 };
 
 
+export type QueryMessageByMessageIdArgs = {
+  businessId: Scalars['ID']['input'];
+  messageId: Scalars['ID']['input'];
+};
+
+
+export type QueryMessageCountsArgs = {
+  businessId: Scalars['ID']['input'];
+  campaignName?: InputMaybe<Scalars['String']['input']>;
+  createdAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  createdBefore?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
 export type QueryMessagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter: MessageFilter;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -948,6 +1293,13 @@ export type RateLimitQueueFullError = ErrorResult & {
   message: Scalars['String']['output'];
   /** True when an earlier attempt may have reached Connectly: sending again with the same messageId is safe. */
   unconfirmed: Scalars['Boolean']['output'];
+};
+
+/** A reaction to one of the business's messages. */
+export type ReactionContent = {
+  __typename?: 'ReactionContent';
+  /** The emoji; null when the customer removed their reaction. */
+  emoji: Maybe<Scalars['String']['output']>;
 };
 
 /** The customer who receives a message. */
@@ -1026,6 +1378,13 @@ export type ReplyButtonMessageInput = {
   /** Optional header, text or media. */
   header?: InputMaybe<HeaderInput>;
 };
+
+/** How an inbound message was linked to the message it answers. */
+export type ReplyLink =
+  /** The event named no message; the latest message to the customer before it with equal callbackData was taken. */
+  | 'CALLBACK_DATA'
+  /** The event named the message's Connectly id (a quoted reply's context, a reaction's target). */
+  | 'CONNECTLY_ID';
 
 /**
  * The extensions.code of a GraphQL error: a request that could not be executed at all. No field
@@ -1275,6 +1634,14 @@ export type SingleProductMessageInput = {
 export type Subscription = {
   __typename?: 'Subscription';
   /**
+   * Pushes each inbound message of a business (or of one customer of it) as the gateway stores it,
+   * and each change of a customer's window: opened or renewed by their message, closed when 24 hours
+   * have passed without one. Events stored by any gateway process sharing the database (or Redis)
+   * reach subscribers of every other. businessId and customerId follow customer's rules
+   * (BAD_USER_INPUT otherwise).
+   */
+  customerActivity: CustomerActivity;
+  /**
    * Pushes every change of a message's status: the gateway's send outcome (ACCEPTED, FAILED,
    * UNCONFIRMED) and each delivery-status event Connectly reports (sent, delivered, read, failed).
    * Give exactly one of messageId (one message) or businessId (a dashboard: every message of the
@@ -1286,6 +1653,12 @@ export type Subscription = {
    * so a subscription that could never fire is refused rather than opened.
    */
   messageStatusChanged: MessageStatusChange;
+};
+
+
+export type SubscriptionCustomerActivityArgs = {
+  businessId: Scalars['ID']['input'];
+  customerId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1520,6 +1893,18 @@ export type TextContent = {
   text: Scalars['String']['output'];
 };
 
+/** A kind of message the gateway does not model (a contact card, an order...): raw holds it whole. */
+export type UnsupportedInboundContent = {
+  __typename?: 'UnsupportedInboundContent';
+  /**
+   * The kind as the event names it: the key of message that holds it (contacts, order, sticker...),
+   * else the first key of message other than text and context; null when it names none.
+   */
+  kind: Maybe<Scalars['String']['output']>;
+  /** Any text the event carries with it. */
+  text: Maybe<Scalars['String']['output']>;
+};
+
 /** Connectly's own description of a failed call, as far as its answer gave one. */
 export type UpstreamDetail = {
   __typename?: 'UpstreamDetail';
@@ -1639,6 +2024,19 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  ConversationEntry:
+    | ( InboundMessageRowRow )
+    | ( MessageRow )
+  ;
+  InboundContent:
+    | ( ButtonReplyContent )
+    | ( InboundAttachmentsContent )
+    | ( InboundLocationContent )
+    | ( InboundTextContent )
+    | ( ListReplyContent )
+    | ( ReactionContent )
+    | ( UnsupportedInboundContent )
+  ;
   MessageContent:
     | ( AttachmentContent )
     | ( ListMessageContent )
@@ -1693,6 +2091,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AdReferral: ResolverTypeWrapper<AdReferralValueRow>;
   Attachment: ResolverTypeWrapper<Attachment>;
   AttachmentContent: ResolverTypeWrapper<AttachmentContent>;
   AttachmentInput: AttachmentInput;
@@ -1700,10 +2099,20 @@ export type ResolversTypes = {
   AuthFailureReason: AuthFailureReason;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BusinessNotConfiguredError: ResolverTypeWrapper<BusinessNotConfiguredError>;
+  ButtonReplyContent: ResolverTypeWrapper<ButtonReplyContent>;
+  Conversation: ResolverTypeWrapper<ConversationParentRow>;
+  ConversationEdge: ResolverTypeWrapper<Omit<ConversationEdge, 'node'> & { node: ResolversTypes['ConversationEntry'] }>;
+  ConversationEntry: ResolverTypeWrapper<ConversationEntryRowRow>;
   Customer: ResolverTypeWrapper<CustomerRowRow>;
+  CustomerActivity: ResolverTypeWrapper<CustomerActivityRow>;
+  CustomerActivityKind: CustomerActivityKind;
+  CustomerConnection: ResolverTypeWrapper<CustomerConnectionParentRow>;
+  CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
+  CustomerFilter: CustomerFilter;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeliveryError: ResolverTypeWrapper<DeliveryError>;
   DeliveryStatus: DeliveryStatus;
+  DeliveryStatusCount: ResolverTypeWrapper<DeliveryStatusCount>;
   DispatchOrder: ResolverTypeWrapper<DispatchOrder>;
   DispatchOrderInput: DispatchOrderInput;
   DispatchStrategy: DispatchStrategy;
@@ -1717,6 +2126,12 @@ export type ResolversTypes = {
   HeaderAttachmentType: HeaderAttachmentType;
   HeaderInput: HeaderInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  InboundAttachment: ResolverTypeWrapper<InboundAttachment>;
+  InboundAttachmentsContent: ResolverTypeWrapper<InboundAttachmentsContent>;
+  InboundContent: ResolverTypeWrapper<InboundContentValueRow>;
+  InboundLocationContent: ResolverTypeWrapper<InboundLocationContent>;
+  InboundMessage: ResolverTypeWrapper<InboundMessageRowRow>;
+  InboundTextContent: ResolverTypeWrapper<InboundTextContent>;
   InputIssue: ResolverTypeWrapper<InputIssue>;
   InputRule: InputRule;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1725,6 +2140,7 @@ export type ResolversTypes = {
   ListMessage: ResolverTypeWrapper<ListMessage>;
   ListMessageContent: ResolverTypeWrapper<ListMessageContent>;
   ListMessageInput: ListMessageInput;
+  ListReplyContent: ResolverTypeWrapper<ListReplyContent>;
   ListRow: ResolverTypeWrapper<ListRow>;
   ListRowInput: ListRowInput;
   ListSection: ResolverTypeWrapper<ListSection>;
@@ -1733,9 +2149,11 @@ export type ResolversTypes = {
   LocationContent: ResolverTypeWrapper<LocationContent>;
   LocationInput: LocationInput;
   Message: ResolverTypeWrapper<MessageRow>;
-  MessageConnection: ResolverTypeWrapper<Omit<MessageConnection, 'edges'> & { edges: Array<ResolversTypes['MessageEdge']> }>;
+  MessageConnection: ResolverTypeWrapper<MessageConnectionParentRow>;
   MessageContent: ResolverTypeWrapper<StoredContentRow>;
   MessageContentInput: MessageContentInput;
+  MessageCounts: ResolverTypeWrapper<MessageCounts>;
+  MessageDirection: MessageDirection;
   MessageEdge: ResolverTypeWrapper<Omit<MessageEdge, 'node'> & { node: ResolversTypes['Message'] }>;
   MessageError: ResolverTypeWrapper<MessageError>;
   MessageFallback: ResolverTypeWrapper<Omit<MessageFallback, 'sessionContent'> & { sessionContent: ResolversTypes['MessageContent'] }>;
@@ -1743,6 +2161,7 @@ export type ResolversTypes = {
   MessageIdConflictError: ResolverTypeWrapper<Omit<MessageIdConflictError, 'existingMessage'> & { existingMessage: ResolversTypes['Message'] }>;
   MessageStatus: MessageStatus;
   MessageStatusChange: ResolverTypeWrapper<StatusChangeRow>;
+  MessageStatusCount: ResolverTypeWrapper<MessageStatusCount>;
   MessageStatusEvent: ResolverTypeWrapper<MessageStatusEventRow>;
   MultiProductMessage: ResolverTypeWrapper<MultiProductMessage>;
   MultiProductMessageContent: ResolverTypeWrapper<MultiProductMessageContent>;
@@ -1755,6 +2174,7 @@ export type ResolversTypes = {
   ProductSectionInput: ProductSectionInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RateLimitQueueFullError: ResolverTypeWrapper<Omit<RateLimitQueueFullError, 'failedMessage'> & { failedMessage: ResolversTypes['Message'] }>;
+  ReactionContent: ResolverTypeWrapper<ReactionContent>;
   Recipient: ResolverTypeWrapper<Recipient>;
   RecipientInput: RecipientInput;
   ReplyButton: ResolverTypeWrapper<ReplyButton>;
@@ -1762,6 +2182,7 @@ export type ResolversTypes = {
   ReplyButtonMessage: ResolverTypeWrapper<ReplyButtonMessage>;
   ReplyButtonMessageContent: ResolverTypeWrapper<ReplyButtonMessageContent>;
   ReplyButtonMessageInput: ReplyButtonMessageInput;
+  ReplyLink: ReplyLink;
   RequestErrorCode: RequestErrorCode;
   SendSessionMessageInput: SendSessionMessageInput;
   SendSessionMessageResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SendSessionMessageResult']>;
@@ -1799,6 +2220,7 @@ export type ResolversTypes = {
   TemplateStatus: TemplateStatus;
   TemplatesResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['TemplatesResult']>;
   TextContent: ResolverTypeWrapper<TextContent>;
+  UnsupportedInboundContent: ResolverTypeWrapper<UnsupportedInboundContent>;
   UpstreamDetail: ResolverTypeWrapper<UpstreamDetail>;
   UpstreamError: ResolverTypeWrapper<Omit<UpstreamError, 'failedMessage'> & { failedMessage: ResolversTypes['Message'] }>;
   UpstreamRateLimitedError: ResolverTypeWrapper<Omit<UpstreamRateLimitedError, 'failedMessage'> & { failedMessage: ResolversTypes['Message'] }>;
@@ -1806,14 +2228,24 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AdReferral: AdReferralValueRow;
   Attachment: Attachment;
   AttachmentContent: AttachmentContent;
   AttachmentInput: AttachmentInput;
   Boolean: Scalars['Boolean']['output'];
   BusinessNotConfiguredError: BusinessNotConfiguredError;
+  ButtonReplyContent: ButtonReplyContent;
+  Conversation: ConversationParentRow;
+  ConversationEdge: Omit<ConversationEdge, 'node'> & { node: ResolversParentTypes['ConversationEntry'] };
+  ConversationEntry: ConversationEntryRowRow;
   Customer: CustomerRowRow;
+  CustomerActivity: CustomerActivityRow;
+  CustomerConnection: CustomerConnectionParentRow;
+  CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
+  CustomerFilter: CustomerFilter;
   DateTime: Scalars['DateTime']['output'];
   DeliveryError: DeliveryError;
+  DeliveryStatusCount: DeliveryStatusCount;
   DispatchOrder: DispatchOrder;
   DispatchOrderInput: DispatchOrderInput;
   ErrorResult: ResolversInterfaceTypes<ResolversParentTypes>['ErrorResult'];
@@ -1823,6 +2255,12 @@ export type ResolversParentTypes = {
   HeaderAttachmentInput: HeaderAttachmentInput;
   HeaderInput: HeaderInput;
   ID: Scalars['ID']['output'];
+  InboundAttachment: InboundAttachment;
+  InboundAttachmentsContent: InboundAttachmentsContent;
+  InboundContent: InboundContentValueRow;
+  InboundLocationContent: InboundLocationContent;
+  InboundMessage: InboundMessageRowRow;
+  InboundTextContent: InboundTextContent;
   InputIssue: InputIssue;
   Int: Scalars['Int']['output'];
   InvalidInputError: InvalidInputError;
@@ -1830,6 +2268,7 @@ export type ResolversParentTypes = {
   ListMessage: ListMessage;
   ListMessageContent: ListMessageContent;
   ListMessageInput: ListMessageInput;
+  ListReplyContent: ListReplyContent;
   ListRow: ListRow;
   ListRowInput: ListRowInput;
   ListSection: ListSection;
@@ -1838,15 +2277,17 @@ export type ResolversParentTypes = {
   LocationContent: LocationContent;
   LocationInput: LocationInput;
   Message: MessageRow;
-  MessageConnection: Omit<MessageConnection, 'edges'> & { edges: Array<ResolversParentTypes['MessageEdge']> };
+  MessageConnection: MessageConnectionParentRow;
   MessageContent: StoredContentRow;
   MessageContentInput: MessageContentInput;
+  MessageCounts: MessageCounts;
   MessageEdge: Omit<MessageEdge, 'node'> & { node: ResolversParentTypes['Message'] };
   MessageError: MessageError;
   MessageFallback: Omit<MessageFallback, 'sessionContent'> & { sessionContent: ResolversParentTypes['MessageContent'] };
   MessageFilter: MessageFilter;
   MessageIdConflictError: Omit<MessageIdConflictError, 'existingMessage'> & { existingMessage: ResolversParentTypes['Message'] };
   MessageStatusChange: StatusChangeRow;
+  MessageStatusCount: MessageStatusCount;
   MessageStatusEvent: MessageStatusEventRow;
   MultiProductMessage: MultiProductMessage;
   MultiProductMessageContent: MultiProductMessageContent;
@@ -1859,6 +2300,7 @@ export type ResolversParentTypes = {
   ProductSectionInput: ProductSectionInput;
   Query: Record<PropertyKey, never>;
   RateLimitQueueFullError: Omit<RateLimitQueueFullError, 'failedMessage'> & { failedMessage: ResolversParentTypes['Message'] };
+  ReactionContent: ReactionContent;
   Recipient: Recipient;
   RecipientInput: RecipientInput;
   ReplyButton: ReplyButton;
@@ -1897,9 +2339,22 @@ export type ResolversParentTypes = {
   TemplateSenderInput: TemplateSenderInput;
   TemplatesResult: ResolversUnionTypes<ResolversParentTypes>['TemplatesResult'];
   TextContent: TextContent;
+  UnsupportedInboundContent: UnsupportedInboundContent;
   UpstreamDetail: UpstreamDetail;
   UpstreamError: Omit<UpstreamError, 'failedMessage'> & { failedMessage: ResolversParentTypes['Message'] };
   UpstreamRateLimitedError: Omit<UpstreamRateLimitedError, 'failedMessage'> & { failedMessage: ResolversParentTypes['Message'] };
+};
+
+export type AdReferralResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AdReferral'] = ResolversParentTypes['AdReferral']> = {
+  body?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ctwaClid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  headline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  imageUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mediaType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  videoUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AttachmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Attachment'] = ResolversParentTypes['Attachment']> = {
@@ -1921,12 +2376,57 @@ export type BusinessNotConfiguredErrorResolvers<ContextType = GraphQLContext, Pa
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ButtonReplyContentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ButtonReplyContent'] = ResolversParentTypes['ButtonReplyContent']> = {
+  buttonId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConversationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation']> = {
+  businessId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['ConversationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  sessionWindow?: Resolver<ResolversTypes['SessionWindow'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConversationEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConversationEdge'] = ResolversParentTypes['ConversationEdge']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['MessageDirection'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ConversationEntry'], ParentType, ContextType>;
+};
+
+export type ConversationEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConversationEntry'] = ResolversParentTypes['ConversationEntry']> = {
+  __resolveType: TypeResolveFn<'InboundMessage' | 'Message', ParentType, ContextType>;
+};
+
 export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = {
   businessId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastInboundAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastInboundMessage?: Resolver<Maybe<ResolversTypes['InboundMessage']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sessionWindow?: Resolver<ResolversTypes['SessionWindow'], ParentType, ContextType>;
+};
+
+export type CustomerActivityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerActivity'] = ResolversParentTypes['CustomerActivity']> = {
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  inboundMessage?: Resolver<Maybe<ResolversTypes['InboundMessage']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CustomerActivityKind'], ParentType, ContextType>;
+  sessionWindow?: Resolver<ResolversTypes['SessionWindow'], ParentType, ContextType>;
+};
+
+export type CustomerConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerConnection'] = ResolversParentTypes['CustomerConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CustomerEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CustomerEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerEdge'] = ResolversParentTypes['CustomerEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1937,6 +2437,11 @@ export type DeliveryErrorResolvers<ContextType = GraphQLContext, ParentType exte
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   upstreamStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type DeliveryStatusCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeliveryStatusCount'] = ResolversParentTypes['DeliveryStatusCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deliveryStatus?: Resolver<ResolversTypes['DeliveryStatus'], ParentType, ContextType>;
 };
 
 export type DispatchOrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DispatchOrder'] = ResolversParentTypes['DispatchOrder']> = {
@@ -1957,6 +2462,51 @@ export type HeaderAttachmentResolvers<ContextType = GraphQLContext, ParentType e
   filename?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['HeaderAttachmentType'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InboundAttachmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InboundAttachment'] = ResolversParentTypes['InboundAttachment']> = {
+  caption?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  filename?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mimeType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InboundAttachmentsContentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InboundAttachmentsContent'] = ResolversParentTypes['InboundAttachmentsContent']> = {
+  attachments?: Resolver<Array<ResolversTypes['InboundAttachment']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type InboundContentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InboundContent'] = ResolversParentTypes['InboundContent']> = {
+  __resolveType: TypeResolveFn<'ButtonReplyContent' | 'InboundAttachmentsContent' | 'InboundLocationContent' | 'InboundTextContent' | 'ListReplyContent' | 'ReactionContent' | 'UnsupportedInboundContent', ParentType, ContextType>;
+};
+
+export type InboundLocationContentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InboundLocationContent'] = ResolversParentTypes['InboundLocationContent']> = {
+  location?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type InboundMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InboundMessage'] = ResolversParentTypes['InboundMessage']> = {
+  businessId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  businessNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  callbackData?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['InboundContent'], ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inReplyTo?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
+  linkedBy?: Resolver<Maybe<ResolversTypes['ReplyLink']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  raw?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  referral?: Resolver<Maybe<ResolversTypes['AdReferral']>, ParentType, ContextType>;
+  replyToConnectlyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type InboundTextContentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InboundTextContent'] = ResolversParentTypes['InboundTextContent']> = {
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type InputIssueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InputIssue'] = ResolversParentTypes['InputIssue']> = {
@@ -1988,6 +2538,13 @@ export type ListMessageResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type ListMessageContentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ListMessageContent'] = ResolversParentTypes['ListMessageContent']> = {
   listMessage?: Resolver<ResolversTypes['ListMessage'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ListReplyContentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ListReplyContent'] = ResolversParentTypes['ListReplyContent']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rowId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2032,6 +2589,7 @@ export type MessageResolvers<ContextType = GraphQLContext, ParentType extends Re
   messageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['DispatchOrder']>, ParentType, ContextType>;
   recipient?: Resolver<ResolversTypes['Recipient'], ParentType, ContextType>;
+  replies?: Resolver<Array<ResolversTypes['InboundMessage']>, ParentType, ContextType>;
   sender?: Resolver<Maybe<ResolversTypes['Sender']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MessageStatus'], ParentType, ContextType>;
   statusHistory?: Resolver<Array<ResolversTypes['MessageStatusEvent']>, ParentType, ContextType>;
@@ -2042,10 +2600,23 @@ export type MessageResolvers<ContextType = GraphQLContext, ParentType extends Re
 export type MessageConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageConnection'] = ResolversParentTypes['MessageConnection']> = {
   edges?: Resolver<Array<ResolversTypes['MessageEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MessageContentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageContent'] = ResolversParentTypes['MessageContent']> = {
   __resolveType: TypeResolveFn<'AttachmentContent' | 'ListMessageContent' | 'LocationContent' | 'MultiProductMessageContent' | 'ReplyButtonMessageContent' | 'SingleProductMessageContent' | 'TemplateContent' | 'TextContent', ParentType, ContextType>;
+};
+
+export type MessageCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageCounts'] = ResolversParentTypes['MessageCounts']> = {
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  awaitingDeliveryStatus?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  businessId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  byDeliveryStatus?: Resolver<Array<ResolversTypes['DeliveryStatusCount']>, ParentType, ContextType>;
+  byStatus?: Resolver<Array<ResolversTypes['MessageStatusCount']>, ParentType, ContextType>;
+  campaignName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAfter?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdBefore?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MessageEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageEdge'] = ResolversParentTypes['MessageEdge']> = {
@@ -2078,6 +2649,11 @@ export type MessageStatusChangeResolvers<ContextType = GraphQLContext, ParentTyp
   deliveryStatus?: Resolver<Maybe<ResolversTypes['DeliveryStatus']>, ParentType, ContextType>;
   event?: Resolver<Maybe<ResolversTypes['MessageStatusEvent']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MessageStatus'], ParentType, ContextType>;
+};
+
+export type MessageStatusCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageStatusCount'] = ResolversParentTypes['MessageStatusCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MessageStatus'], ParentType, ContextType>;
 };
 
@@ -2129,10 +2705,15 @@ export type ProductSectionResolvers<ContextType = GraphQLContext, ParentType ext
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  conversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<QueryConversationArgs, 'businessId' | 'customerId'>>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<QueryCustomerArgs, 'businessId' | 'id'>>;
+  customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'businessId'>>;
+  inboundMessage?: Resolver<Maybe<ResolversTypes['InboundMessage']>, ParentType, ContextType, RequireFields<QueryInboundMessageArgs, 'id'>>;
   message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<QueryMessageArgs, 'id'>>;
   messageByConnectlyId?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<QueryMessageByConnectlyIdArgs, 'connectlyId'>>;
-  messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, RequireFields<QueryMessagesArgs, 'filter' | 'first'>>;
+  messageByMessageId?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<QueryMessageByMessageIdArgs, 'businessId' | 'messageId'>>;
+  messageCounts?: Resolver<ResolversTypes['MessageCounts'], ParentType, ContextType, RequireFields<QueryMessageCountsArgs, 'businessId'>>;
+  messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, RequireFields<QueryMessagesArgs, 'filter'>>;
   templates?: Resolver<ResolversTypes['TemplatesResult'], ParentType, ContextType, RequireFields<QueryTemplatesArgs, 'businessId'>>;
 };
 
@@ -2141,6 +2722,11 @@ export type RateLimitQueueFullErrorResolvers<ContextType = GraphQLContext, Paren
   failedMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unconfirmed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ReactionContentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReactionContent'] = ResolversParentTypes['ReactionContent']> = {
+  emoji?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2226,6 +2812,7 @@ export type SingleProductMessageContentResolvers<ContextType = GraphQLContext, P
 };
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  customerActivity?: SubscriptionResolver<ResolversTypes['CustomerActivity'], "customerActivity", ParentType, ContextType, RequireFields<SubscriptionCustomerActivityArgs, 'businessId'>>;
   messageStatusChanged?: SubscriptionResolver<ResolversTypes['MessageStatusChange'], "messageStatusChanged", ParentType, ContextType, Partial<SubscriptionMessageStatusChangedArgs>>;
 };
 
@@ -2298,6 +2885,12 @@ export type TextContentResolvers<ContextType = GraphQLContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type UnsupportedInboundContentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnsupportedInboundContent'] = ResolversParentTypes['UnsupportedInboundContent']> = {
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type UpstreamDetailResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpstreamDetail'] = ResolversParentTypes['UpstreamDetail']> = {
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2325,21 +2918,37 @@ export type UpstreamRateLimitedErrorResolvers<ContextType = GraphQLContext, Pare
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  AdReferral?: AdReferralResolvers<ContextType>;
   Attachment?: AttachmentResolvers<ContextType>;
   AttachmentContent?: AttachmentContentResolvers<ContextType>;
   BusinessNotConfiguredError?: BusinessNotConfiguredErrorResolvers<ContextType>;
+  ButtonReplyContent?: ButtonReplyContentResolvers<ContextType>;
+  Conversation?: ConversationResolvers<ContextType>;
+  ConversationEdge?: ConversationEdgeResolvers<ContextType>;
+  ConversationEntry?: ConversationEntryResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerActivity?: CustomerActivityResolvers<ContextType>;
+  CustomerConnection?: CustomerConnectionResolvers<ContextType>;
+  CustomerEdge?: CustomerEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeliveryError?: DeliveryErrorResolvers<ContextType>;
+  DeliveryStatusCount?: DeliveryStatusCountResolvers<ContextType>;
   DispatchOrder?: DispatchOrderResolvers<ContextType>;
   ErrorResult?: ErrorResultResolvers<ContextType>;
   Header?: HeaderResolvers<ContextType>;
   HeaderAttachment?: HeaderAttachmentResolvers<ContextType>;
+  InboundAttachment?: InboundAttachmentResolvers<ContextType>;
+  InboundAttachmentsContent?: InboundAttachmentsContentResolvers<ContextType>;
+  InboundContent?: InboundContentResolvers<ContextType>;
+  InboundLocationContent?: InboundLocationContentResolvers<ContextType>;
+  InboundMessage?: InboundMessageResolvers<ContextType>;
+  InboundTextContent?: InboundTextContentResolvers<ContextType>;
   InputIssue?: InputIssueResolvers<ContextType>;
   InvalidInputError?: InvalidInputErrorResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   ListMessage?: ListMessageResolvers<ContextType>;
   ListMessageContent?: ListMessageContentResolvers<ContextType>;
+  ListReplyContent?: ListReplyContentResolvers<ContextType>;
   ListRow?: ListRowResolvers<ContextType>;
   ListSection?: ListSectionResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
@@ -2347,11 +2956,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Message?: MessageResolvers<ContextType>;
   MessageConnection?: MessageConnectionResolvers<ContextType>;
   MessageContent?: MessageContentResolvers<ContextType>;
+  MessageCounts?: MessageCountsResolvers<ContextType>;
   MessageEdge?: MessageEdgeResolvers<ContextType>;
   MessageError?: MessageErrorResolvers<ContextType>;
   MessageFallback?: MessageFallbackResolvers<ContextType>;
   MessageIdConflictError?: MessageIdConflictErrorResolvers<ContextType>;
   MessageStatusChange?: MessageStatusChangeResolvers<ContextType>;
+  MessageStatusCount?: MessageStatusCountResolvers<ContextType>;
   MessageStatusEvent?: MessageStatusEventResolvers<ContextType>;
   MultiProductMessage?: MultiProductMessageResolvers<ContextType>;
   MultiProductMessageContent?: MultiProductMessageContentResolvers<ContextType>;
@@ -2361,6 +2972,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ProductSection?: ProductSectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RateLimitQueueFullError?: RateLimitQueueFullErrorResolvers<ContextType>;
+  ReactionContent?: ReactionContentResolvers<ContextType>;
   Recipient?: RecipientResolvers<ContextType>;
   ReplyButton?: ReplyButtonResolvers<ContextType>;
   ReplyButtonMessage?: ReplyButtonMessageResolvers<ContextType>;
@@ -2386,6 +2998,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   TemplateParameterSpec?: TemplateParameterSpecResolvers<ContextType>;
   TemplatesResult?: TemplatesResultResolvers<ContextType>;
   TextContent?: TextContentResolvers<ContextType>;
+  UnsupportedInboundContent?: UnsupportedInboundContentResolvers<ContextType>;
   UpstreamDetail?: UpstreamDetailResolvers<ContextType>;
   UpstreamError?: UpstreamErrorResolvers<ContextType>;
   UpstreamRateLimitedError?: UpstreamRateLimitedErrorResolvers<ContextType>;

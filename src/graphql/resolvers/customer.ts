@@ -1,4 +1,4 @@
-/** Query.customer and the Customer type: the 24-hour session window from inbound-message webhooks. */
+/** Query.customer and the Customer type: the 24-hour session window and the last message from inbound-message webhooks. */
 import { z } from "zod";
 import type { CustomerResolvers, QueryResolvers } from "../generated/types.js";
 import { sessionWindow } from "../../persistence/customers.js";
@@ -15,5 +15,7 @@ export const customerQuery: QueryResolvers["customer"] = (_parent, { businessId,
 
 export const Customer: CustomerResolvers = {
   id: (row) => row.customerId,
-  sessionWindow: (row, _args, context) => sessionWindow(row.lastInboundAt, context.now()),
+  sessionWindow: (row, _args, context) => sessionWindow(row, context.now()),
+  lastInboundMessage: (row, _args, context) =>
+    row.lastInboundAt == null ? null : context.loaders.lastInbound.load({ businessId: row.businessId, customerId: row.customerId }),
 };

@@ -21,6 +21,17 @@ export const messageQuery: QueryResolvers["message"] = (_parent, { id }, context
 export const messageByConnectlyIdQuery: QueryResolvers["messageByConnectlyId"] = (_parent, { connectlyId }, context) =>
   context.loaders.messageByConnectlyId.load(checkedId("connectlyId", connectlyId));
 
+/** A messageId as the send takes it, in a business: anything else can never have been stored. */
+const messageIdArgs = z.object({ businessId: VALUES.businessId, messageId: VALUES.messageId });
+
+export const messageByMessageIdQuery: QueryResolvers["messageByMessageId"] = async (_parent, { businessId, messageId }, context) => {
+  const issues = checkValue(messageIdArgs, { businessId, messageId }, "");
+  if (issues.length > 0) throw badUserInput(issues);
+  const row = await context.messages.findByMessageId(businessId, messageId);
+  if (row) context.loaders.messageById.prime(row.id, row);
+  return row;
+};
+
 export const Message: MessageResolvers = {
   recipient: (row) => ({ id: row.recipientId, userId: row.recipientUserId, name: row.recipientName }),
   sender: (row) => (row.senderId == null && row.senderName == null ? null : { id: row.senderId, name: row.senderName }),

@@ -1,58 +1,47 @@
-/** Query.messages: a business's messages, newest first, as a Relay cursor connection. */
+/** Query.messages: a business's messages, newest first, as a Relay cursor connection both ways, with its total. */
 import { z } from "zod";
-import type { QueryResolvers } from "../generated/types.js";
-import type { MessageCursor } from "../../persistence/messages.js";
+import type { MessageConnectionResolvers, QueryMessagesArgs, QueryResolvers } from "../generated/types.js";
+import type { MessageCursor, MessageListFilter } from "../../persistence/messages.js";
 import { checkValue, VALUES } from "../../validation/values.js";
 import { badUserInput } from "../errors.js";
+import { cursorCodec, parsePaging, parseTimePart, timePart, toPage } from "../paging.js";
 
-function encodeCursor(cursor: MessageCursor): string {
-  return Buffer.from(`${cursor.createdAt.getTime()}:${cursor.id}`, "utf8").toString("base64url");
-}
+/** A message's position: its creation time and id (the order's keys). */
+export const MESSAGE_CURSOR = cursorCodec<MessageCursor>(
+  "messages",
+  (c) => [timePart(c.createdAt), c.id],
+  ([at, id]) => {
+    const createdAt = parseTimePart(at);
+    return createdAt !== null && id !== undefined && /^[0-9A-Za-z_-]{1,128}$/.test(id) ? { createdAt, id } : null;
+  },
+);
 
-function decodeCursor(value: string): MessageCursor | null {
-  const text = Buffer.from(value, "base64url").toString("utf8");
-  const match = /^(\d{1,15}):([0-9A-Za-z_-]{1,128})$/.exec(text);
-  if (!match) return null;
-  return { createdAt: new Date(Number(match[1])), id: match[2]! };
-}
+/** The filter's rules: the same businessId and campaignName rules as sendSessionMessage's. */
+const filterRules = z.object({ businessId: VALUES.businessId, recipient: VALUES.e164.nullish(), campaignName: VALUES.campaignName.nullish() });
 
-/** The arguments' rules: the same businessId and campaignName rules as sendSessionMessage's. */
-const messagesArgs = z.object({
-  first: VALUES.pageSize,
-  filter: z.object({ businessId: VALUES.businessId, recipient: VALUES.e164.nullish(), campaignName: VALUES.campaignName.nullish() }),
+const listFilter = (filter: QueryMessagesArgs["filter"]): MessageListFilter => ({
+  businessId: filter.businessId,
+  recipientId: filter.recipient ?? null,
+  campaignName: filter.campaignName ?? null,
+  status: filter.status ?? null,
+  deliveryStatus: filter.deliveryStatus ?? null,
+  createdAfter: filter.createdAfter ?? null,
+  createdBefore: filter.createdBefore ?? null,
+  updatedAfter: filter.updatedAfter ?? null,
 });
 
-export const messagesQuery: QueryResolvers["messages"] = async (_parent, { filter, first, after }, context) => {
-  const size = first ?? 50;
-  const issues = checkValue(messagesArgs, { first: size, filter }, "");
-  const cursor = after == null ? null : decodeCursor(after);
-  if (after != null && cursor == null) issues.push({ field: "after", rule: "CURSOR", message: "after is not a cursor this gateway gave out." });
-  if (issues.length > 0) throw badUserInput(issues);
-  const rows = await context.messages.list(
-    {
-      businessId: filter.businessId,
-      recipientId: filter.recipient ?? null,
-      campaignName: filter.campaignName ?? null,
-      status: filter.status ?? null,
-      deliveryStatus: filter.deliveryStatus ?? null,
-      createdAfter: filter.createdAfter ?? null,
-      createdBefore: filter.createdBefore ?? null,
-      updatedAfter: filter.updatedAfter ?? null,
-    },
-    size,
-    cursor,
-  );
-  const page = rows.slice(0, size);
+export const messagesQuery: QueryResolvers["messages"] = async (_parent, args, context) => {
+  const paging = parsePaging(args, MESSAGE_CURSOR);
+  const issues = [...paging.issues, ...checkValue(filterRules, args.filter, "filter")];
+  if (paging.request === null || issues.length > 0) throw badUserInput(issues);
+  const filter = listFilter(args.filter);
+  const rows = await context.messages.list(filter, paging.request);
+  const page = toPage(rows, paging.request, (node) => ({ cursor: MESSAGE_CURSOR.encode(node), node }));
   // Rows read here are the ones later fields resolve from: prime the loader so message(id) in the same request is free.
-  for (const row of page) context.loaders.messageById.prime(row.id, row);
-  const edges = page.map((node) => ({ cursor: encodeCursor(node), node }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: false,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  for (const { node } of page.edges) context.loaders.messageById.prime(node.id, node);
+  return { ...page, count: () => context.messages.count(filter) };
+};
+
+export const MessageConnection: MessageConnectionResolvers = {
+  totalCount: (parent) => parent.count(),
 };

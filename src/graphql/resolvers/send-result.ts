@@ -66,6 +66,6 @@ export const ErrorResult: ErrorResultResolvers = {
 export const SessionWindowClosedError: SessionWindowClosedErrorResolvers = {
   sessionWindow: async ({ failedMessage }, _args, context) => {
     const customer = await context.loaders.customer.load({ businessId: failedMessage.businessId, customerId: failedMessage.recipientId });
-    return sessionWindow(customer.lastInboundAt, context.now());
+    return sessionWindow(customer, context.now());
   },
 };

@@ -416,6 +416,40 @@ export type EnumDeliveryStatusWithAggregatesFilter<$PrismaModel = never> = {
   _max?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel>
 }
 
+export type EnumInboundKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.InboundKind | Prisma.EnumInboundKindFieldRefInput<$PrismaModel>
+  in?: $Enums.InboundKind[] | Prisma.ListEnumInboundKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InboundKind[] | Prisma.ListEnumInboundKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInboundKindFilter<$PrismaModel> | $Enums.InboundKind
+}
+
+export type EnumReplyLinkNullableFilter<$PrismaModel = never> = {
+  equals?: $Enums.ReplyLink | Prisma.EnumReplyLinkFieldRefInput<$PrismaModel> | null
+  in?: $Enums.ReplyLink[] | Prisma.ListEnumReplyLinkFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.ReplyLink[] | Prisma.ListEnumReplyLinkFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumReplyLinkNullableFilter<$PrismaModel> | $Enums.ReplyLink | null
+}
+
+export type EnumInboundKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.InboundKind | Prisma.EnumInboundKindFieldRefInput<$PrismaModel>
+  in?: $Enums.InboundKind[] | Prisma.ListEnumInboundKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InboundKind[] | Prisma.ListEnumInboundKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInboundKindWithAggregatesFilter<$PrismaModel> | $Enums.InboundKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumInboundKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumInboundKindFilter<$PrismaModel>
+}
+
+export type EnumReplyLinkNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.ReplyLink | Prisma.EnumReplyLinkFieldRefInput<$PrismaModel> | null
+  in?: $Enums.ReplyLink[] | Prisma.ListEnumReplyLinkFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.ReplyLink[] | Prisma.ListEnumReplyLinkFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumReplyLinkNullableWithAggregatesFilter<$PrismaModel> | $Enums.ReplyLink | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumReplyLinkNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumReplyLinkNullableFilter<$PrismaModel>
+}
+
 export type NestedStringFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -775,6 +809,40 @@ export type NestedEnumDeliveryStatusWithAggregatesFilter<$PrismaModel = never> =
   _count?: Prisma.NestedIntFilter<$PrismaModel>
   _min?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel>
   _max?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumInboundKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.InboundKind | Prisma.EnumInboundKindFieldRefInput<$PrismaModel>
+  in?: $Enums.InboundKind[] | Prisma.ListEnumInboundKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InboundKind[] | Prisma.ListEnumInboundKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInboundKindFilter<$PrismaModel> | $Enums.InboundKind
+}
+
+export type NestedEnumReplyLinkNullableFilter<$PrismaModel = never> = {
+  equals?: $Enums.ReplyLink | Prisma.EnumReplyLinkFieldRefInput<$PrismaModel> | null
+  in?: $Enums.ReplyLink[] | Prisma.ListEnumReplyLinkFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.ReplyLink[] | Prisma.ListEnumReplyLinkFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumReplyLinkNullableFilter<$PrismaModel> | $Enums.ReplyLink | null
+}
+
+export type NestedEnumInboundKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.InboundKind | Prisma.EnumInboundKindFieldRefInput<$PrismaModel>
+  in?: $Enums.InboundKind[] | Prisma.ListEnumInboundKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InboundKind[] | Prisma.ListEnumInboundKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInboundKindWithAggregatesFilter<$PrismaModel> | $Enums.InboundKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumInboundKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumInboundKindFilter<$PrismaModel>
+}
+
+export type NestedEnumReplyLinkNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.ReplyLink | Prisma.EnumReplyLinkFieldRefInput<$PrismaModel> | null
+  in?: $Enums.ReplyLink[] | Prisma.ListEnumReplyLinkFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.ReplyLink[] | Prisma.ListEnumReplyLinkFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumReplyLinkNullableWithAggregatesFilter<$PrismaModel> | $Enums.ReplyLink | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumReplyLinkNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumReplyLinkNullableFilter<$PrismaModel>
 }
 
 

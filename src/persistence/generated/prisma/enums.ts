@@ -49,3 +49,24 @@ export const DeliveryStatus = {
 } as const
 
 export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus]
+
+
+export const InboundKind = {
+  TEXT: 'TEXT',
+  ATTACHMENTS: 'ATTACHMENTS',
+  LOCATION: 'LOCATION',
+  BUTTON_REPLY: 'BUTTON_REPLY',
+  LIST_REPLY: 'LIST_REPLY',
+  REACTION: 'REACTION',
+  UNSUPPORTED: 'UNSUPPORTED'
+} as const
+
+export type InboundKind = (typeof InboundKind)[keyof typeof InboundKind]
+
+
+export const ReplyLink = {
+  CONNECTLY_ID: 'CONNECTLY_ID',
+  CALLBACK_DATA: 'CALLBACK_DATA'
+} as const
+
+export type ReplyLink = (typeof ReplyLink)[keyof typeof ReplyLink]

@@ -971,9 +971,14 @@ export const InboundMessageScalarFieldEnum = {
   businessNumber: 'businessNumber',
   customerId: 'customerId',
   customerName: 'customerName',
+  kind: 'kind',
+  content: 'content',
+  referral: 'referral',
   text: 'text',
   replyToConnectlyId: 'replyToConnectlyId',
   callbackData: 'callbackData',
+  inReplyToId: 'inReplyToId',
+  linkedBy: 'linkedBy',
   occurredAt: 'occurredAt',
   raw: 'raw',
   receivedAt: 'receivedAt'
@@ -988,6 +993,7 @@ export const CustomerSessionScalarFieldEnum = {
   customerName: 'customerName',
   businessNumber: 'businessNumber',
   lastInboundAt: 'lastInboundAt',
+  windowClosedAt: 'windowClosedAt',
   updatedAt: 'updatedAt'
 } as const
 
@@ -1199,6 +1205,34 @@ export type BigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 
  * Reference to a field of type 'BigInt[]'
  */
 export type ListBigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BigInt[]'>
+    
+
+
+/**
+ * Reference to a field of type 'InboundKind'
+ */
+export type EnumInboundKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'InboundKind'>
+    
+
+
+/**
+ * Reference to a field of type 'InboundKind[]'
+ */
+export type ListEnumInboundKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'InboundKind[]'>
+    
+
+
+/**
+ * Reference to a field of type 'ReplyLink'
+ */
+export type EnumReplyLinkFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'ReplyLink'>
+    
+
+
+/**
+ * Reference to a field of type 'ReplyLink[]'
+ */
+export type ListEnumReplyLinkFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'ReplyLink[]'>
     
 
 

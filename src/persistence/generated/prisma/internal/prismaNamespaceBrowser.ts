@@ -141,9 +141,14 @@ export const InboundMessageScalarFieldEnum = {
   businessNumber: 'businessNumber',
   customerId: 'customerId',
   customerName: 'customerName',
+  kind: 'kind',
+  content: 'content',
+  referral: 'referral',
   text: 'text',
   replyToConnectlyId: 'replyToConnectlyId',
   callbackData: 'callbackData',
+  inReplyToId: 'inReplyToId',
+  linkedBy: 'linkedBy',
   occurredAt: 'occurredAt',
   raw: 'raw',
   receivedAt: 'receivedAt'
@@ -158,6 +163,7 @@ export const CustomerSessionScalarFieldEnum = {
   customerName: 'customerName',
   businessNumber: 'businessNumber',
   lastInboundAt: 'lastInboundAt',
+  windowClosedAt: 'windowClosedAt',
   updatedAt: 'updatedAt'
 } as const
 

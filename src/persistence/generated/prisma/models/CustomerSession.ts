@@ -30,6 +30,7 @@ export type CustomerSessionMinAggregateOutputType = {
   customerName: string | null
   businessNumber: string | null
   lastInboundAt: Date | null
+  windowClosedAt: Date | null
   updatedAt: Date | null
 }
 
@@ -39,6 +40,7 @@ export type CustomerSessionMaxAggregateOutputType = {
   customerName: string | null
   businessNumber: string | null
   lastInboundAt: Date | null
+  windowClosedAt: Date | null
   updatedAt: Date | null
 }
 
@@ -48,6 +50,7 @@ export type CustomerSessionCountAggregateOutputType = {
   customerName: number
   businessNumber: number
   lastInboundAt: number
+  windowClosedAt: number
   updatedAt: number
   _all: number
 }
@@ -59,6 +62,7 @@ export type CustomerSessionMinAggregateInputType = {
   customerName?: true
   businessNumber?: true
   lastInboundAt?: true
+  windowClosedAt?: true
   updatedAt?: true
 }
 
@@ -68,6 +72,7 @@ export type CustomerSessionMaxAggregateInputType = {
   customerName?: true
   businessNumber?: true
   lastInboundAt?: true
+  windowClosedAt?: true
   updatedAt?: true
 }
 
@@ -77,6 +82,7 @@ export type CustomerSessionCountAggregateInputType = {
   customerName?: true
   businessNumber?: true
   lastInboundAt?: true
+  windowClosedAt?: true
   updatedAt?: true
   _all?: true
 }
@@ -159,6 +165,7 @@ export type CustomerSessionGroupByOutputType = {
   customerName: string | null
   businessNumber: string | null
   lastInboundAt: Date
+  windowClosedAt: Date | null
   updatedAt: Date
   _count: CustomerSessionCountAggregateOutputType | null
   _min: CustomerSessionMinAggregateOutputType | null
@@ -189,6 +196,7 @@ export type CustomerSessionWhereInput = {
   customerName?: Prisma.StringNullableFilter<"CustomerSession"> | string | null
   businessNumber?: Prisma.StringNullableFilter<"CustomerSession"> | string | null
   lastInboundAt?: Prisma.DateTimeFilter<"CustomerSession"> | Date | string
+  windowClosedAt?: Prisma.DateTimeNullableFilter<"CustomerSession"> | Date | string | null
   updatedAt?: Prisma.DateTimeFilter<"CustomerSession"> | Date | string
 }
 
@@ -198,6 +206,7 @@ export type CustomerSessionOrderByWithRelationInput = {
   customerName?: Prisma.SortOrderInput | Prisma.SortOrder
   businessNumber?: Prisma.SortOrderInput | Prisma.SortOrder
   lastInboundAt?: Prisma.SortOrder
+  windowClosedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -211,6 +220,7 @@ export type CustomerSessionWhereUniqueInput = Prisma.AtLeast<{
   customerName?: Prisma.StringNullableFilter<"CustomerSession"> | string | null
   businessNumber?: Prisma.StringNullableFilter<"CustomerSession"> | string | null
   lastInboundAt?: Prisma.DateTimeFilter<"CustomerSession"> | Date | string
+  windowClosedAt?: Prisma.DateTimeNullableFilter<"CustomerSession"> | Date | string | null
   updatedAt?: Prisma.DateTimeFilter<"CustomerSession"> | Date | string
 }, "businessId_customerId">
 
@@ -220,6 +230,7 @@ export type CustomerSessionOrderByWithAggregationInput = {
   customerName?: Prisma.SortOrderInput | Prisma.SortOrder
   businessNumber?: Prisma.SortOrderInput | Prisma.SortOrder
   lastInboundAt?: Prisma.SortOrder
+  windowClosedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.CustomerSessionCountOrderByAggregateInput
   _max?: Prisma.CustomerSessionMaxOrderByAggregateInput
@@ -235,6 +246,7 @@ export type CustomerSessionScalarWhereWithAggregatesInput = {
   customerName?: Prisma.StringNullableWithAggregatesFilter<"CustomerSession"> | string | null
   businessNumber?: Prisma.StringNullableWithAggregatesFilter<"CustomerSession"> | string | null
   lastInboundAt?: Prisma.DateTimeWithAggregatesFilter<"CustomerSession"> | Date | string
+  windowClosedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"CustomerSession"> | Date | string | null
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"CustomerSession"> | Date | string
 }
 
@@ -244,6 +256,7 @@ export type CustomerSessionCreateInput = {
   customerName?: string | null
   businessNumber?: string | null
   lastInboundAt: Date | string
+  windowClosedAt?: Date | string | null
   updatedAt?: Date | string
 }
 
@@ -253,6 +266,7 @@ export type CustomerSessionUncheckedCreateInput = {
   customerName?: string | null
   businessNumber?: string | null
   lastInboundAt: Date | string
+  windowClosedAt?: Date | string | null
   updatedAt?: Date | string
 }
 
@@ -262,6 +276,7 @@ export type CustomerSessionUpdateInput = {
   customerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   businessNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   lastInboundAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  windowClosedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -271,6 +286,7 @@ export type CustomerSessionUncheckedUpdateInput = {
   customerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   businessNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   lastInboundAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  windowClosedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -280,6 +296,7 @@ export type CustomerSessionCreateManyInput = {
   customerName?: string | null
   businessNumber?: string | null
   lastInboundAt: Date | string
+  windowClosedAt?: Date | string | null
   updatedAt?: Date | string
 }
 
@@ -289,6 +306,7 @@ export type CustomerSessionUpdateManyMutationInput = {
   customerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   businessNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   lastInboundAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  windowClosedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -298,6 +316,7 @@ export type CustomerSessionUncheckedUpdateManyInput = {
   customerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   businessNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   lastInboundAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  windowClosedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -312,6 +331,7 @@ export type CustomerSessionCountOrderByAggregateInput = {
   customerName?: Prisma.SortOrder
   businessNumber?: Prisma.SortOrder
   lastInboundAt?: Prisma.SortOrder
+  windowClosedAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -321,6 +341,7 @@ export type CustomerSessionMaxOrderByAggregateInput = {
   customerName?: Prisma.SortOrder
   businessNumber?: Prisma.SortOrder
   lastInboundAt?: Prisma.SortOrder
+  windowClosedAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -330,6 +351,7 @@ export type CustomerSessionMinOrderByAggregateInput = {
   customerName?: Prisma.SortOrder
   businessNumber?: Prisma.SortOrder
   lastInboundAt?: Prisma.SortOrder
+  windowClosedAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -341,6 +363,7 @@ export type CustomerSessionSelect<ExtArgs extends runtime.Types.Extensions.Inter
   customerName?: boolean
   businessNumber?: boolean
   lastInboundAt?: boolean
+  windowClosedAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["customerSession"]>
 
@@ -350,6 +373,7 @@ export type CustomerSessionSelectCreateManyAndReturn<ExtArgs extends runtime.Typ
   customerName?: boolean
   businessNumber?: boolean
   lastInboundAt?: boolean
+  windowClosedAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["customerSession"]>
 
@@ -359,6 +383,7 @@ export type CustomerSessionSelectUpdateManyAndReturn<ExtArgs extends runtime.Typ
   customerName?: boolean
   businessNumber?: boolean
   lastInboundAt?: boolean
+  windowClosedAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["customerSession"]>
 
@@ -368,10 +393,11 @@ export type CustomerSessionSelectScalar = {
   customerName?: boolean
   businessNumber?: boolean
   lastInboundAt?: boolean
+  windowClosedAt?: boolean
   updatedAt?: boolean
 }
 
-export type CustomerSessionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"businessId" | "customerId" | "customerName" | "businessNumber" | "lastInboundAt" | "updatedAt", ExtArgs["result"]["customerSession"]>
+export type CustomerSessionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"businessId" | "customerId" | "customerName" | "businessNumber" | "lastInboundAt" | "windowClosedAt" | "updatedAt", ExtArgs["result"]["customerSession"]>
 
 export type $CustomerSessionPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "CustomerSession"
@@ -382,6 +408,11 @@ export type $CustomerSessionPayload<ExtArgs extends runtime.Types.Extensions.Int
     customerName: string | null
     businessNumber: string | null
     lastInboundAt: Date
+    /**
+     * When the window was known closed although lastInboundAt is under 24 hours old (Connectly refused a
+     * session message as outside it, or the built-in sandbox closed it); a later inbound message reopens it.
+     */
+    windowClosedAt: Date | null
     updatedAt: Date
   }, ExtArgs["result"]["customerSession"]>
   composites: {}
@@ -811,6 +842,7 @@ export interface CustomerSessionFieldRefs {
   readonly customerName: Prisma.FieldRef<"CustomerSession", 'String'>
   readonly businessNumber: Prisma.FieldRef<"CustomerSession", 'String'>
   readonly lastInboundAt: Prisma.FieldRef<"CustomerSession", 'DateTime'>
+  readonly windowClosedAt: Prisma.FieldRef<"CustomerSession", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"CustomerSession", 'DateTime'>
 }
     

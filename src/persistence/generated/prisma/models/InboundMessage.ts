@@ -41,8 +41,11 @@ export type InboundMessageMinAggregateOutputType = {
   businessNumber: string | null
   customerId: string | null
   customerName: string | null
+  kind: $Enums.InboundKind | null
   text: string | null
   replyToConnectlyId: string | null
+  inReplyToId: string | null
+  linkedBy: $Enums.ReplyLink | null
   occurredAt: Date | null
   receivedAt: Date | null
 }
@@ -54,8 +57,11 @@ export type InboundMessageMaxAggregateOutputType = {
   businessNumber: string | null
   customerId: string | null
   customerName: string | null
+  kind: $Enums.InboundKind | null
   text: string | null
   replyToConnectlyId: string | null
+  inReplyToId: string | null
+  linkedBy: $Enums.ReplyLink | null
   occurredAt: Date | null
   receivedAt: Date | null
 }
@@ -67,9 +73,14 @@ export type InboundMessageCountAggregateOutputType = {
   businessNumber: number
   customerId: number
   customerName: number
+  kind: number
+  content: number
+  referral: number
   text: number
   replyToConnectlyId: number
   callbackData: number
+  inReplyToId: number
+  linkedBy: number
   occurredAt: number
   raw: number
   receivedAt: number
@@ -92,8 +103,11 @@ export type InboundMessageMinAggregateInputType = {
   businessNumber?: true
   customerId?: true
   customerName?: true
+  kind?: true
   text?: true
   replyToConnectlyId?: true
+  inReplyToId?: true
+  linkedBy?: true
   occurredAt?: true
   receivedAt?: true
 }
@@ -105,8 +119,11 @@ export type InboundMessageMaxAggregateInputType = {
   businessNumber?: true
   customerId?: true
   customerName?: true
+  kind?: true
   text?: true
   replyToConnectlyId?: true
+  inReplyToId?: true
+  linkedBy?: true
   occurredAt?: true
   receivedAt?: true
 }
@@ -118,9 +135,14 @@ export type InboundMessageCountAggregateInputType = {
   businessNumber?: true
   customerId?: true
   customerName?: true
+  kind?: true
+  content?: true
+  referral?: true
   text?: true
   replyToConnectlyId?: true
   callbackData?: true
+  inReplyToId?: true
+  linkedBy?: true
   occurredAt?: true
   raw?: true
   receivedAt?: true
@@ -220,9 +242,14 @@ export type InboundMessageGroupByOutputType = {
   businessNumber: string
   customerId: string
   customerName: string | null
+  kind: $Enums.InboundKind
+  content: runtime.JsonValue
+  referral: runtime.JsonValue | null
   text: string | null
   replyToConnectlyId: string | null
   callbackData: runtime.JsonValue | null
+  inReplyToId: string | null
+  linkedBy: $Enums.ReplyLink | null
   occurredAt: Date
   raw: runtime.JsonValue
   receivedAt: Date
@@ -258,9 +285,14 @@ export type InboundMessageWhereInput = {
   businessNumber?: Prisma.StringFilter<"InboundMessage"> | string
   customerId?: Prisma.StringFilter<"InboundMessage"> | string
   customerName?: Prisma.StringNullableFilter<"InboundMessage"> | string | null
+  kind?: Prisma.EnumInboundKindFilter<"InboundMessage"> | $Enums.InboundKind
+  content?: Prisma.JsonFilter<"InboundMessage">
+  referral?: Prisma.JsonNullableFilter<"InboundMessage">
   text?: Prisma.StringNullableFilter<"InboundMessage"> | string | null
   replyToConnectlyId?: Prisma.StringNullableFilter<"InboundMessage"> | string | null
   callbackData?: Prisma.JsonNullableFilter<"InboundMessage">
+  inReplyToId?: Prisma.StringNullableFilter<"InboundMessage"> | string | null
+  linkedBy?: Prisma.EnumReplyLinkNullableFilter<"InboundMessage"> | $Enums.ReplyLink | null
   occurredAt?: Prisma.DateTimeFilter<"InboundMessage"> | Date | string
   raw?: Prisma.JsonFilter<"InboundMessage">
   receivedAt?: Prisma.DateTimeFilter<"InboundMessage"> | Date | string
@@ -273,9 +305,14 @@ export type InboundMessageOrderByWithRelationInput = {
   businessNumber?: Prisma.SortOrder
   customerId?: Prisma.SortOrder
   customerName?: Prisma.SortOrderInput | Prisma.SortOrder
+  kind?: Prisma.SortOrder
+  content?: Prisma.SortOrder
+  referral?: Prisma.SortOrderInput | Prisma.SortOrder
   text?: Prisma.SortOrderInput | Prisma.SortOrder
   replyToConnectlyId?: Prisma.SortOrderInput | Prisma.SortOrder
   callbackData?: Prisma.SortOrderInput | Prisma.SortOrder
+  inReplyToId?: Prisma.SortOrderInput | Prisma.SortOrder
+  linkedBy?: Prisma.SortOrderInput | Prisma.SortOrder
   occurredAt?: Prisma.SortOrder
   raw?: Prisma.SortOrder
   receivedAt?: Prisma.SortOrder
@@ -292,9 +329,14 @@ export type InboundMessageWhereUniqueInput = Prisma.AtLeast<{
   businessNumber?: Prisma.StringFilter<"InboundMessage"> | string
   customerId?: Prisma.StringFilter<"InboundMessage"> | string
   customerName?: Prisma.StringNullableFilter<"InboundMessage"> | string | null
+  kind?: Prisma.EnumInboundKindFilter<"InboundMessage"> | $Enums.InboundKind
+  content?: Prisma.JsonFilter<"InboundMessage">
+  referral?: Prisma.JsonNullableFilter<"InboundMessage">
   text?: Prisma.StringNullableFilter<"InboundMessage"> | string | null
   replyToConnectlyId?: Prisma.StringNullableFilter<"InboundMessage"> | string | null
   callbackData?: Prisma.JsonNullableFilter<"InboundMessage">
+  inReplyToId?: Prisma.StringNullableFilter<"InboundMessage"> | string | null
+  linkedBy?: Prisma.EnumReplyLinkNullableFilter<"InboundMessage"> | $Enums.ReplyLink | null
   occurredAt?: Prisma.DateTimeFilter<"InboundMessage"> | Date | string
   raw?: Prisma.JsonFilter<"InboundMessage">
   receivedAt?: Prisma.DateTimeFilter<"InboundMessage"> | Date | string
@@ -307,9 +349,14 @@ export type InboundMessageOrderByWithAggregationInput = {
   businessNumber?: Prisma.SortOrder
   customerId?: Prisma.SortOrder
   customerName?: Prisma.SortOrderInput | Prisma.SortOrder
+  kind?: Prisma.SortOrder
+  content?: Prisma.SortOrder
+  referral?: Prisma.SortOrderInput | Prisma.SortOrder
   text?: Prisma.SortOrderInput | Prisma.SortOrder
   replyToConnectlyId?: Prisma.SortOrderInput | Prisma.SortOrder
   callbackData?: Prisma.SortOrderInput | Prisma.SortOrder
+  inReplyToId?: Prisma.SortOrderInput | Prisma.SortOrder
+  linkedBy?: Prisma.SortOrderInput | Prisma.SortOrder
   occurredAt?: Prisma.SortOrder
   raw?: Prisma.SortOrder
   receivedAt?: Prisma.SortOrder
@@ -330,9 +377,14 @@ export type InboundMessageScalarWhereWithAggregatesInput = {
   businessNumber?: Prisma.StringWithAggregatesFilter<"InboundMessage"> | string
   customerId?: Prisma.StringWithAggregatesFilter<"InboundMessage"> | string
   customerName?: Prisma.StringNullableWithAggregatesFilter<"InboundMessage"> | string | null
+  kind?: Prisma.EnumInboundKindWithAggregatesFilter<"InboundMessage"> | $Enums.InboundKind
+  content?: Prisma.JsonWithAggregatesFilter<"InboundMessage">
+  referral?: Prisma.JsonNullableWithAggregatesFilter<"InboundMessage">
   text?: Prisma.StringNullableWithAggregatesFilter<"InboundMessage"> | string | null
   replyToConnectlyId?: Prisma.StringNullableWithAggregatesFilter<"InboundMessage"> | string | null
   callbackData?: Prisma.JsonNullableWithAggregatesFilter<"InboundMessage">
+  inReplyToId?: Prisma.StringNullableWithAggregatesFilter<"InboundMessage"> | string | null
+  linkedBy?: Prisma.EnumReplyLinkNullableWithAggregatesFilter<"InboundMessage"> | $Enums.ReplyLink | null
   occurredAt?: Prisma.DateTimeWithAggregatesFilter<"InboundMessage"> | Date | string
   raw?: Prisma.JsonWithAggregatesFilter<"InboundMessage">
   receivedAt?: Prisma.DateTimeWithAggregatesFilter<"InboundMessage"> | Date | string
@@ -345,9 +397,14 @@ export type InboundMessageCreateInput = {
   businessNumber: string
   customerId: string
   customerName?: string | null
+  kind?: $Enums.InboundKind
+  content?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  referral?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   text?: string | null
   replyToConnectlyId?: string | null
   callbackData?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  inReplyToId?: string | null
+  linkedBy?: $Enums.ReplyLink | null
   occurredAt: Date | string
   raw: Prisma.JsonNullValueInput | runtime.InputJsonValue
   receivedAt?: Date | string
@@ -360,9 +417,14 @@ export type InboundMessageUncheckedCreateInput = {
   businessNumber: string
   customerId: string
   customerName?: string | null
+  kind?: $Enums.InboundKind
+  content?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  referral?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   text?: string | null
   replyToConnectlyId?: string | null
   callbackData?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  inReplyToId?: string | null
+  linkedBy?: $Enums.ReplyLink | null
   occurredAt: Date | string
   raw: Prisma.JsonNullValueInput | runtime.InputJsonValue
   receivedAt?: Date | string
@@ -375,9 +437,14 @@ export type InboundMessageUpdateInput = {
   businessNumber?: Prisma.StringFieldUpdateOperationsInput | string
   customerId?: Prisma.StringFieldUpdateOperationsInput | string
   customerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  kind?: Prisma.EnumInboundKindFieldUpdateOperationsInput | $Enums.InboundKind
+  content?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  referral?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   text?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   replyToConnectlyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   callbackData?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  inReplyToId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  linkedBy?: Prisma.NullableEnumReplyLinkFieldUpdateOperationsInput | $Enums.ReplyLink | null
   occurredAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   raw?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   receivedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -390,9 +457,14 @@ export type InboundMessageUncheckedUpdateInput = {
   businessNumber?: Prisma.StringFieldUpdateOperationsInput | string
   customerId?: Prisma.StringFieldUpdateOperationsInput | string
   customerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  kind?: Prisma.EnumInboundKindFieldUpdateOperationsInput | $Enums.InboundKind
+  content?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  referral?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   text?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   replyToConnectlyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   callbackData?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  inReplyToId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  linkedBy?: Prisma.NullableEnumReplyLinkFieldUpdateOperationsInput | $Enums.ReplyLink | null
   occurredAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   raw?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   receivedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -405,9 +477,14 @@ export type InboundMessageCreateManyInput = {
   businessNumber: string
   customerId: string
   customerName?: string | null
+  kind?: $Enums.InboundKind
+  content?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  referral?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   text?: string | null
   replyToConnectlyId?: string | null
   callbackData?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  inReplyToId?: string | null
+  linkedBy?: $Enums.ReplyLink | null
   occurredAt: Date | string
   raw: Prisma.JsonNullValueInput | runtime.InputJsonValue
   receivedAt?: Date | string
@@ -420,9 +497,14 @@ export type InboundMessageUpdateManyMutationInput = {
   businessNumber?: Prisma.StringFieldUpdateOperationsInput | string
   customerId?: Prisma.StringFieldUpdateOperationsInput | string
   customerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  kind?: Prisma.EnumInboundKindFieldUpdateOperationsInput | $Enums.InboundKind
+  content?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  referral?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   text?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   replyToConnectlyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   callbackData?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  inReplyToId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  linkedBy?: Prisma.NullableEnumReplyLinkFieldUpdateOperationsInput | $Enums.ReplyLink | null
   occurredAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   raw?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   receivedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -435,9 +517,14 @@ export type InboundMessageUncheckedUpdateManyInput = {
   businessNumber?: Prisma.StringFieldUpdateOperationsInput | string
   customerId?: Prisma.StringFieldUpdateOperationsInput | string
   customerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  kind?: Prisma.EnumInboundKindFieldUpdateOperationsInput | $Enums.InboundKind
+  content?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  referral?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   text?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   replyToConnectlyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   callbackData?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  inReplyToId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  linkedBy?: Prisma.NullableEnumReplyLinkFieldUpdateOperationsInput | $Enums.ReplyLink | null
   occurredAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   raw?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   receivedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -455,9 +542,14 @@ export type InboundMessageCountOrderByAggregateInput = {
   businessNumber?: Prisma.SortOrder
   customerId?: Prisma.SortOrder
   customerName?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
+  content?: Prisma.SortOrder
+  referral?: Prisma.SortOrder
   text?: Prisma.SortOrder
   replyToConnectlyId?: Prisma.SortOrder
   callbackData?: Prisma.SortOrder
+  inReplyToId?: Prisma.SortOrder
+  linkedBy?: Prisma.SortOrder
   occurredAt?: Prisma.SortOrder
   raw?: Prisma.SortOrder
   receivedAt?: Prisma.SortOrder
@@ -474,8 +566,11 @@ export type InboundMessageMaxOrderByAggregateInput = {
   businessNumber?: Prisma.SortOrder
   customerId?: Prisma.SortOrder
   customerName?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   text?: Prisma.SortOrder
   replyToConnectlyId?: Prisma.SortOrder
+  inReplyToId?: Prisma.SortOrder
+  linkedBy?: Prisma.SortOrder
   occurredAt?: Prisma.SortOrder
   receivedAt?: Prisma.SortOrder
 }
@@ -487,14 +582,25 @@ export type InboundMessageMinOrderByAggregateInput = {
   businessNumber?: Prisma.SortOrder
   customerId?: Prisma.SortOrder
   customerName?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   text?: Prisma.SortOrder
   replyToConnectlyId?: Prisma.SortOrder
+  inReplyToId?: Prisma.SortOrder
+  linkedBy?: Prisma.SortOrder
   occurredAt?: Prisma.SortOrder
   receivedAt?: Prisma.SortOrder
 }
 
 export type InboundMessageSumOrderByAggregateInput = {
   id?: Prisma.SortOrder
+}
+
+export type EnumInboundKindFieldUpdateOperationsInput = {
+  set?: $Enums.InboundKind
+}
+
+export type NullableEnumReplyLinkFieldUpdateOperationsInput = {
+  set?: $Enums.ReplyLink | null
 }
 
 
@@ -506,9 +612,14 @@ export type InboundMessageSelect<ExtArgs extends runtime.Types.Extensions.Intern
   businessNumber?: boolean
   customerId?: boolean
   customerName?: boolean
+  kind?: boolean
+  content?: boolean
+  referral?: boolean
   text?: boolean
   replyToConnectlyId?: boolean
   callbackData?: boolean
+  inReplyToId?: boolean
+  linkedBy?: boolean
   occurredAt?: boolean
   raw?: boolean
   receivedAt?: boolean
@@ -521,9 +632,14 @@ export type InboundMessageSelectCreateManyAndReturn<ExtArgs extends runtime.Type
   businessNumber?: boolean
   customerId?: boolean
   customerName?: boolean
+  kind?: boolean
+  content?: boolean
+  referral?: boolean
   text?: boolean
   replyToConnectlyId?: boolean
   callbackData?: boolean
+  inReplyToId?: boolean
+  linkedBy?: boolean
   occurredAt?: boolean
   raw?: boolean
   receivedAt?: boolean
@@ -536,9 +652,14 @@ export type InboundMessageSelectUpdateManyAndReturn<ExtArgs extends runtime.Type
   businessNumber?: boolean
   customerId?: boolean
   customerName?: boolean
+  kind?: boolean
+  content?: boolean
+  referral?: boolean
   text?: boolean
   replyToConnectlyId?: boolean
   callbackData?: boolean
+  inReplyToId?: boolean
+  linkedBy?: boolean
   occurredAt?: boolean
   raw?: boolean
   receivedAt?: boolean
@@ -551,15 +672,20 @@ export type InboundMessageSelectScalar = {
   businessNumber?: boolean
   customerId?: boolean
   customerName?: boolean
+  kind?: boolean
+  content?: boolean
+  referral?: boolean
   text?: boolean
   replyToConnectlyId?: boolean
   callbackData?: boolean
+  inReplyToId?: boolean
+  linkedBy?: boolean
   occurredAt?: boolean
   raw?: boolean
   receivedAt?: boolean
 }
 
-export type InboundMessageOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "bodyHash" | "businessId" | "businessNumber" | "customerId" | "customerName" | "text" | "replyToConnectlyId" | "callbackData" | "occurredAt" | "raw" | "receivedAt", ExtArgs["result"]["inboundMessage"]>
+export type InboundMessageOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "bodyHash" | "businessId" | "businessNumber" | "customerId" | "customerName" | "kind" | "content" | "referral" | "text" | "replyToConnectlyId" | "callbackData" | "inReplyToId" | "linkedBy" | "occurredAt" | "raw" | "receivedAt", ExtArgs["result"]["inboundMessage"]>
 
 export type $InboundMessagePayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "InboundMessage"
@@ -580,12 +706,35 @@ export type $InboundMessagePayload<ExtArgs extends runtime.Types.Extensions.Inte
     businessNumber: string
     customerId: string
     customerName: string | null
+    /**
+     * What the customer sent, as read from the event (src/webhooks/events.ts's InboundContent).
+     */
+    kind: $Enums.InboundKind
+    /**
+     * The content's fields for its kind ({ text }, { attachments, text }, { buttonId, text }...).
+     */
+    content: runtime.JsonValue
+    /**
+     * The click-to-WhatsApp ad the customer came from, when the event names one.
+     */
+    referral: runtime.JsonValue | null
+    /**
+     * Any text the event carries (the text, a caption, a button's title): kept for search and previews.
+     */
     text: string | null
     /**
-     * Connectly's id of the outbound message this one quotes or answers, when the event names one.
+     * Connectly's id of the outbound message this one quotes or reacts to, when the event names one.
      */
     replyToConnectlyId: string | null
     callbackData: runtime.JsonValue | null
+    /**
+     * The gateway's id of the Message this one answers, found when it was stored (see linkedBy).
+     */
+    inReplyToId: string | null
+    /**
+     * How inReplyToId was found.
+     */
+    linkedBy: $Enums.ReplyLink | null
     occurredAt: Date
     raw: runtime.JsonValue
     receivedAt: Date
@@ -1018,9 +1167,14 @@ export interface InboundMessageFieldRefs {
   readonly businessNumber: Prisma.FieldRef<"InboundMessage", 'String'>
   readonly customerId: Prisma.FieldRef<"InboundMessage", 'String'>
   readonly customerName: Prisma.FieldRef<"InboundMessage", 'String'>
+  readonly kind: Prisma.FieldRef<"InboundMessage", 'InboundKind'>
+  readonly content: Prisma.FieldRef<"InboundMessage", 'Json'>
+  readonly referral: Prisma.FieldRef<"InboundMessage", 'Json'>
   readonly text: Prisma.FieldRef<"InboundMessage", 'String'>
   readonly replyToConnectlyId: Prisma.FieldRef<"InboundMessage", 'String'>
   readonly callbackData: Prisma.FieldRef<"InboundMessage", 'Json'>
+  readonly inReplyToId: Prisma.FieldRef<"InboundMessage", 'String'>
+  readonly linkedBy: Prisma.FieldRef<"InboundMessage", 'ReplyLink'>
   readonly occurredAt: Prisma.FieldRef<"InboundMessage", 'DateTime'>
   readonly raw: Prisma.FieldRef<"InboundMessage", 'Json'>
   readonly receivedAt: Prisma.FieldRef<"InboundMessage", 'DateTime'>
