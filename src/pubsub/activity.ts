@@ -150,9 +150,10 @@ function createOutbox(
   transport: Transport | undefined,
   origin: string,
   onError: (error: unknown) => void,
-): { readonly send: (entry: Entry) => void; readonly flush: () => void; readonly sending: ReadonlySet<Promise<void>> } {
+): { readonly send: (entry: Entry) => void; readonly close: () => void; readonly sending: ReadonlySet<Promise<void>> } {
   let outbox: Entry[] = [];
   const sending = new Set<Promise<void>>();
+  let closed = false;
   const flush = () => {
     const entries = outbox;
     outbox = [];
@@ -164,11 +165,14 @@ function createOutbox(
   };
   return {
     send: (entry) => {
-      if (!transport) return;
+      if (!transport || closed) return;
       if (outbox.length === 0) setImmediate(flush);
       outbox.push(entry);
     },
-    flush: () => {
+    // What is published once the pub/sub closes stays in this process: the pool may be gone, and
+    // other processes' subscribers catch up from the database.
+    close: () => {
+      closed = true;
       if (outbox.length > 0) flush();
     },
     sending,
@@ -245,7 +249,7 @@ export async function createActivityPubSub(options: ActivityPubSubOptions): Prom
       return open.size;
     },
     async close() {
-      outbox.flush();
+      outbox.close();
       await Promise.allSettled([...outbox.sending]);
       await transport?.close();
       await inbox.draining;

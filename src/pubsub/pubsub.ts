@@ -164,8 +164,8 @@ function createInbox(origin: string, hydrate: Hydrate, dispatch: Dispatch, onErr
 /** Changes on their way to other processes. */
 interface Outbox {
   readonly send: (refs: readonly ChangeRef[]) => void;
-  /** Sends what is waiting now rather than at the end of this turn. */
-  readonly flush: () => void;
+  /** Sends what is waiting now, and nothing from then on. */
+  readonly close: () => void;
   /** Sends not yet settled. */
   readonly sending: ReadonlySet<Promise<void>>;
 }
@@ -175,6 +175,7 @@ interface Outbox {
 function createOutbox(transport: Transport | undefined, origin: string, onError: OnError): Outbox {
   let outbox: ChangeRef[] = [];
   const sending = new Set<Promise<void>>();
+  let closed = false;
   const flush = () => {
     const refs = outbox;
     outbox = [];
@@ -186,11 +187,14 @@ function createOutbox(transport: Transport | undefined, origin: string, onError:
   };
   return {
     send: (refs) => {
-      if (!transport || refs.length === 0) return;
+      if (!transport || closed || refs.length === 0) return;
       if (outbox.length === 0) setImmediate(flush);
       outbox.push(...refs);
     },
-    flush: () => {
+    // What is published once the pub/sub closes stays in this process: the pool may be gone, and
+    // other processes' subscribers catch up from the database.
+    close: () => {
+      closed = true;
       if (outbox.length > 0) flush();
     },
     sending,
@@ -273,7 +277,7 @@ export async function createPubSub(options: PubSubOptions): Promise<PubSub> {
       return open.size;
     },
     async close() {
-      outbox.flush();
+      outbox.close();
       await Promise.allSettled([...outbox.sending, ...stored.loads]);
       await transport?.close();
       await inbox.draining;
