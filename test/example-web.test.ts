@@ -151,7 +151,16 @@ describe("the example page's server, for simulated taps", () => {
   });
 
   const tap = { businessId: "biz-web", customerId: "+16044442222", replyTo: "01KCONNECTLYID", button: { id: "yes", text: "Yes" } };
-  const post = (base: string, body: string) => fetch(`${base}${TAP_PATH}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const post = (base: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(`${base}${TAP_PATH}`, { method: "POST", headers: { "content-type": "application/json", origin: base, ...headers }, body });
+
+  it.each([
+    ["a text/plain body (what another site can send without a preflight)", { "content-type": "text/plain" }, 415],
+    ["another site's Origin", { origin: "https://evil.example" }, 403],
+    ["no Origin", { origin: "" }, 403],
+  ])("refuses a tap with %s", async (_, headers, status) => {
+    expect((await post(page.url, JSON.stringify(tap), headers)).status).toBe(status);
+  });
 
   it("answers 404 when it was started without the sandbox's URL and key", async () => {
     const response = await post(bare.url, JSON.stringify(tap));

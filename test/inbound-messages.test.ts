@@ -212,6 +212,16 @@ describe("linking to the answered message", () => {
     expect(replies.data!.message!.replies).toEqual([]);
   });
 
+  it("a named Connectly id the gateway does not have is no reason to guess by callbackData; another customer's message is not linked", async () => {
+    const customerId = freshCustomer();
+    await sendTo(businessId, customerId, { order: "g-1" });
+    const unknown = await deliver(businessId, customerId, { text: "re" }, { context: { replyToMessageId: "cly-not-yet" }, callbackData: { order: "g-1" } });
+    expect(unknown).toMatchObject({ linkedBy: null, inReplyTo: null, replyToConnectlyId: "cly-not-yet" });
+    const toSomeoneElse = await sendTo(businessId, freshCustomer());
+    const quoting = await deliver(businessId, customerId, { text: "that one" }, { context: { replyToMessageId: toSomeoneElse.connectlyId } });
+    expect(quoting).toMatchObject({ linkedBy: null, inReplyTo: null });
+  });
+
   it("no link named and no callbackData: none", async () => {
     const customerId = freshCustomer();
     await sendTo(businessId, customerId, { order: "n-1" });
@@ -284,7 +294,8 @@ describe("refusals", () => {
   });
 
   it("inboundMessage(id) of an id that is not digits, or of no message, is null", async () => {
-    for (const id of ["abc", "-1", "1e3", "99999999999999999999", "9223372036854775000"]) expect(await readInbound(id)).toBeNull();
+    for (const id of ["abc", "-1", "1e3", "99999999999999999999", "9999999999999999999", "9223372036854775808", "9223372036854775000"])
+      expect(await readInbound(id)).toBeNull();
   });
 
   it("customerActivity refuses bad arguments with BAD_USER_INPUT", async () => {

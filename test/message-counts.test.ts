@@ -87,6 +87,15 @@ describe("messageCounts", () => {
       answers.map((m) => ({ businessId: BUSINESS, customerId: m.recipientId, occurredAt: new Date(m.createdAt.getTime() + 1000), inReplyToId: m.id })),
     );
     for (const m of answers) answered.add(m.id);
+    // Answers stored before their message was known: unlinked, naming its Connectly id (replies finds them too).
+    for (const m of seeded.filter((s) => !answered.has(s.id)).slice(0, 3)) {
+      const connectlyId = `cly-${m.id}`;
+      await prisma.message.update({ where: { id: m.id }, data: { connectlyId } });
+      await seedInbound(prisma, [
+        { businessId: BUSINESS, customerId: m.recipientId, occurredAt: new Date(m.createdAt.getTime() + 1000), replyToConnectlyId: connectlyId },
+      ]);
+      answered.add(m.id);
+    }
     const unanswered = seeded.find((m) => !answered.has(m.id))!;
     await seedInbound(prisma, [{ businessId: "biz-counts-other", customerId: unanswered.recipientId, occurredAt: new Date(), inReplyToId: unanswered.id }]);
     await seedMessages(prisma, [{ id: "COTHER", businessId: "biz-counts-other", recipientId: "+16045550000", createdAt: new Date(start + DAY) }]);

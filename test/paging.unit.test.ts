@@ -141,6 +141,14 @@ describe("cursors", () => {
     );
   });
 
+  it("refuse a time PostgreSQL cannot hold (before 1970, after year 9999)", () => {
+    for (const at of ["-1", "253402300800000", "8640000000000000", "999999999999999"]) {
+      const forged = Buffer.from(JSON.stringify(["conversation", at, "o", "01KAT8Z7M3Q0J4A1V2G9W5E6RX"]), "utf8").toString("base64url");
+      expect(CONVERSATION_CURSOR.decode(forged)).toBeNull();
+    }
+    expect(CONVERSATION_CURSOR.decode(CONVERSATION_CURSOR.encode({ at: new Date(253402300799999), direction: "OUTBOUND", id: "M1" }))).not.toBeNull();
+  });
+
   it("refuse an inbound id beyond bigint and a non-decimal one", () => {
     const at = new Date(0);
     for (const id of ["9223372036854775808", "0", "01", "-1", "1.5"]) {

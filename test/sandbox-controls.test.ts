@@ -151,6 +151,16 @@ describe("the sandbox's controls, against a gateway", () => {
       expect(refused.upstream.code).toBe("ERROR_CODE_MESSAGE_OUTSIDE_OF_ELIGIBILITY_WINDOW");
     });
 
+    it("an older message of a customer who wrote since changes no window in either; an at in the future is refused", async () => {
+      const to = customerNumber();
+      expect((await inbound(to, { text: "Now" })).status).toBe(200);
+      expect((await inbound(to, { text: "Delayed", at: new Date(Date.now() - 30 * 3600_000).toISOString() })).status).toBe(200);
+      expect((await customer(to)).sessionWindow.open).toBe(true);
+      expect(expectResult(await send(t, { businessId: BUSINESS, recipient: { id: to }, content: { text: "Still open" } }), "Message").status).toBe("ACCEPTED");
+      const ahead = await inbound(to, { text: "From the future", at: new Date(Date.now() + 3600_000).toISOString() });
+      expect(ahead.status).toBe(400);
+    });
+
     it("a button tap answers the latest message with buttons: isButtonResponse, payload, context and its callbackData", async () => {
       const to = customerNumber();
       const asked = await sendContent(to, BUTTONS, { callbackData: { appointment: "A-7" } });

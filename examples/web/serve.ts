@@ -65,9 +65,23 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/**
+ * Only the page itself may tap: a JSON body (another site's form or no-cors fetch cannot send one
+ * without a preflight this server never answers), from this origin, to a loopback Host (no DNS rebinding).
+ */
+function crossSiteRefusal(request: IncomingMessage): { status: number; error: string } | null {
+  if (!/^application\/json\s*(;|$)/i.test(request.headers["content-type"] ?? "")) return { status: 415, error: "The body must be application/json." };
+  const host = request.headers.host ?? "";
+  if (!/^(127\.0\.0\.1|localhost|\[::1\]):\d{1,5}$/.test(host)) return { status: 403, error: "The page's server answers taps on its loopback address only." };
+  if (request.headers.origin !== `http://${host}`) return { status: 403, error: "A tap must come from the page itself (its Origin)." };
+  return null;
+}
+
 /** Forwards a tap to the sandbox's "a customer writes or answers" control and answers what the sandbox answered. */
 async function forwardTap(sandbox: SandboxControls | undefined, request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (!sandbox) return json(response, 404, { error: "The page's server was started without the sandbox's URL and key (SANDBOX_URL, SANDBOX_KEY)." });
+  const refusal = crossSiteRefusal(request);
+  if (refusal) return json(response, refusal.status, { error: refusal.error });
   const text = await readBody(request);
   if (text === undefined) return json(response, 413, { error: "The body is too large." });
   let parsed: ReturnType<typeof Tap.safeParse>;

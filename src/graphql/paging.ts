@@ -59,8 +59,10 @@ export function cursorCodec<C>(tag: string, toParts: (cursor: C) => readonly str
 
 /** Milliseconds since the epoch as a cursor part, and back (null unless it is one). */
 export const timePart = (at: Date): string => String(at.getTime());
+// From 1970 to the end of year 9999: what PostgreSQL stores, and all a cursor the gateway gave out holds.
+const MAX_TIME_MS = 253_402_300_799_999;
 export const parseTimePart = (part: string | undefined): Date | null =>
-  part !== undefined && /^-?\d{1,15}$/.test(part) && Math.abs(Number(part)) <= 8.64e15 ? new Date(Number(part)) : null;
+  part !== undefined && /^\d{1,15}$/.test(part) && Number(part) <= MAX_TIME_MS ? new Date(Number(part)) : null;
 
 const sizeRule = z.object({ first: VALUES.pageSize.optional(), last: VALUES.pageSize.optional() });
 

@@ -55,18 +55,21 @@ const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
 
 /**
  * One statement, so a crash cannot keep the message (making its redelivery a duplicate) without the
- * window it opened. The link: the message of this business the event names by Connectly id, else
- * the latest one to this customer with equal callbackData.
+ * window it opened. The link: the message of this business to this customer the event names by
+ * Connectly id; when it names none, the latest one to this customer with equal callbackData sent
+ * before it (within its whole second). A named message not stored yet is found later by its id.
  */
 const recordInboundStatement = (message: NewInboundMessage): Prisma.Sql => Prisma.sql`
   WITH link AS (
     SELECT m."id", CAST('CONNECTLY_ID' AS "ReplyLink") AS "how", 0 AS "rank" FROM "Message" m
     WHERE m."connectlyId" = ${message.replyToConnectlyId} AND m."businessId" = ${message.businessId}
+      AND m."recipientId" = ${message.customerId}
     UNION ALL
     SELECT * FROM (
       SELECT m."id", CAST('CALLBACK_DATA' AS "ReplyLink"), 1 FROM "Message" m
-      WHERE m."businessId" = ${message.businessId} AND m."recipientId" = ${message.customerId}
-        AND m."callbackData" = CAST(${json(message.callbackData)} AS jsonb) AND m."createdAt" < now()
+      WHERE ${message.replyToConnectlyId === null} AND m."businessId" = ${message.businessId} AND m."recipientId" = ${message.customerId}
+        AND m."callbackData" = CAST(${json(message.callbackData)} AS jsonb)
+        AND m."createdAt" < CAST(${message.occurredAt} AS timestamptz) + interval '1 second'
       ORDER BY m."createdAt" DESC, m."id" DESC LIMIT 1
     ) latest
     ORDER BY "rank" LIMIT 1

@@ -12,6 +12,8 @@ export interface RepliedMessageKey {
   readonly id: string;
   readonly businessId: string;
   readonly connectlyId: string | null;
+  /** Its customer: a row not linked yet answers it only if that customer sent it. */
+  readonly recipientId: string;
 }
 
 export interface CustomerKey {
@@ -32,6 +34,7 @@ export interface InboundMessageStore {
 }
 
 const DIGITS = /^\d{1,19}$/;
+const MAX_BIGINT = 2n ** 63n - 1n;
 
 /** Oldest first; same-second messages as stored. */
 const OLDEST_FIRST: Prisma.InboundMessageOrderByWithRelationInput[] = [{ occurredAt: "asc" }, { id: "asc" }];
@@ -54,7 +57,7 @@ function repliesWhere(keys: readonly RepliedMessageKey[]): Prisma.InboundMessage
 export function createInboundMessageStore(prisma: PrismaClient): InboundMessageStore {
   return {
     async findByIds(ids) {
-      const wanted = [...new Set(ids.filter((id) => DIGITS.test(id)))].map(BigInt);
+      const wanted = [...new Set(ids.filter((id) => DIGITS.test(id)))].map(BigInt).filter((id) => id <= MAX_BIGINT);
       if (wanted.length === 0) return [];
       return prisma.inboundMessage.findMany({ where: { id: { in: wanted }, businessId: { not: null } } });
     },
@@ -66,7 +69,8 @@ export function createInboundMessageStore(prisma: PrismaClient): InboundMessageS
         rows.filter(
           (r) =>
             r.businessId === k.businessId &&
-            (r.inReplyToId === k.id || (r.inReplyToId === null && k.connectlyId !== null && r.replyToConnectlyId === k.connectlyId)),
+            (r.inReplyToId === k.id ||
+              (r.inReplyToId === null && k.connectlyId !== null && r.replyToConnectlyId === k.connectlyId && r.customerId === k.recipientId)),
         ),
       );
     },

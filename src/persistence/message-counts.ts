@@ -56,7 +56,9 @@ export function messageCountsStatement(filter: MessageCountFilter): Prisma.Sql {
   return Prisma.sql`
     SELECT ${Prisma.join(columns, ", ")},
       (SELECT CAST(count(*) AS integer) FROM "Message" a WHERE ${rangeConditions(filter, "a")}
-        AND EXISTS (SELECT 1 FROM "InboundMessage" i WHERE i."businessId" = a."businessId" AND i."inReplyToId" = a."id")) AS "answered"
+        AND (EXISTS (SELECT 1 FROM "InboundMessage" i WHERE i."businessId" = a."businessId" AND i."inReplyToId" = a."id")
+          OR (a."connectlyId" IS NOT NULL AND EXISTS (SELECT 1 FROM "InboundMessage" i WHERE i."businessId" = a."businessId"
+            AND i."customerId" = a."recipientId" AND i."inReplyToId" IS NULL AND i."replyToConnectlyId" = a."connectlyId")))) AS "answered"
     FROM "Message" m WHERE ${rangeConditions(filter, "m")}`;
 }
 

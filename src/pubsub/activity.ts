@@ -124,7 +124,9 @@ function createInbox(
         for (const [kind, businessId, customerId, inboundId] of entries) {
           if (kind === "w") happened({ kind: "WINDOW_CLOSED", businessId, customerId, inbound: null });
           const row = inboundId === null ? undefined : rows.get(inboundId);
-          if (kind === "i" && row) happened({ kind: "INBOUND_MESSAGE", businessId, customerId, inbound: row });
+          // The row read back decides whose it is, not what the notice claims.
+          if (kind === "i" && row && row.businessId === businessId && row.customerId === customerId)
+            happened({ kind: "INBOUND_MESSAGE", businessId, customerId, inbound: row });
         }
       } catch (error) {
         onError(error);

@@ -291,8 +291,12 @@ function registerInbound(app: FastifyInstance, s: ControlState): void {
     const built = messageOf(body.value, found.target);
     if (!built.ok) return reply.code(400).send(invalidRequest(built.message));
     const when = body.value.at !== undefined ? Date.parse(body.value.at) : messageTime(s, `${business}|${customer}`);
-    // Set, not raised: an `at` in the past simulates an older conversation.
-    s.lastInbound.set(`${business}|${customer}`, when);
+    // The gateway refuses an event further ahead of its clock than skew; so does the control.
+    if (when > s.now() + 5 * 60_000) return reply.code(400).send(invalidRequest("body.at: must not be more than 5 minutes in the future"));
+    // Raised, as the gateway does (its record only moves forward), to the whole second the event carries:
+    // an older `at` for a customer never seen simulates an old conversation, for one seen it changes no window.
+    const key = `${business}|${customer}`;
+    s.lastInbound.set(key, Math.max(s.lastInbound.get(key) ?? -Infinity, Math.floor(when / 1000) * 1000));
     const event = inboundMessageEvent(customer, body.value.name, built.message, when, answerFields(body.value, found.target));
     const posted = await s.webhooks.post(business, "messages", event);
     return reply.code(200).send({

@@ -22,6 +22,8 @@ export interface SeedInbound {
   readonly customerId: string;
   readonly occurredAt: Date;
   readonly inReplyToId?: string | null;
+  /** The Connectly id the event named, for a reply stored before the gateway linked it. */
+  readonly replyToConnectlyId?: string | null;
   readonly text?: string;
 }
 
@@ -64,6 +66,7 @@ export async function seedInbound(prisma: PrismaClient, messages: readonly SeedI
         content: { text },
         text,
         inReplyToId: m.inReplyToId ?? null,
+        replyToConnectlyId: m.replyToConnectlyId ?? null,
         occurredAt: m.occurredAt,
         raw: {},
       },

@@ -470,9 +470,10 @@ export type InboundMessage = {
   /** The gateway's id of the stored message (increasing in the order the gateway stored them). */
   id: Scalars['ID']['output'];
   /**
-   * The message of this business that this one answers, when the event says which: the message it
-   * quotes or reacts to (by its Connectly id), or else the latest message sent to this customer before
-   * it with the same callbackData. Null when the event names none, or the gateway does not have it.
+   * The message of this business to this customer that this one answers, when the event says which: the
+   * message it quotes or reacts to (by its Connectly id), or, when it names none, the latest message sent
+   * to this customer before it with the same callbackData. Null otherwise, or while the gateway does not
+   * have the message named.
    */
   inReplyTo: Maybe<Message>;
   /** How inReplyTo was found; null when it is null. */

@@ -11,8 +11,10 @@ import type { InboundContentResolvers, InboundMessageResolvers, MessageResolvers
 /** The gateway's ids of inbound messages are digits (a bigint); anything else names none. */
 const INBOUND_ID = /^\d{1,19}$/;
 
+const MAX_BIGINT = 2n ** 63n - 1n;
+
 export const inboundMessageQuery: QueryResolvers["inboundMessage"] = (_parent, { id }, context) =>
-  INBOUND_ID.test(id) ? context.loaders.inboundMessageById.load(id) : null;
+  INBOUND_ID.test(id) && BigInt(id) <= MAX_BIGINT ? context.loaders.inboundMessageById.load(id) : null;
 
 /**
  * The message a row answers, of its own business only: the one it was linked to when stored, or,
@@ -25,7 +27,7 @@ async function answered(row: InboundMessageRow, context: GraphQLContext): Promis
   }
   if (row.replyToConnectlyId === null) return null;
   const message = await context.loaders.messageByConnectlyId.load(row.replyToConnectlyId);
-  return message && message.businessId === row.businessId ? { message, how: "CONNECTLY_ID" } : null;
+  return message && message.businessId === row.businessId && message.recipientId === row.customerId ? { message, how: "CONNECTLY_ID" } : null;
 }
 
 export const InboundMessage: InboundMessageResolvers = {
@@ -45,4 +47,4 @@ export const InboundContent: InboundContentResolvers = {
 };
 
 export const messageReplies: NonNullable<MessageResolvers["replies"]> = (row, _args, context) =>
-  context.loaders.replies.load({ id: row.id, businessId: row.businessId, connectlyId: row.connectlyId });
+  context.loaders.replies.load({ id: row.id, businessId: row.businessId, connectlyId: row.connectlyId, recipientId: row.recipientId });
