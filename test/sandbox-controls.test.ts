@@ -9,7 +9,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIRST_WRITE_TEXT, startSandbox } from "../src/sandbox/sandbox.js";
-import { CustomerWindowDocument, type SendSessionMessageInput } from "./generated/graphql.js";
+import { ConversationPageDocument, CustomerWindowDocument, type SendSessionMessageInput } from "./generated/graphql.js";
 import { closeActivityClients, watchActivity } from "./support/activity.js";
 import { activitySubscriptionsReach, startTestGateway, type TestGateway } from "./support/gateway.js";
 import { readMessage, sandboxStatusPosts } from "./support/messages.js";
@@ -110,6 +110,9 @@ describe("the sandbox's controls, against a gateway", () => {
       expect((await customer(to)).sessionWindow.open).toBe(true);
       await sendContent(to, { text: "And another." });
       expect(await inboundRows(to)).toHaveLength(1);
+      // And the conversation shows it first, before the message that made the sandbox see them.
+      const conversation = await execute(t, ConversationPageDocument, { businessId: BUSINESS, customerId: to, first: 10 });
+      expect(conversation.data!.conversation.edges.map((e) => e.direction)).toEqual(["INBOUND", "OUTBOUND", "OUTBOUND"]);
     });
 
     it("concurrent first sends wait for the same first message", async () => {
