@@ -12,6 +12,7 @@ import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type { InboundMessageRow } from "../persistence/inbound-messages.js";
 import type { Transport } from "./pubsub.js";
+import { createOutbox } from "./outbox.js";
 import { subscribe, SubscriberTooSlowError } from "./subscription.js";
 import { createWindowClosings, type WindowClock } from "./window-closings.js";
 
@@ -147,40 +148,6 @@ function createInbox(
   };
 }
 
-/** Activity on its way to other processes: what is published in one turn of the event loop leaves in one notice (or a few). */
-function createOutbox(
-  transport: Transport | undefined,
-  origin: string,
-  onError: (error: unknown) => void,
-): { readonly send: (entry: Entry) => void; readonly close: () => void; readonly sending: ReadonlySet<Promise<void>> } {
-  let outbox: Entry[] = [];
-  const sending = new Set<Promise<void>>();
-  let closed = false;
-  const flush = () => {
-    const entries = outbox;
-    outbox = [];
-    for (const notice of encodeNotices(origin, entries)) {
-      const sent = transport!.send(notice).catch(onError);
-      sending.add(sent);
-      void sent.finally(() => sending.delete(sent));
-    }
-  };
-  return {
-    send: (entry) => {
-      if (!transport || closed) return;
-      if (outbox.length === 0) setImmediate(flush);
-      outbox.push(entry);
-    },
-    // What is published once the pub/sub closes stays in this process: the pool may be gone, and
-    // other processes' subscribers catch up from the database.
-    close: () => {
-      closed = true;
-      if (outbox.length > 0) flush();
-    },
-    sending,
-  };
-}
-
 export async function createActivityPubSub(options: ActivityPubSubOptions): Promise<ActivityPubSub> {
   const maxPending = options.maxPending ?? 1_000;
   const { transport, onError } = options;
@@ -210,7 +177,7 @@ export async function createActivityPubSub(options: ActivityPubSubOptions): Prom
 
   const inbox = createInbox(origin, (businessId) => watchers.has(businessId), options.hydrate, happened, onError);
   if (transport) await transport.listen(inbox.receive);
-  const outbox = createOutbox(transport, origin, onError);
+  const outbox = createOutbox<Entry>(transport, (entries) => encodeNotices(origin, entries), onError);
 
   const unwatch = (businessId: string) => {
     const left = (watchers.get(businessId) ?? 1) - 1;
@@ -227,11 +194,11 @@ export async function createActivityPubSub(options: ActivityPubSubOptions): Prom
     publishInbound(row) {
       if (row.businessId === null) return;
       happened({ kind: "INBOUND_MESSAGE", businessId: row.businessId, customerId: row.customerId, inbound: row });
-      outbox.send(["i", row.businessId, row.customerId, String(row.id)]);
+      outbox.send([["i", row.businessId, row.customerId, String(row.id)]]);
     },
     publishWindowClosed(businessId, customerId) {
       happened({ kind: "WINDOW_CLOSED", businessId, customerId, inbound: null });
-      outbox.send(["w", businessId, customerId, null]);
+      outbox.send([["w", businessId, customerId, null]]);
     },
     subscribe(topic) {
       const key = topic.customerId === null ? businessKey(topic.businessId) : customerKey(topic.businessId, topic.customerId);

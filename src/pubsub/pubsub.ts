@@ -10,6 +10,7 @@ import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
 import type { MessageRow } from "../persistence/messages.js";
 import type { StatusEventRow } from "../persistence/status-events.js";
+import { createOutbox } from "./outbox.js";
 import { subscribe, SubscriberTooSlowError } from "./subscription.js";
 
 export { SubscriberTooSlowError } from "./subscription.js";
@@ -161,46 +162,6 @@ function createInbox(origin: string, hydrate: Hydrate, dispatch: Dispatch, onErr
   };
 }
 
-/** Changes on their way to other processes. */
-interface Outbox {
-  readonly send: (refs: readonly ChangeRef[]) => void;
-  /** Sends what is waiting now, and nothing from then on. */
-  readonly close: () => void;
-  /** Sends not yet settled. */
-  readonly sending: ReadonlySet<Promise<void>>;
-}
-
-// Changes published in the same turn of the event loop leave in one notice (or a few): under
-// load, one NOTIFY per batch rather than per message.
-function createOutbox(transport: Transport | undefined, origin: string, onError: OnError): Outbox {
-  let outbox: ChangeRef[] = [];
-  const sending = new Set<Promise<void>>();
-  let closed = false;
-  const flush = () => {
-    const refs = outbox;
-    outbox = [];
-    for (const notice of encodeNotices(origin, refs)) {
-      const sent = transport!.send(notice).catch(onError);
-      sending.add(sent);
-      void sent.finally(() => sending.delete(sent));
-    }
-  };
-  return {
-    send: (refs) => {
-      if (!transport || closed || refs.length === 0) return;
-      if (outbox.length === 0) setImmediate(flush);
-      outbox.push(...refs);
-    },
-    // What is published once the pub/sub closes stays in this process: the pool may be gone, and
-    // other processes' subscribers catch up from the database.
-    close: () => {
-      closed = true;
-      if (outbox.length > 0) flush();
-    },
-    sending,
-  };
-}
-
 /** Stored changes read back for this process's subscribers. */
 interface StoredLoads {
   readonly load: (wanted: readonly StoredChangeRef[], load: (refs: readonly StoredChangeRef[]) => Promise<StatusChange[]>) => Promise<void>;
@@ -246,7 +207,7 @@ export async function createPubSub(options: PubSubOptions): Promise<PubSub> {
   const { transport } = options;
   const inbox = createInbox(origin, options.hydrate, dispatch, options.onError);
   if (transport) await transport.listen(inbox.receive);
-  const outbox = createOutbox(transport, origin, options.onError);
+  const outbox = createOutbox<ChangeRef>(transport, (refs) => encodeNotices(origin, refs), options.onError);
   const stored = createStoredLoads(dispatch, options.onError);
 
   return {

@@ -1,0 +1,44 @@
+/**
+ * Notices on their way to other processes: what is published in the same turn of the event loop
+ * leaves in one notice (or a few), so under load it is one NOTIFY per batch rather than per change.
+ * Shared by status changes and customer activity.
+ */
+import type { Transport } from "./pubsub.js";
+
+export interface Outbox<E> {
+  readonly send: (entries: readonly E[]) => void;
+  /** Sends what is waiting now, and nothing from then on. */
+  readonly close: () => void;
+  /** Sends not yet settled. */
+  readonly sending: ReadonlySet<Promise<void>>;
+}
+
+/** `encode` packs a batch into notices that fit the transport; absent transport: nothing leaves the process. */
+export function createOutbox<E>(transport: Transport | undefined, encode: (entries: readonly E[]) => string[], onError: (error: unknown) => void): Outbox<E> {
+  let waiting: E[] = [];
+  const sending = new Set<Promise<void>>();
+  let closed = false;
+  const flush = () => {
+    const entries = waiting;
+    waiting = [];
+    for (const notice of encode(entries)) {
+      const sent = transport!.send(notice).catch(onError);
+      sending.add(sent);
+      void sent.finally(() => sending.delete(sent));
+    }
+  };
+  return {
+    send: (entries) => {
+      if (!transport || closed || entries.length === 0) return;
+      if (waiting.length === 0) setImmediate(flush);
+      waiting.push(...entries);
+    },
+    // What is published once the pub/sub closes stays in this process: the pool may be gone, and
+    // other processes' subscribers catch up from the database.
+    close: () => {
+      closed = true;
+      if (waiting.length > 0) flush();
+    },
+    sending,
+  };
+}
