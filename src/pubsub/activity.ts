@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type { InboundMessageRow } from "../persistence/inbound-messages.js";
 import type { Transport } from "./pubsub.js";
-import { createOutbox } from "./outbox.js";
+import { createOutbox, packNotices } from "./outbox.js";
 import { subscribe, SubscriberTooSlowError } from "./subscription.js";
 import { createWindowClosings, type WindowClock } from "./window-closings.js";
 
@@ -66,27 +66,6 @@ const customerKey = (businessId: string, customerId: string) => `c:${businessId}
 
 /** A notice entry: the kind's letter, business, customer and (for an inbound message) the row's id. */
 type Entry = [kind: "i" | "w", businessId: string, customerId: string, inboundId: string | null];
-
-/** Notices stay under PostgreSQL's 8,000-byte NOTIFY limit. */
-const MAX_NOTICE_BYTES = 7_000;
-
-function encodeNotices(origin: string, entries: readonly Entry[]): string[] {
-  const notices: string[] = [];
-  let batch: Entry[] = [];
-  let size = 0;
-  for (const entry of entries) {
-    const entrySize = JSON.stringify(entry).length + 1;
-    if (size + entrySize > MAX_NOTICE_BYTES && batch.length > 0) {
-      notices.push(JSON.stringify({ o: origin, a: batch }));
-      batch = [];
-      size = 0;
-    }
-    batch.push(entry);
-    size += entrySize;
-  }
-  if (batch.length > 0) notices.push(JSON.stringify({ o: origin, a: batch }));
-  return notices;
-}
 
 const isEntry = (value: unknown): value is Entry =>
   Array.isArray(value) &&
@@ -177,7 +156,7 @@ export async function createActivityPubSub(options: ActivityPubSubOptions): Prom
 
   const inbox = createInbox(origin, (businessId) => watchers.has(businessId), options.hydrate, happened, onError);
   if (transport) await transport.listen(inbox.receive);
-  const outbox = createOutbox<Entry>(transport, (entries) => encodeNotices(origin, entries), onError);
+  const outbox = createOutbox<Entry>(transport, (entries) => packNotices(origin, "a", entries), onError);
 
   const unwatch = (businessId: string) => {
     const left = (watchers.get(businessId) ?? 1) - 1;

@@ -13,6 +13,28 @@ export interface Outbox<E> {
   readonly sending: ReadonlySet<Promise<void>>;
 }
 
+/** Notices stay under PostgreSQL's 8,000-byte NOTIFY limit. */
+const MAX_NOTICE_BYTES = 7_000;
+
+/** Packs entries into as few notices `{ o: origin, [field]: entries }` as the limit allows. */
+export function packNotices<E>(origin: string, field: string, entries: readonly E[]): string[] {
+  const notices: string[] = [];
+  let batch: E[] = [];
+  let size = 0;
+  for (const entry of entries) {
+    const entrySize = JSON.stringify(entry).length + 1;
+    if (size + entrySize > MAX_NOTICE_BYTES && batch.length > 0) {
+      notices.push(JSON.stringify({ o: origin, [field]: batch }));
+      batch = [];
+      size = 0;
+    }
+    batch.push(entry);
+    size += entrySize;
+  }
+  if (batch.length > 0) notices.push(JSON.stringify({ o: origin, [field]: batch }));
+  return notices;
+}
+
 /** `encode` packs a batch into notices that fit the transport; absent transport: nothing leaves the process. */
 export function createOutbox<E>(transport: Transport | undefined, encode: (entries: readonly E[]) => string[], onError: (error: unknown) => void): Outbox<E> {
   let waiting: E[] = [];

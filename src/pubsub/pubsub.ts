@@ -10,7 +10,7 @@ import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
 import type { MessageRow } from "../persistence/messages.js";
 import type { StatusEventRow } from "../persistence/status-events.js";
-import { createOutbox } from "./outbox.js";
+import { createOutbox, packNotices } from "./outbox.js";
 import { subscribe, SubscriberTooSlowError } from "./subscription.js";
 
 export { SubscriberTooSlowError } from "./subscription.js";
@@ -66,27 +66,8 @@ export interface PubSub {
 
 const keyOf = (topic: SubscriptionTopic): string => ("messageId" in topic ? `m:${topic.messageId}` : `b:${topic.businessId}`);
 
-/** Notices are JSON arrays of [origin, messageId, eventId] kept under PostgreSQL's 8,000-byte NOTIFY limit. */
-const MAX_NOTICE_BYTES = 7_000;
-
-function encodeNotices(origin: string, refs: readonly ChangeRef[]): string[] {
-  const notices: string[] = [];
-  let batch: [string, string | null][] = [];
-  let size = 0;
-  for (const ref of refs) {
-    const entry: [string, string | null] = [ref.messageId, ref.eventId];
-    const entrySize = entry[0].length + (entry[1]?.length ?? 4) + 8;
-    if (size + entrySize > MAX_NOTICE_BYTES && batch.length > 0) {
-      notices.push(JSON.stringify({ o: origin, c: batch }));
-      batch = [];
-      size = 0;
-    }
-    batch.push(entry);
-    size += entrySize;
-  }
-  if (batch.length > 0) notices.push(JSON.stringify({ o: origin, c: batch }));
-  return notices;
-}
+/** A notice carries [messageId, eventId] pairs under `c`, from the process `o`. */
+const noticeEntry = (ref: ChangeRef): [string, string | null] => [ref.messageId, ref.eventId];
 
 function decodeNotice(notice: string): { origin: string; refs: ChangeRef[] } | null {
   try {
@@ -207,7 +188,7 @@ export async function createPubSub(options: PubSubOptions): Promise<PubSub> {
   const { transport } = options;
   const inbox = createInbox(origin, options.hydrate, dispatch, options.onError);
   if (transport) await transport.listen(inbox.receive);
-  const outbox = createOutbox<ChangeRef>(transport, (refs) => encodeNotices(origin, refs), options.onError);
+  const outbox = createOutbox<ChangeRef>(transport, (refs) => packNotices(origin, "c", refs.map(noticeEntry)), options.onError);
   const stored = createStoredLoads(dispatch, options.onError);
 
   return {
