@@ -70,7 +70,7 @@ describe("conversation", () => {
     t = await startTestGateway("conversations");
     const prisma = t.gateway.database.prisma;
     // Sent messages at whole seconds (tying with inbound ones), several in the same millisecond, and between.
-    const offsets = [0, 0, 0, 1000, 1000, 1500, 2000, 2000, 2001, 3000, 4999, 5000, 5000, 5000, 7000, 9000, 9000, 12_000];
+    const offsets = [0, 0, 0, 1000, 1000, 1500, 2000, 2000, 2001, 3000, 4999, 5000, 5000, 5000, 5500, 7000, 9000, 9000, 12_000];
     const outbound: SeedMessage[] = offsets.map((offset, i) => ({
       // Ids not in time order, of one length and alphabet so every collation sorts them alike.
       id: `M${String((i * 7919) % 1000).padStart(4, "0")}${i.toString().padStart(2, "0")}`,
