@@ -13,6 +13,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { execute, parse, type DocumentNode } from "graphql";
+import pg from "pg";
 import { Pool } from "undici";
 import {
   benchToken,
@@ -30,7 +31,7 @@ import {
 import { signWebhookBody } from "../src/webhooks/signature.js";
 import { openDatabase } from "../src/persistence/database.js";
 import { createMessageStore } from "../src/persistence/messages.js";
-import { createStatusEventStore } from "../src/persistence/status-events.js";
+import { createStatusEventStore, HISTORY_JSON } from "../src/persistence/status-events.js";
 import { createCustomerStore } from "../src/persistence/customers.js";
 import { createInboundMessageStore } from "../src/persistence/inbound-messages.js";
 import { createConversationStore } from "../src/persistence/conversations.js";
@@ -110,6 +111,7 @@ interface Figures {
   readonly roundP50: number[];
   readonly roundServerP50: number[];
   readonly roundRps: number[];
+  readonly roundCpu: number[];
 }
 
 function figures(rounds: readonly Round[]): Figures {
@@ -124,30 +126,31 @@ function figures(rounds: readonly Round[]): Figures {
     roundP50: rounds.map((r) => percentile(r.latencies, 50)),
     roundServerP50: rounds.map((r) => (r.server.length ? percentile(r.server, 50) : NaN)),
     roundRps: rounds.map((r) => r.latencies.length / r.seconds),
+    roundCpu: rounds.map((r) => r.serverCpuMs),
   };
 }
 
 /**
- * Measures two sides in alternating rounds (a then b, then b then a, …) after a warm-up of each:
+ * Measures sides in alternating rounds (each round in a rotated order) after a warm-up of each:
  * SECONDS per side in all, ROUNDS rounds.
  */
-async function compare(a: { once: Once; pid?: number }, b: { once: Once; pid?: number }, concurrency: number): Promise<[Figures, Figures]> {
+async function compareAll(sides: readonly { once: Once; pid?: number }[], concurrency: number): Promise<Figures[]> {
   const slice = SECONDS / ROUNDS;
-  await round(a.once, Math.min(2, SECONDS / 4), concurrency, a.pid); // warm-up: JIT, caches, pools
-  await round(b.once, Math.min(2, SECONDS / 4), concurrency, b.pid);
-  const ra: Round[] = [];
-  const rb: Round[] = [];
+  for (const side of sides) await round(side.once, Math.min(2, SECONDS / 4), concurrency, side.pid); // warm-up: JIT, caches, pools
+  const rounds: Round[][] = sides.map(() => []);
   for (let i = 0; i < ROUNDS; i++) {
-    if (i % 2 === 0) {
-      ra.push(await round(a.once, slice, concurrency, a.pid));
-      rb.push(await round(b.once, slice, concurrency, b.pid));
-    } else {
-      rb.push(await round(b.once, slice, concurrency, b.pid));
-      ra.push(await round(a.once, slice, concurrency, a.pid));
+    for (let k = 0; k < sides.length; k++) {
+      const at = (i + k) % sides.length;
+      rounds[at]!.push(await round(sides[at]!.once, slice, concurrency, sides[at]!.pid));
     }
   }
-  return [figures(ra), figures(rb)];
+  return rounds.map(figures);
 }
+
+const compare = async (a: { once: Once; pid?: number }, b: { once: Once; pid?: number }, concurrency: number): Promise<[Figures, Figures]> => {
+  const [fa, fb] = await compareAll([a, b], concurrency);
+  return [fa!, fb!];
+};
 
 /** The median over rounds of a − b (each round's pair measured back to back). */
 const pairedMedian = (a: readonly number[], b: readonly number[]): number => median(a.map((x, i) => x - b[i]!));
@@ -195,19 +198,56 @@ try {
     }
   }
 
-  const operations: { name: string; query: string; variables: Record<string, unknown> }[] = [
-    { name: "{ __typename }", query: "{ __typename }", variables: {} },
+  // The floor each read is held to: the same statement the gateway runs (the rows and their
+  // histories at once), with pg directly, and the answer's JSON built from it by hand, in this process.
+  const sqlPool = new pg.Pool({ connectionString: dbUrl, max: CONCURRENCY, options: "-c TimeZone=UTC" });
+  type Row = Record<string, unknown> & { statusHistory: { status: string; occurredAt: string }[] | null };
+  const WITH_HISTORY = `"Message".*, ${HISTORY_JSON.text} AS "statusHistory"`;
+  const nodeOf = (m: Row) => ({
+    id: m.id,
+    status: m.status,
+    deliveryStatus: m.deliveryStatus,
+    recipient: { id: m.recipientId },
+    createdAt: (m.createdAt as Date).toISOString(),
+    content: { __typename: "TextContent", text: (m.content as { text: string }).text },
+    statusHistory: (m.statusHistory ?? []).map((e) => ({ status: e.status, occurredAt: new Date(e.occurredAt).toISOString() })),
+  });
+  const baselineMessage =
+    (id: string): Once =>
+    async () => {
+      const { rows } = await sqlPool.query<Row>({ name: "baseline-message", text: `SELECT ${WITH_HISTORY} FROM "Message" WHERE "id" = $1`, values: [id] });
+      const json = JSON.stringify({ data: { message: rows[0] ? nodeOf(rows[0]) : null } });
+      return json.length > 0 && rows.length === 1;
+    };
+  const baselinePage: Once = async () => {
+    const { rows } = await sqlPool.query<Row>({
+      name: "baseline-page",
+      text: `SELECT ${WITH_HISTORY} FROM "Message" WHERE "businessId" = $1 ORDER BY "createdAt" DESC, "id" DESC LIMIT 51`,
+      values: [BUSINESS],
+    });
+    const edges = rows.slice(0, 50).map((m) => ({
+      cursor: Buffer.from(`messages:${(m.createdAt as Date).getTime()}:${m.id as string}`).toString("base64url"),
+      node: nodeOf(m),
+    }));
+    const json = JSON.stringify({ data: { messages: { edges, pageInfo: { hasNextPage: rows.length > 50, endCursor: edges.at(-1)?.cursor ?? null } } } });
+    return json.length > 0;
+  };
+
+  const operations: { name: string; query: string; variables: Record<string, unknown>; baseline: Once }[] = [
+    { name: "{ __typename }", query: "{ __typename }", variables: {}, baseline: async () => true },
     {
       name: "message(id)",
       query:
         "query Message($id: ID!) { message(id: $id) { id status deliveryStatus recipient { id } createdAt content { __typename ... on TextContent { text } } statusHistory { status occurredAt } } }",
       variables: { id: `01BENCH${ids.at(-1)}` },
+      baseline: baselineMessage(`01BENCH${ids.at(-1)}`),
     },
     {
       name: "messages(first: 50) with histories",
       query:
         "query Page($b: ID!) { messages(filter: { businessId: $b }, first: 50) { edges { cursor node { id status deliveryStatus recipient { id } createdAt content { __typename ... on TextContent { text } } statusHistory { status occurredAt } } } pageInfo { hasNextPage endCursor } } }",
       variables: { b: BUSINESS },
+      baseline: baselinePage,
     },
   ];
 
@@ -282,15 +322,25 @@ try {
       `gateway { __typename } in the same rounds: ${fmt(trivial.rps, 0)} requests/s (${fmt(100 * ratio, 0)}% of bare Apollo, median of rounds), p50 ${ms(trivial.p50)} ms, p99 ${ms(trivial.p99)} ms, gateway's own time p50 ${ms(trivial.serverP50)} ms, CPU ${ms(trivial.serverCpuMs)} ms gateway + ${ms(trivial.clientCpuMs)} ms client a request${trivial.errors ? ` (errors: ${trivial.errors})` : ""}\n`,
     );
     console.log(
-      "| operation | HTTP req/s | HTTP p50 / p99 ms | gateway's own time p50 ms | in-process req/s | in-process p50 / p99 ms | HTTP adds at p50 | gateway adds at p50 | CPU ms a request: gateway + client / in-process |",
+      "| operation | HTTP req/s (share of bare Apollo, same rounds) | HTTP p50 / p99 ms | gateway's own time p50 ms | in-process req/s | in-process p50 / p99 ms | HTTP adds at p50 | gateway adds at p50 | CPU ms a request: gateway + client / in-process | pg + hand-built JSON: req/s, CPU ms a request | gateway CPU / pg baseline CPU |",
     );
-    console.log("|---|---|---|---|---|---|---|---|---|");
+    console.log("|---|---|---|---|---|---|---|---|---|---|---|");
     for (const op of operations.slice(1)) {
       const body = JSON.stringify({ query: op.query, variables: op.variables });
-      const [http, local] = await compare({ once: overHttp(body), pid: gatewayPid }, { once: inProcess(parse(op.query), op.variables) }, concurrency);
-      const errors = http.errors + local.errors ? ` (errors: HTTP ${http.errors}, in-process ${local.errors})` : "";
+      const [bareSide, http, local, floor] = (await compareAll(
+        [
+          { once: bareOnce, pid: bareChild.pid! },
+          { once: overHttp(body), pid: gatewayPid },
+          { once: inProcess(parse(op.query), op.variables) },
+          { once: op.baseline },
+        ],
+        concurrency,
+      )) as [Figures, Figures, Figures, Figures];
+      const share = median(http.roundRps.map((r, i) => r / bareSide.roundRps[i]!));
+      const cpuRatio = median(http.roundCpu.map((c, i) => c / floor.roundCpu[i]!));
+      const errors = http.errors + local.errors + floor.errors ? ` (errors: HTTP ${http.errors}, in-process ${local.errors}, baseline ${floor.errors})` : "";
       console.log(
-        `| ${op.name} | ${fmt(http.rps, 0)} | ${ms(http.p50)} / ${ms(http.p99)} | ${ms(http.serverP50)} | ${fmt(local.rps, 0)} | ${ms(local.p50)} / ${ms(local.p99)} | ${ms(pairedMedian(http.roundP50, local.roundP50))} ms | ${concurrency === 1 ? `${ms(pairedMedian(http.roundServerP50, local.roundP50))} ms` : "— (see below)"} | ${ms(http.serverCpuMs)} + ${ms(http.clientCpuMs)} / ${ms(local.serverCpuMs)} |${errors}`,
+        `| ${op.name} | ${fmt(http.rps, 0)} (${fmt(100 * share, 0)}%) | ${ms(http.p50)} / ${ms(http.p99)} | ${ms(http.serverP50)} | ${fmt(local.rps, 0)} | ${ms(local.p50)} / ${ms(local.p99)} | ${ms(pairedMedian(http.roundP50, local.roundP50))} ms | ${concurrency === 1 ? `${ms(pairedMedian(http.roundServerP50, local.roundP50))} ms` : "— (see below)"} | ${ms(http.serverCpuMs)} + ${ms(http.clientCpuMs)} / ${ms(local.serverCpuMs)} | ${fmt(floor.rps, 0)}, ${ms(floor.serverCpuMs)} | ${fmt(cpuRatio, 2)}x |${errors}`,
       );
     }
     if (concurrency > 1) {
@@ -302,6 +352,7 @@ try {
   console.log(`\ngateway memory ${fmt(await gateway.rssMb())} MB resident after the run`);
   await pool.close();
   await barePool.close();
+  await sqlPool.end();
 } finally {
   await database.close();
   await gateway.stop();

@@ -11,6 +11,8 @@ import { messageKey, type MessageKey, type StatusEventRow, type StatusEventStore
 
 export interface Loaders {
   readonly messageById: DataLoader<string, MessageRow | null>;
+  /** The same rows read with their histories in the same statement (priming statusHistory). */
+  readonly messageWithHistoryById: DataLoader<string, MessageRow | null>;
   readonly messageByConnectlyId: DataLoader<string, MessageRow | null>;
   /** Every event of a message (its business's events for its Connectly id), in the order they happened. */
   readonly statusHistory: DataLoader<MessageKey, StatusEventRow[], string>;
@@ -38,22 +40,42 @@ const byKey = <K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => 
   return keys.map((k) => map.get(k) ?? null);
 };
 
+/** Primes the loaders with a message read with its history, so its fields resolve without another read. */
+export function primeHistory(loaders: Pick<Loaders, "messageById" | "statusHistory">, row: MessageRow, history: StatusEventRow[]): void {
+  loaders.messageById.prime(row.id, row);
+  if (row.connectlyId != null) loaders.statusHistory.prime({ businessId: row.businessId, connectlyId: row.connectlyId }, history);
+}
+
 /** `cache: false` for contexts that outlive one read (a subscription's): batching still applies. */
 export function createLoaders(stores: LoaderStores, options: { cache: boolean } = { cache: true }): Loaders {
   const { cache } = options;
+  const statusHistory: Loaders["statusHistory"] = new DataLoader(
+    async (keys) => {
+      const grouped = new Map<string, StatusEventRow[]>(keys.map((k) => [messageKey(k), []]));
+      for (const event of await stores.statusEvents.historyOf(keys)) {
+        if (event.businessId !== null) grouped.get(messageKey({ businessId: event.businessId, connectlyId: event.connectlyId }))?.push(event);
+      }
+      return keys.map((k) => grouped.get(messageKey(k)) ?? []);
+    },
+    { cache, cacheKeyFn: messageKey },
+  );
+  const messageById: Loaders["messageById"] = new DataLoader(async (ids) => byKey(ids, await stores.messages.findByIds(ids), (m) => m.id), { cache });
   return {
-    messageById: new DataLoader(async (ids) => byKey(ids, await stores.messages.findByIds(ids), (m) => m.id), { cache }),
-    messageByConnectlyId: new DataLoader(async (ids) => byKey(ids, await stores.messages.findByConnectlyIds(ids), (m) => m.connectlyId), { cache }),
-    statusHistory: new DataLoader(
-      async (keys) => {
-        const grouped = new Map<string, StatusEventRow[]>(keys.map((k) => [messageKey(k), []]));
-        for (const event of await stores.statusEvents.historyOf(keys)) {
-          if (event.businessId !== null) grouped.get(messageKey({ businessId: event.businessId, connectlyId: event.connectlyId }))?.push(event);
-        }
-        return keys.map((k) => grouped.get(messageKey(k)) ?? []);
+    messageById,
+    messageWithHistoryById: new DataLoader(
+      async (ids) => {
+        const read = await stores.messages.findByIdsWithHistory(ids);
+        for (const { row, history } of read) primeHistory({ messageById, statusHistory }, row, history);
+        return byKey(
+          ids,
+          read.map((r) => r.row),
+          (m) => m.id,
+        );
       },
-      { cache, cacheKeyFn: messageKey },
+      { cache },
     ),
+    messageByConnectlyId: new DataLoader(async (ids) => byKey(ids, await stores.messages.findByConnectlyIds(ids), (m) => m.connectlyId), { cache }),
+    statusHistory,
     customer: new DataLoader((keys) => stores.customers.customers(keys), { cache, cacheKeyFn: (k) => `${k.businessId}|${k.customerId}` }),
     inboundMessageById: new DataLoader(async (ids) => byKey(ids, await stores.inboundMessages.findByIds(ids), (r) => String(r.id)), { cache }),
     replies: new DataLoader((keys) => stores.inboundMessages.repliesOf(keys), { cache, cacheKeyFn: (k) => k.id }),

@@ -6,8 +6,15 @@ import { Prisma, type PrismaClient } from "./generated/prisma/client.js";
 import type { DeliveryStatus, FallbackReason, Message, MessageContentType, MessageStatus } from "./generated/prisma/client.js";
 import type { DirectQuery } from "./database.js";
 import type { ErrorCode } from "../domain/errors.js";
+import { HISTORY_JSON, historyFromJson, type StatusEventRow } from "./status-events.js";
 
 export type MessageRow = Message;
+
+/** A message read with its delivery-status events (oldest first), in one statement. */
+export interface MessageWithHistory {
+  readonly row: MessageRow;
+  readonly history: StatusEventRow[];
+}
 
 export interface NewMessage {
   readonly id: string;
@@ -100,6 +107,8 @@ export interface MessageStore {
   markFailed(row: MessageRow, failure: FailureRecord): Promise<MessageRow>;
   findById(id: string): Promise<MessageRow | null>;
   findByIds(ids: readonly string[]): Promise<MessageRow[]>;
+  /** The same, each with its delivery-status history. */
+  findByIdsWithHistory(ids: readonly string[]): Promise<MessageWithHistory[]>;
   /** Messages by Connectly id, whatever their business (GraphQL's messageByConnectlyId checks the caller's). */
   findByConnectlyIds(connectlyIds: readonly string[]): Promise<MessageRow[]>;
   /**
@@ -108,6 +117,8 @@ export interface MessageStore {
    * size tells whether more follow.
    */
   list(filter: MessageListFilter, page: PageRead<MessageCursor>): Promise<MessageRow[]>;
+  /** The same page, each message with its delivery-status history. */
+  listWithHistory(filter: MessageListFilter, page: PageRead<MessageCursor>): Promise<MessageWithHistory[]>;
   /** How many messages match the filter. */
   count(filter: MessageListFilter): Promise<number>;
   /** A message by the id sent to Connectly as message.id, within its business. */
@@ -174,35 +185,51 @@ const markAcceptedStatement = (row: MessageRow, connectlyId: string, upstreamSta
   WHERE "id" = ${row.id}
   RETURNING "deliveryStatus", "deliveryStatusAt", "deliveryErrorCode", "deliveryErrorMessage"`;
 
-/** Rows past the cursor in the read's direction: older ones reading forward (newest first), newer ones reading backward. */
-const pastCursor = ({ direction, cursor }: PageRead<MessageCursor>): Prisma.MessageWhereInput | null => {
-  if (cursor === null) return null;
-  const op = direction === "forward" ? "lt" : "gt";
-  return { OR: [{ createdAt: { [op]: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { [op]: cursor.id } }] };
-};
+/**
+ * The read statements, written out rather than built by Prisma's query compiler: on a read, the
+ * compiler costs several times the round trip. Each statement's text depends only on which filters
+ * are set, so a prepared statement's name is the shape's.
+ */
+const MESSAGE_COLUMNS = Prisma.raw('"Message".*');
+const WITH_HISTORY = Prisma.sql`"Message".*, ${HISTORY_JSON} AS "statusHistory"`;
 
-/** A business's messages matching the filter. */
-const listWhere = (filter: MessageListFilter): Prisma.MessageWhereInput => ({
-  businessId: filter.businessId,
-  ...(filter.recipientId != null && { recipientId: filter.recipientId }),
-  ...(filter.campaignName != null && { campaignName: filter.campaignName }),
-  ...(filter.status != null && { status: filter.status }),
-  ...(filter.deliveryStatus != null && { deliveryStatus: filter.deliveryStatus }),
-  ...((filter.createdAfter != null || filter.createdBefore != null) && {
-    createdAt: { ...(filter.createdAfter != null && { gte: filter.createdAfter }), ...(filter.createdBefore != null && { lt: filter.createdBefore }) },
-  }),
-  ...(filter.updatedAfter != null && { updatedAt: { gte: filter.updatedAfter } }),
+/** Splits a row read with WITH_HISTORY into the message and its events. */
+const withHistory = ({ statusHistory, ...row }: MessageRow & { statusHistory: unknown }): MessageWithHistory => ({
+  row,
+  history: historyFromJson(statusHistory),
 });
 
-/** MessageStore.list: the filter and the keyset, ordered from the cursor outward. */
-function listPage(prisma: PrismaClient, filter: MessageListFilter, page: PageRead<MessageCursor>): Promise<MessageRow[]> {
-  const past = pastCursor(page);
-  const order = page.direction === "forward" ? "desc" : "asc";
-  return prisma.message.findMany({
-    where: past ? { AND: [listWhere(filter), past] } : listWhere(filter),
-    orderBy: [{ createdAt: order }, { id: order }],
-    take: page.size + 1,
-  });
+/** A business's messages matching the filter, and the shape of the filter (which conditions are set). */
+function listWhere(filter: MessageListFilter): { shape: string; where: Prisma.Sql } {
+  const conditions = [Prisma.sql`"businessId" = ${filter.businessId}`];
+  let shape = "";
+  const when = (flag: string, set: boolean, condition: () => Prisma.Sql) => {
+    if (!set) return;
+    shape += flag;
+    conditions.push(condition());
+  };
+  when("r", filter.recipientId != null, () => Prisma.sql`"recipientId" = ${filter.recipientId}`);
+  when("c", filter.campaignName != null, () => Prisma.sql`"campaignName" = ${filter.campaignName}`);
+  when("s", filter.status != null, () => Prisma.sql`"status" = CAST(${filter.status} AS "MessageStatus")`);
+  when("d", filter.deliveryStatus != null, () => Prisma.sql`"deliveryStatus" = CAST(${filter.deliveryStatus} AS "DeliveryStatus")`);
+  when("a", filter.createdAfter != null, () => Prisma.sql`"createdAt" >= CAST(${filter.createdAfter} AS timestamptz)`);
+  when("b", filter.createdBefore != null, () => Prisma.sql`"createdAt" < CAST(${filter.createdBefore} AS timestamptz)`);
+  when("u", filter.updatedAfter != null, () => Prisma.sql`"updatedAt" >= CAST(${filter.updatedAfter} AS timestamptz)`);
+  return { shape, where: Prisma.join(conditions, " AND ") };
+}
+
+/** MessageStore.list: the filter and the keyset, ordered from the cursor outward (older ones forward, newer ones backward). */
+function listStatement(filter: MessageListFilter, page: PageRead<MessageCursor>, history: boolean): { name: string; statement: Prisma.Sql } {
+  const { shape, where } = listWhere(filter);
+  const forward = page.direction === "forward";
+  const order = Prisma.raw(forward ? "DESC" : "ASC");
+  const past = page.cursor
+    ? Prisma.sql` AND ("createdAt", "id") ${Prisma.raw(forward ? "<" : ">")} (CAST(${page.cursor.createdAt} AS timestamptz), ${page.cursor.id})`
+    : Prisma.empty;
+  return {
+    name: `messages-page-${forward ? "f" : "b"}${page.cursor ? "c" : ""}${history ? "h" : ""}-${shape}`,
+    statement: Prisma.sql`SELECT ${history ? WITH_HISTORY : MESSAGE_COLUMNS} FROM "Message" WHERE ${where}${past} ORDER BY "createdAt" ${order}, "id" ${order} LIMIT ${page.size + 1}`,
+  };
 }
 
 /** MessageStore.markFallback: the row becomes its template, counting the call to come. */
@@ -231,22 +258,62 @@ async function markFallback(prisma: PrismaClient, row: MessageRow, fallback: Fal
   };
 }
 
-const findByConnectlyIds = (prisma: PrismaClient, connectlyIds: readonly string[]): Promise<MessageRow[]> =>
-  connectlyIds.length === 0 ? Promise.resolve([]) : prisma.message.findMany({ where: { connectlyId: { in: [...new Set(connectlyIds)] } } });
+type Read = <T>(name: string, statement: Prisma.Sql) => Promise<T[]>;
 
-/** The list, its count and the lookup by the business's messageId. */
-const reads = (prisma: PrismaClient): Pick<MessageStore, "list" | "count" | "findByMessageId"> => ({
-  list: (filter, page) => listPage(prisma, filter, page),
-  count: (filter) => prisma.message.count({ where: listWhere(filter) }),
-  findByMessageId: (businessId, messageId) => prisma.message.findUnique({ where: { businessId_messageId: { businessId, messageId } } }),
+/** The reads: by ids, the list, its count and the lookup by the business's messageId. */
+const reads = (
+  read: Read,
+): Pick<MessageStore, "findById" | "findByIds" | "findByIdsWithHistory" | "findByConnectlyIds" | "list" | "listWithHistory" | "count" | "findByMessageId"> => ({
+  findById: async (id) => (await read<MessageRow>("message-by-id", Prisma.sql`SELECT ${MESSAGE_COLUMNS} FROM "Message" WHERE "id" = ${id}`))[0] ?? null,
+  findByIds: (ids) =>
+    ids.length === 0
+      ? Promise.resolve([])
+      : read<MessageRow>("messages-by-ids", Prisma.sql`SELECT ${MESSAGE_COLUMNS} FROM "Message" WHERE "id" = ANY(CAST(${[...ids]} AS text[]))`),
+  findByIdsWithHistory: async (ids) =>
+    ids.length === 0
+      ? []
+      : (
+          await read<MessageRow & { statusHistory: unknown }>(
+            "messages-by-ids-with-history",
+            Prisma.sql`SELECT ${WITH_HISTORY} FROM "Message" WHERE "id" = ANY(CAST(${[...ids]} AS text[]))`,
+          )
+        ).map(withHistory),
+  findByConnectlyIds: (connectlyIds) =>
+    connectlyIds.length === 0
+      ? Promise.resolve([])
+      : read<MessageRow>(
+          "messages-by-connectly-ids",
+          Prisma.sql`SELECT ${MESSAGE_COLUMNS} FROM "Message" WHERE "connectlyId" = ANY(CAST(${[...new Set(connectlyIds)]} AS text[]))`,
+        ),
+  list: (filter, page) => {
+    const { name, statement } = listStatement(filter, page, false);
+    return read<MessageRow>(name, statement);
+  },
+  listWithHistory: async (filter, page) => {
+    const { name, statement } = listStatement(filter, page, true);
+    return (await read<MessageRow & { statusHistory: unknown }>(name, statement)).map(withHistory);
+  },
+  count: async (filter) => {
+    const { shape, where } = listWhere(filter);
+    const [row] = await read<{ n: number }>(`messages-count-${shape}`, Prisma.sql`SELECT CAST(count(*) AS int) AS n FROM "Message" WHERE ${where}`);
+    return row?.n ?? 0;
+  },
+  findByMessageId: async (businessId, messageId) =>
+    (
+      await read<MessageRow>(
+        "message-by-message-id",
+        Prisma.sql`SELECT ${MESSAGE_COLUMNS} FROM "Message" WHERE "businessId" = ${businessId} AND "messageId" = ${messageId}`,
+      )
+    )[0] ?? null,
 });
 
 /**
- * `direct`, when given (a real PostgreSQL), runs the writes of every send as named prepared
- * statements on the pool; otherwise (the embedded database) they go through Prisma's raw queries.
+ * `direct`, when given (a real PostgreSQL), runs the writes of every send and the reads as named
+ * prepared statements on the pool; otherwise (the embedded database) they go through Prisma's raw queries.
  */
 export function createMessageStore(prisma: PrismaClient, direct?: DirectQuery): MessageStore {
-  const hot = <T>(name: string, statement: Prisma.Sql): Promise<T[]> => (direct ? (direct(name, statement) as Promise<T[]>) : prisma.$queryRaw<T[]>(statement));
+  const hot: Read = <T>(name: string, statement: Prisma.Sql): Promise<T[]> =>
+    direct ? (direct(name, statement) as Promise<T[]>) : prisma.$queryRaw<T[]>(statement);
   return {
     // The two writes of every send (PENDING before the call, the outcome after it) are single
     // statements built here: on this path Prisma's query compiler costs more than the round trip,
@@ -312,10 +379,7 @@ export function createMessageStore(prisma: PrismaClient, direct?: DirectQuery): 
         updatedAt,
       };
     },
-    findById: (id) => prisma.message.findUnique({ where: { id } }),
-    findByIds: (ids) => (ids.length === 0 ? Promise.resolve([]) : prisma.message.findMany({ where: { id: { in: [...ids] } } })),
-    findByConnectlyIds: (connectlyIds) => findByConnectlyIds(prisma, connectlyIds),
-    ...reads(prisma),
+    ...reads(hot),
     findStalePending: (before, limit) =>
       prisma.message.findMany({ where: { status: "PENDING", updatedAt: { lt: before } }, orderBy: { updatedAt: "asc" }, take: limit }),
     async claimStale(id, before) {

@@ -203,6 +203,34 @@ const appliedRowOf = (row: Record<string, unknown>): AppliedRow => ({
 });
 
 /**
+ * A message's events as one JSON array in the history's order, for a read of messages that answers
+ * their histories in the same statement (`"Message"` is the outer row). The id goes as text: JSON
+ * numbers cannot hold every bigint.
+ */
+export const HISTORY_JSON = Prisma.sql`(
+  SELECT json_agg(json_build_object('id', CAST(e."id" AS text), 'connectlyId', e."connectlyId", 'status', e."status",
+    'occurredAt', e."occurredAt", 'businessId', e."businessId", 'recipientId', e."recipientId", 'senderId', e."senderId",
+    'errorCode', e."errorCode", 'errorType', e."errorType", 'errorMessage', e."errorMessage", 'callbackData', e."callbackData",
+    'campaignName', e."campaignName", 'raw', e."raw", 'receivedAt', e."receivedAt") ORDER BY e."occurredAt", e."status", e."id")
+  FROM "MessageStatusEvent" AS e WHERE e."businessId" = "Message"."businessId" AND e."connectlyId" = "Message"."connectlyId")`;
+
+type HistoryJson = Omit<StatusEventRow, "id" | "occurredAt" | "receivedAt"> & { id: string; occurredAt: string; receivedAt: string };
+
+/** The rows of a HISTORY_JSON value (parsed by the driver, or still text). */
+export function historyFromJson(value: unknown): StatusEventRow[] {
+  const events = (typeof value === "string" ? JSON.parse(value) : value) as HistoryJson[] | null;
+  if (!events) return [];
+  return events.map((e) => ({ ...e, id: BigInt(e.id), occurredAt: new Date(e.occurredAt), receivedAt: new Date(e.receivedAt) }));
+}
+
+/** Every event of these pairs: by Connectly's time; events of the same second in order of meaning, then as stored. */
+const historyStatement = (keys: readonly MessageKey[]): Prisma.Sql => Prisma.sql`
+  SELECT e.* FROM "MessageStatusEvent" AS e
+  JOIN unnest(CAST(${keys.map((k) => k.businessId)} AS text[]), CAST(${keys.map((k) => k.connectlyId)} AS text[])) AS k(bid, cid)
+    ON e."businessId" = k.bid AND e."connectlyId" = k.cid
+  ORDER BY e."occurredAt", e."status", e."id"`;
+
+/**
  * `direct`, when given, runs the webhook hot path (apply) straight on the real PostgreSQL's pool as
  * a named prepared statement: parsed and planned once per connection instead of once per batch.
  */
@@ -236,14 +264,14 @@ export function createStatusEventStore(prisma: PrismaClient, direct?: DirectQuer
 
     messagesByConnectlyId: (keys) => (keys.length === 0 ? Promise.resolve([]) : prisma.message.findMany({ where: { OR: byBusiness(keys) } })),
 
-    historyOf: (keys) =>
-      keys.length === 0
-        ? Promise.resolve([])
-        : prisma.messageStatusEvent.findMany({
-            where: { OR: byBusiness(keys) },
-            // By Connectly's time; events of the same second in order of meaning, then as stored.
-            orderBy: [{ occurredAt: "asc" }, { status: "asc" }, { id: "asc" }],
-          }),
+    async historyOf(keys) {
+      if (keys.length === 0) return [];
+      const statement = historyStatement(distinctKeys(keys));
+      // pg reads a bigint as text; Prisma's row has a bigint.
+      return direct
+        ? (await direct("status-history", statement)).map((row) => ({ ...(row as StatusEventRow), id: BigInt(row.id as string) }))
+        : prisma.$queryRaw<StatusEventRow[]>(statement);
+    },
 
     eventsById: (ids) => (ids.length === 0 ? Promise.resolve([]) : prisma.messageStatusEvent.findMany({ where: { id: { in: [...ids] } } })),
   };

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { checkValue, VALUES } from "../../validation/values.js";
 import { badUserInput } from "../errors.js";
+import { selects } from "../lookahead.js";
 import { storedTypename, type StoredContent } from "../../domain/content-types.js";
 import type { StoredFallback } from "../../sending/templates.js";
 import type { ErrorCode } from "../../domain/errors.js";
@@ -16,7 +17,9 @@ const checkedId = (field: keyof typeof ID_ARGS, value: string): string => {
   return value;
 };
 
-export const messageQuery: QueryResolvers["message"] = (_parent, { id }, context) => context.loaders.messageById.load(checkedId("id", id));
+// A message asked with its history is read with it, in one statement.
+export const messageQuery: QueryResolvers["message"] = (_parent, { id }, context, info) =>
+  (selects(info, ["statusHistory"]) ? context.loaders.messageWithHistoryById : context.loaders.messageById).load(checkedId("id", id));
 
 export const messageByConnectlyIdQuery: QueryResolvers["messageByConnectlyId"] = (_parent, { connectlyId }, context) =>
   context.loaders.messageByConnectlyId.load(checkedId("connectlyId", connectlyId));

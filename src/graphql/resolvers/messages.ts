@@ -4,6 +4,8 @@ import type { MessageConnectionResolvers, QueryMessagesArgs, QueryResolvers } fr
 import type { MessageCursor, MessageListFilter } from "../../persistence/messages.js";
 import { checkValue, VALUES } from "../../validation/values.js";
 import { badUserInput } from "../errors.js";
+import { selects } from "../lookahead.js";
+import { primeHistory } from "../loaders.js";
 import { cursorCodec, parsePaging, parseTimePart, timePart, toPage } from "../paging.js";
 
 /** A message's position: its creation time and id (the order's keys). */
@@ -30,15 +32,23 @@ const listFilter = (filter: QueryMessagesArgs["filter"]): MessageListFilter => (
   updatedAfter: filter.updatedAfter ?? null,
 });
 
-export const messagesQuery: QueryResolvers["messages"] = async (_parent, args, context) => {
+export const messagesQuery: QueryResolvers["messages"] = async (_parent, args, context, info) => {
   const paging = parsePaging(args, MESSAGE_CURSOR);
   const issues = [...paging.issues, ...checkValue(filterRules, args.filter, "filter")];
   if (paging.request === null || issues.length > 0) throw badUserInput(issues);
   const filter = listFilter(args.filter);
-  const rows = await context.messages.list(filter, paging.request);
+  // Rows read here are the ones later fields resolve from: primed, so their histories (read in the
+  // same statement when asked for) and message(id) in the same request cost no other read.
+  let rows;
+  if (selects(info, ["edges", "node", "statusHistory"])) {
+    const read = await context.messages.listWithHistory(filter, paging.request);
+    for (const { row, history } of read) primeHistory(context.loaders, row, history);
+    rows = read.map((r) => r.row);
+  } else {
+    rows = await context.messages.list(filter, paging.request);
+    for (const row of rows) context.loaders.messageById.prime(row.id, row);
+  }
   const page = toPage(rows, paging.request, (node) => ({ cursor: MESSAGE_CURSOR.encode(node), node }));
-  // Rows read here are the ones later fields resolve from: prime the loader so message(id) in the same request is free.
-  for (const { node } of page.edges) context.loaders.messageById.prime(node.id, node);
   return { ...page, count: () => context.messages.count(filter) };
 };
 
