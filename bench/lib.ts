@@ -144,7 +144,7 @@ export interface GatewayProc extends Proc {
 }
 
 /**
- * Starts the gateway (see entryArgs) on a free port with any LOG_LEVEL and waits until GET /healthz answers 200.
+ * Starts the gateway (see entryArgs) on a free port, as production (NODE_ENV) with any LOG_LEVEL, and waits until GET /healthz answers 200.
  * Node flags: BENCH_NODE_FLAGS (as startProcess), plus `nodeFlags` (e.g. --cpu-prof for the gateway only).
  */
 export async function startQuietGateway(env: Record<string, string>, nodeFlags: readonly string[] = [], forwardLines = 40): Promise<GatewayProc> {
@@ -155,7 +155,8 @@ export async function startQuietGateway(env: Record<string, string>, nodeFlags: 
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, [...flags, ...args], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: "warn", ...env, PORT: String(port), HOST: "127.0.0.1" },
+    // As deployed (the Dockerfile and docker-compose.yml set it): graphql-js skips its development checks.
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let lines = 0;

@@ -14,6 +14,8 @@ export interface Loaders {
   /** The same rows read with their histories in the same statement (priming statusHistory). */
   readonly messageWithHistoryById: DataLoader<string, MessageRow | null>;
   readonly messageByConnectlyId: DataLoader<string, MessageRow | null>;
+  /** Histories read in the same statement as their message, by its row: answered without waiting on a load. */
+  readonly histories: WeakMap<MessageRow, StatusEventRow[]>;
   /** Every event of a message (its business's events for its Connectly id), in the order they happened. */
   readonly statusHistory: DataLoader<MessageKey, StatusEventRow[], string>;
   readonly customer: DataLoader<{ businessId: string; customerId: string }, CustomerRow, string>;
@@ -41,8 +43,9 @@ const byKey = <K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => 
 };
 
 /** Primes the loaders with a message read with its history, so its fields resolve without another read. */
-export function primeHistory(loaders: Pick<Loaders, "messageById" | "statusHistory">, row: MessageRow, history: StatusEventRow[]): void {
+export function primeHistory(loaders: Pick<Loaders, "messageById" | "statusHistory" | "histories">, row: MessageRow, history: StatusEventRow[]): void {
   loaders.messageById.prime(row.id, row);
+  loaders.histories.set(row, history);
   if (row.connectlyId != null) loaders.statusHistory.prime({ businessId: row.businessId, connectlyId: row.connectlyId }, history);
 }
 
@@ -60,12 +63,14 @@ export function createLoaders(stores: LoaderStores, options: { cache: boolean } 
     { cache, cacheKeyFn: messageKey },
   );
   const messageById: Loaders["messageById"] = new DataLoader(async (ids) => byKey(ids, await stores.messages.findByIds(ids), (m) => m.id), { cache });
+  const histories = new WeakMap<MessageRow, StatusEventRow[]>();
   return {
     messageById,
+    histories,
     messageWithHistoryById: new DataLoader(
       async (ids) => {
         const read = await stores.messages.findByIdsWithHistory(ids);
-        for (const { row, history } of read) primeHistory({ messageById, statusHistory }, row, history);
+        for (const { row, history } of read) primeHistory({ messageById, statusHistory, histories }, row, history);
         return byKey(
           ids,
           read.map((r) => r.row),

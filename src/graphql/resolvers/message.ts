@@ -58,8 +58,10 @@ export const Message: MessageResolvers = {
     row.deliveryStatus !== "FAILED" || row.deliveryErrorCode == null
       ? null
       : { code: row.deliveryErrorCode, message: row.deliveryErrorMessage ?? row.deliveryErrorCode, upstreamStatus: null },
+  // Read with the message, the history is answered at once: no promise per message on a page.
   statusHistory: (row, _args, context) =>
-    row.connectlyId == null ? [] : context.loaders.statusHistory.load({ businessId: row.businessId, connectlyId: row.connectlyId }),
+    context.loaders.histories.get(row) ??
+    (row.connectlyId == null ? [] : context.loaders.statusHistory.load({ businessId: row.businessId, connectlyId: row.connectlyId })),
 };
 
 export const MessageContent: MessageContentResolvers = {
