@@ -54,6 +54,7 @@ const baseDb = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.
 const WEBHOOK_SECRET = "bench-webhook-secret-0123456789";
 const BUSINESS = "bench-biz";
 const MESSAGES = 500;
+const NEIGHBOUR_MESSAGES = 20_000;
 
 /** One round of one side: latencies (ms), the gateway's own time from Server-Timing (ms), CPU used. */
 interface Round {
@@ -179,7 +180,7 @@ const bareUrl = await new Promise<string>((resolve) =>
 );
 const database = await openDatabase({ kind: "postgres", url: dbUrl, poolSize: 10 });
 try {
-  // A business with 500 messages; the newest 100 with sent, delivered and read events.
+  // A business with 500 messages; the newest 100 with sent, delivered and read events (by webhook).
   const ids = Array.from({ length: MESSAGES }, (_, i) => String(i).padStart(6, "0"));
   await seedAcceptedMessages(
     dbUrl,
@@ -197,6 +198,22 @@ try {
       if (!response.ok) throw new Error(`seeding webhook answered ${response.status}`);
     }
   }
+  // Other businesses' messages and events beside it, so the tables are not the few pages the planner
+  // would scan whole (a gateway's tables hold many businesses), with statistics as a live database has.
+  const neighbours = Array.from({ length: NEIGHBOUR_MESSAGES }, (_, i) => `n${String(i).padStart(6, "0")}`);
+  await seedAcceptedMessages(
+    dbUrl,
+    neighbours.map((n) => ({ id: `01NEIGH${n}`, businessId: `neighbour-${n.length % 7}`, messageId: n, connectlyId: `c${n}`, recipientId: "+16044442222" })),
+  );
+  const seedDb = new pg.Client({ connectionString: dbUrl });
+  await seedDb.connect();
+  await seedDb.query(
+    `INSERT INTO "MessageStatusEvent" ("connectlyId", "status", "occurredAt", "businessId", "recipientId", "raw")
+     SELECT m."connectlyId", s.status::"DeliveryStatus", now(), m."businessId", m."recipientId", '{}'::jsonb
+     FROM "Message" AS m CROSS JOIN (VALUES ('SENT'), ('DELIVERED'), ('READ')) AS s(status) WHERE m."businessId" LIKE 'neighbour-%'`,
+  );
+  await seedDb.query(`ANALYZE "Message"; ANALYZE "MessageStatusEvent"`);
+  await seedDb.end();
 
   // The floor each read is held to: the same statement the gateway runs (the rows and their
   // histories at once), with pg directly, and the answer's JSON built from it by hand, in this process.
