@@ -184,8 +184,9 @@ describe("loadConfig", () => {
     expect(config.http).toEqual({ requestRate: { max: 50, windowMs: 60_000 }, corsOrigins: ["https://app.example.com", "http://localhost:5173"] });
   });
 
-  it("counts each outbound request until its answer by default, with a 1 ms margin", () => {
-    expect(loadConfig({}).outbound).toMatchObject({ countUntil: "answer", marginMs: 1 });
+  it("counts each outbound request as its round trips have taught (learned) by default, with a 1 ms margin", () => {
+    expect(loadConfig({}).outbound).toMatchObject({ countUntil: "learned", marginMs: 1 });
+    expect(loadConfig({ CONNECTLY_RATE_COUNT_UNTIL: "answer" }).outbound).toMatchObject({ countUntil: "answer" });
     expect(loadConfig({ CONNECTLY_RATE_COUNT_UNTIL: "start", CONNECTLY_RATE_MARGIN_MS: "40" }).outbound).toMatchObject({ countUntil: "start", marginMs: 40 });
   });
 
@@ -259,7 +260,14 @@ describe("loadStandaloneSandboxConfig", () => {
   it("shares SANDBOX_PORT's default with the gateway's built-in sandbox, and posts no webhooks without a secret", () => {
     const builtIn = loadConfig({}).connectly;
     expect(builtIn.mode).toBe("sandbox");
-    expect(loadStandaloneSandboxConfig({})).toEqual({ port: 0, apiKey: undefined, rateLimitPerSecond: 200, webhooks: undefined, webhookUrl: undefined });
+    expect(loadStandaloneSandboxConfig({})).toEqual({
+      port: 0,
+      apiKey: undefined,
+      rateLimitPerSecond: 200,
+      network: { delayMs: 0, jitterMs: 0 },
+      webhooks: undefined,
+      webhookUrl: undefined,
+    });
     expect(builtIn.mode === "sandbox" && builtIn.sandboxPort).toBe(0);
   });
 
@@ -271,11 +279,14 @@ describe("loadStandaloneSandboxConfig", () => {
       SANDBOX_WEBHOOK_SECRET: "sandbox-webhook-secret",
       SANDBOX_WEBHOOK_URL: "http://127.0.0.1:4000/webhooks/connectly",
       SANDBOX_FAILURE_RATE: "0.25",
+      SANDBOX_ANSWER_DELAY_MS: "40",
+      SANDBOX_ANSWER_JITTER_MS: "5",
     });
     expect(config).toEqual({
       port: 4010,
       apiKey: "bench-key",
       rateLimitPerSecond: 500,
+      network: { delayMs: 40, jitterMs: 5 },
       webhooks: { secret: "sandbox-webhook-secret", statusEvents: true, failureRate: 0.25, delayMs: 500 },
       webhookUrl: "http://127.0.0.1:4000/webhooks/connectly",
     });

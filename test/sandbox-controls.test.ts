@@ -358,7 +358,7 @@ describe("the sandbox's controls, against a gateway", () => {
     });
 
     it.each([
-      ["an empty body", {}, /give refuse, failDeliveries or both/],
+      ["an empty body", {}, /give refuse, failDeliveries, network or several/],
       ["an undocumented code", { refuse: { code: "ERROR_CODE_TEAPOT" } }, /refuse\.code/],
       ["a count of 0", { refuse: { count: 0 } }, /refuse\.count/],
       ["a fractional failDeliveries", { failDeliveries: 1.5 }, /failDeliveries/],

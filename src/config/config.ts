@@ -82,7 +82,7 @@ export interface Config {
     readonly perSecond: number;
     readonly burst: number;
     readonly marginMs: number;
-    readonly countUntil: "answer" | "start";
+    readonly countUntil: "learned" | "answer" | "start";
     readonly maxQueue: number;
     readonly retry: RetryPolicy;
     /** Whether template sends share the session sends' budget per API key. */

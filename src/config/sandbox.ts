@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { parseTemplateGroups, type TemplateGroup } from "../sandbox/templates.js";
 import { ConfigError, isSet, read, type Env } from "./variable.js";
 import {
+  SANDBOX_ANSWER_DELAY_MS,
+  SANDBOX_ANSWER_JITTER_MS,
   SANDBOX_API_KEY,
   SANDBOX_FAILURE_RATE,
   SANDBOX_PORT,
@@ -55,6 +57,8 @@ export interface StandaloneSandboxConfig {
   /** undefined: the sandbox picks a random key. */
   readonly apiKey: string | undefined;
   readonly rateLimitPerSecond: number;
+  /** The simulated network (SANDBOX_ANSWER_DELAY_MS, SANDBOX_ANSWER_JITTER_MS). */
+  readonly network: { readonly delayMs: number; readonly jitterMs: number };
   /** undefined: the sandbox posts no webhooks. */
   readonly webhooks: { readonly secret: string; readonly statusEvents: boolean; readonly failureRate: number; readonly delayMs: number } | undefined;
   /** Where webhooks go for businesses that registered no address. */
@@ -75,6 +79,7 @@ export function loadStandaloneSandboxConfig(env: Env = process.env): StandaloneS
     port: shared.sandboxPort,
     apiKey: read(env, SANDBOX_API_KEY),
     rateLimitPerSecond: read(env, SANDBOX_RATE_LIMIT),
+    network: { delayMs: read(env, SANDBOX_ANSWER_DELAY_MS), jitterMs: read(env, SANDBOX_ANSWER_JITTER_MS) },
     webhooks: secret == null ? undefined : { secret, statusEvents: shared.statusEvents, failureRate: shared.failureRate, delayMs: shared.statusDelayMs },
     webhookUrl,
     ...(shared.templates ? { templates: shared.templates } : {}),

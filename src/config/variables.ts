@@ -170,10 +170,10 @@ export const CONNECTLY_RATE_BURST = integer({
 });
 export const CONNECTLY_RATE_COUNT_UNTIL = oneOf({
   name: "CONNECTLY_RATE_COUNT_UNTIL",
-  values: ["answer", "start"],
-  default: "answer",
+  values: ["learned", "answer", "start"],
+  default: "learned",
   description:
-    "How long a request counts in the limiter's window. answer: from its start until a window after Connectly's answer, so no network delay can put more than the limit in Connectly's window (the rate falls a little as the round trip grows). start: from its start only, for the full rate when the network's jitter is known to stay under CONNECTLY_RATE_MARGIN_MS.",
+    "How long a request counts in the limiter's window. answer: from its start until a window after Connectly's answer, so no network delay can put more than the limit in Connectly's window (the rate falls a little as the round trip grows). learned: held the same way, then counted from its answer less the least round trip observed (less a margin that grows with the round trips' spread), which keeps that guarantee while a fast way there can meet a fast way back, for nearly the full rate; it counts until the answer while few round trips are known, when they are widely spread, and for a minute after a 429. start: from its start only, for the full rate when the network's jitter is known to stay under CONNECTLY_RATE_MARGIN_MS.",
 });
 export const CONNECTLY_RATE_MARGIN_MS = integer({
   name: "CONNECTLY_RATE_MARGIN_MS",
@@ -509,6 +509,21 @@ export const SANDBOX_RATE_LIMIT = integer({
   max: 1_000_000,
   description: "Requests per second the sandbox allows per API key (a strict sliding window, like Connectly's), then 429 with Retry-After.",
 });
+export const SANDBOX_ANSWER_DELAY_MS = integer({
+  name: "SANDBOX_ANSWER_DELAY_MS",
+  default: 0,
+  min: 0,
+  max: 60_000,
+  description:
+    "A simulated network round trip, in ms: each request waits half of it before the sandbox's strict window counts it, and its answer the other half (each way ± SANDBOX_ANSWER_JITTER_MS). The faults control changes it while running.",
+});
+export const SANDBOX_ANSWER_JITTER_MS = integer({
+  name: "SANDBOX_ANSWER_JITTER_MS",
+  default: 0,
+  min: 0,
+  max: 60_000,
+  description: "Jitter of each way of SANDBOX_ANSWER_DELAY_MS, in ms: each way varies uniformly by up to this much either side.",
+});
 export const SANDBOX_WEBHOOK_SECRET = secret({
   name: "SANDBOX_WEBHOOK_SECRET",
   minLength: 8,
@@ -585,6 +600,6 @@ export const GROUPS: readonly Group[] = [
   {
     title: "Standalone sandbox",
     about: "Read by `npm run sandbox` only (src/sandbox/main.ts), which runs the sandbox as its own process, for benchmarks; the gateway ignores them.",
-    variables: [SANDBOX_API_KEY, SANDBOX_RATE_LIMIT, SANDBOX_WEBHOOK_SECRET, SANDBOX_WEBHOOK_URL],
+    variables: [SANDBOX_API_KEY, SANDBOX_RATE_LIMIT, SANDBOX_ANSWER_DELAY_MS, SANDBOX_ANSWER_JITTER_MS, SANDBOX_WEBHOOK_SECRET, SANDBOX_WEBHOOK_URL],
   },
 ];

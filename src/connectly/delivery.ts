@@ -9,9 +9,9 @@
 import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import pRetry from "p-retry";
-import type { RateLimiter } from "../ratelimit/limiter.js";
+import type { Outcome, RateLimiter } from "../ratelimit/limiter.js";
 import { RateLimitQueueFullError } from "../ratelimit/limiter.js";
-import type { ConnectlyClient, UpstreamRequest } from "./client.js";
+import type { ConnectlyClient, SendResult, UpstreamRequest } from "./client.js";
 import type { UpstreamFailure } from "./errors.js";
 
 export interface RetryPolicy {
@@ -72,6 +72,13 @@ export type TemplateBudget = "shared" | "separate";
 export const budgetKey = (apiKey: string, endpoint: UpstreamRequest["endpoint"], templates: TemplateBudget): string =>
   endpoint === "template" && templates === "separate" ? `${limiterKey(apiKey)}:template` : limiterKey(apiKey);
 
+/** Whether the attempt got an answer from Connectly (its status), for the limiter to learn the round trip from. */
+function answerOf(sent: SendResult): Outcome {
+  if (sent.ok) return { answered: true, status: sent.status };
+  const status = sent.failure.upstream.status;
+  return status != null ? { answered: true, status } : { answered: false };
+}
+
 /** Whether a failed attempt may be made again: never one that may have reached an endpoint without deduplication. */
 const mayRetry = (failure: UpstreamFailure, endpoint: UpstreamRequest["endpoint"]): boolean =>
   failure.retryable && !(endpoint === "template" && failure.ambiguous);
@@ -89,8 +96,17 @@ export function createDelivery(client: ConnectlyClient, limiter: RateLimiter, po
           async () => {
             const release = await limiter.acquire(key, deadline);
             attempts++;
-            // The attempt holds its place in the limiter's window until Connectly has answered.
-            const sent = await client.sendMessage(businessId, apiKey, request).finally(release);
+            // The attempt holds its place in the limiter's window until Connectly has answered, and says how it ended.
+            const sent = await client.sendMessage(businessId, apiKey, request).then(
+              (result) => {
+                release(answerOf(result));
+                return result;
+              },
+              (error: unknown) => {
+                release();
+                throw error;
+              },
+            );
             if (sent.ok) return sent;
             if (sent.failure.ambiguous) ambiguous = true;
             throw new AttemptFailed(sent.failure);

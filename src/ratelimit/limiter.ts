@@ -3,13 +3,16 @@
  * window store admits them. The queue is bounded by length and by each request's deadline; past
  * either bound a request is refused at once (RATE_LIMIT_QUEUE_FULL) rather than left hanging.
  * An admitted request holds its place until its caller releases it (when the upstream's answer has
- * come); a release wakes the key's queue at once.
+ * come, saying how the attempt ended: the store learns from the round trip); a release wakes the
+ * key's queue at once.
  */
 import type { ErrorCode } from "../domain/errors.js";
-import type { Admitted, WindowStore } from "./stores.js";
+import type { Admitted, Outcome, WindowStore } from "./stores.js";
 
-/** Called once when the admitted request's answer has come, or its attempt has ended without one. */
-export type Release = () => void;
+export type { Outcome } from "./stores.js";
+
+/** Called once when the admitted request's answer has come, or its attempt has ended without one (no outcome: without). */
+export type Release = (outcome?: Outcome) => void;
 
 export class RateLimitQueueFullError extends Error {
   override readonly name = "RateLimitQueueFullError";
@@ -83,11 +86,11 @@ function sleep(wakers: Map<string, () => void>, key: string, ms: number): Promis
 /** The caller's release: frees the admitted slot once, then wakes the key's pump. */
 function releaser(wakers: Map<string, () => void>, key: string, admitted: Admitted): Release {
   let done = false;
-  return () => {
+  return (outcome) => {
     if (done) return;
     done = true;
     // A release that fails (Redis unreachable) leaves the hold to lapse on its own.
-    void admitted.release().then(
+    void admitted.release(outcome).then(
       () => wakers.get(key)?.(),
       () => wakers.get(key)?.(),
     );

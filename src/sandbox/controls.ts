@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { FORCEABLE_REFUSALS, UNAUTHENTICATED, errorBody, invalidRequest, type ForceableRefusal } from "./errors.js";
-import type { Fault } from "./sandbox.js";
+import type { Fault, NetworkDelay } from "./sandbox.js";
 import type { TemplateVariant } from "./templates.js";
 import { inboundMessageEvent, type AcceptedMessage, type DeliveryError, type PostedWebhook, type SandboxWebhooks } from "./webhooks.js";
 
@@ -93,6 +93,8 @@ export interface ControlState {
   readonly sent: SentLog;
   readonly webhooks: SandboxWebhooks;
   readonly faults: Fault[];
+  /** The simulated network's delay and jitter. */
+  network: NetworkDelay;
   readonly windowClosedListeners: Set<WindowClosedListener>;
 }
 
@@ -151,8 +153,11 @@ const faultsBody = z
       })
       .optional(),
     failDeliveries: z.int().min(1).max(1000).optional(),
+    network: z.strictObject({ delayMs: z.number().min(0).max(60_000), jitterMs: z.number().min(0).max(60_000).default(0) }).optional(),
   })
-  .refine((b) => b.refuse !== undefined || b.failDeliveries !== undefined, { message: "give refuse, failDeliveries or both" });
+  .refine((b) => b.refuse !== undefined || b.failDeliveries !== undefined || b.network !== undefined, {
+    message: "give refuse, failDeliveries, network or several",
+  });
 
 const deliveryFailedBody = z.strictObject({ code: z.string().min(1).max(256).optional(), message: z.string().min(1).max(1024).optional() });
 
@@ -174,8 +179,8 @@ const CONTROLS = [
   {
     method: "POST",
     path: "/sandbox/faults",
-    does: "refuses the next requests with a documented error, and/or fails the delivery of the next accepted messages",
-    body: `{"refuse":{"count","code": ${Object.keys(FORCEABLE_REFUSALS).join(" | ")}}, "failDeliveries": n}`,
+    does: "refuses the next requests with a documented error, fails the delivery of the next accepted messages, and/or sets the simulated network (each way: half the delay ± the jitter; the strict window counts a request after the way there)",
+    body: `{"refuse":{"count","code": ${Object.keys(FORCEABLE_REFUSALS).join(" | ")}}, "failDeliveries": n, "network": {"delayMs", "jitterMs"}}`,
   },
   {
     method: "POST",
@@ -342,7 +347,7 @@ function registerFaults(app: FastifyInstance, s: ControlState): void {
     if (!authorized(s, request, reply)) return reply;
     const body = parse(reply, faultsBody, request.body, "body");
     if (!body.ok) return reply;
-    const { refuse, failDeliveries } = body.value;
+    const { refuse, failDeliveries, network } = body.value;
     if (failDeliveries !== undefined && !s.webhooks.lifecycles)
       return reply
         .code(409)
@@ -353,7 +358,13 @@ function registerFaults(app: FastifyInstance, s: ControlState): void {
       s.faults.push(...Array.from({ length: refuse.count }, (): Fault => ({ kind: "status", status, body: answer, headers })));
     }
     if (failDeliveries !== undefined) s.webhooks.failNext(failDeliveries);
-    return reply.code(200).send({ queuedFaults: s.faults.length, ...(refuse ? { refuse } : {}), ...(failDeliveries !== undefined ? { failDeliveries } : {}) });
+    if (network) s.network = network;
+    return reply.code(200).send({
+      queuedFaults: s.faults.length,
+      ...(refuse ? { refuse } : {}),
+      ...(failDeliveries !== undefined ? { failDeliveries } : {}),
+      network: s.network,
+    });
   });
 }
 

@@ -20,6 +20,7 @@ try {
 const sandbox = await startSandbox({
   port: config.port,
   rateLimitPerSecond: config.rateLimitPerSecond,
+  network: config.network,
   apiKey: config.apiKey,
   webhooks: config.webhooks,
   ...(config.templates ? { templates: config.templates } : {}),

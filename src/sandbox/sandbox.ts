@@ -31,6 +31,8 @@ export interface SandboxOptions {
   readonly apiKey?: string;
   /** Requests per second per API key before 429 (a strict sliding window). */
   readonly rateLimitPerSecond?: number;
+  /** A simulated network between the gateway and the sandbox (default none): see NetworkDelay. */
+  readonly network?: NetworkDelay;
   /**
    * Whether a customer the sandbox has never seen counts as having written just now. Default true;
    * when false, a session send to a customer who never wrote is refused (no conversation initiation).
@@ -64,6 +66,18 @@ export interface ReceivedRequest {
   readonly id?: string;
   /** When the sandbox answered (ms since the epoch). */
   readonly at: number;
+  /** When its strict window counted it (ms since the epoch); absent when answered before the window (a fault, a wrong key). */
+  readonly countedAt?: number;
+}
+
+/**
+ * A simulated network: a request waits half of `delayMs` ± up to `jitterMs` (uniformly) before the
+ * sandbox handles it (and its strict window counts it), and its answer waits the other half ± up to
+ * `jitterMs` before it is sent. So a round trip takes `delayMs` ± 2 × `jitterMs` more.
+ */
+export interface NetworkDelay {
+  readonly delayMs: number;
+  readonly jitterMs: number;
 }
 
 /** A fault for the next request: an HTTP answer, a delay before answering normally, or a dropped connection. */
@@ -99,6 +113,8 @@ export interface Sandbox {
   optOut(number: string): void;
   /** Queues faults for the next requests, one per request. */
   injectFaults(...faults: Fault[]): void;
+  /** Sets the simulated network from the next request on. */
+  setNetwork(network: NetworkDelay): void;
   /**
    * Where webhooks go for businesses that registered none through the create-webhook endpoint;
    * `?businessId=` is added. Nothing is posted until an address is known.
@@ -136,6 +152,8 @@ interface SandboxState {
   readonly firstWrites: Map<string, Promise<unknown>>;
   readonly windowClosedListeners: Set<WindowClosedListener>;
   readonly faults: Fault[];
+  /** The simulated network; the faults control sets it. */
+  network: NetworkDelay;
   readonly requests: ReceivedRequest[];
   readonly events: EventEmitter;
   readonly webhooks: SandboxWebhooks;
@@ -147,6 +165,15 @@ type Endpoint = ReceivedRequest["endpoint"];
 /** Answers the request and records the answer. */
 type Answer = (status: number, body: unknown, id?: string) => FastifyReply;
 
+/** One leg of the simulated network, in ms: half the delay, ± up to the jitter. */
+const leg = ({ delayMs, jitterMs }: NetworkDelay): number => Math.max(0, delayMs / 2 + (Math.random() * 2 - 1) * jitterMs);
+
+/** Runs `fn` after one leg of the simulated network, or at once when there is none. */
+function afterLeg(s: SandboxState, fn: () => void): void {
+  if (s.network.delayMs === 0 && s.network.jitterMs === 0) fn();
+  else setTimeout(fn, leg(s.network));
+}
+
 /** Plays the next queued fault; true when it answered (or dropped) the request itself. */
 async function playFault(s: SandboxState, request: SendRequest, reply: FastifyReply, record: Answered): Promise<boolean> {
   const fault = s.faults.shift();
@@ -157,11 +184,13 @@ async function playFault(s: SandboxState, request: SendRequest, reply: FastifyRe
     return true;
   }
   if (fault?.kind === "status") {
-    s.requests.push({ ...record, status: fault.status, at: s.now() });
-    void reply
-      .headers(fault.headers ?? {})
-      .code(fault.status)
-      .send(fault.body ?? errorBody("ERROR_TYPE_INTERNAL", "ERROR_CODE_INTERNAL", "injected fault"));
+    afterLeg(s, () => {
+      s.requests.push({ ...record, status: fault.status, at: s.now() });
+      void reply
+        .headers(fault.headers ?? {})
+        .code(fault.status)
+        .send(fault.body ?? errorBody("ERROR_TYPE_INTERNAL", "ERROR_CODE_INTERNAL", "injected fault"));
+    });
     return true;
   }
   if (fault?.kind === "delay") await new Promise((resolve) => setTimeout(resolve, fault.ms));
@@ -169,32 +198,39 @@ async function playFault(s: SandboxState, request: SendRequest, reply: FastifyRe
   return false;
 }
 
-/** Seconds to wait when the window's requests in the last second are used up, else 0. */
-function rateLimited(s: SandboxState, windowKey: string): number {
+/** Counts a request in the key's strict window at `at`: seconds to wait when its requests in the last second are used up, else 0. */
+function rateLimited(s: SandboxState, windowKey: string, at: number): number {
   let window = s.windows.get(windowKey);
   if (!window) s.windows.set(windowKey, (window = createSlidingLog({ windows: [{ limit: s.limit, windowMs: 1000 }] })));
-  const waitMs = window.tryAcquire(s.now());
+  const waitMs = window.tryAcquire(at);
   return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : 0;
 }
 
 /**
- * What every Connectly endpoint does first: "arrived" for sends, the next fault, X-API-Key, then
- * the key's rate window (templated sends in their own when separate). Null when it answered already.
+ * What every Connectly endpoint does first: the simulated network's way there, "arrived" for sends,
+ * the next fault, X-API-Key, then the key's rate window (templated sends in their own when separate).
+ * Null when it answered already. Answers go after the simulated network's way back.
  */
 async function admit(s: SandboxState, request: SendRequest, reply: FastifyReply, endpoint: Endpoint): Promise<Answer | null> {
   const { businessId } = request.params;
-  const record: Answered = { endpoint, businessId, authorized: request.headers["x-api-key"] === s.apiKey, body: request.body };
+  let record: Answered = { endpoint, businessId, authorized: request.headers["x-api-key"] === s.apiKey, body: request.body };
   const answer: Answer = (status, body, id) => {
-    s.requests.push({ ...record, status, ...(id != null ? { id } : {}), at: s.now() });
-    return reply.code(status).send(body);
+    afterLeg(s, () => {
+      s.requests.push({ ...record, status, ...(id != null ? { id } : {}), at: s.now() });
+      void reply.code(status).send(body);
+    });
+    return reply;
   };
+  if (s.network.delayMs > 0 || s.network.jitterMs > 0) await new Promise((resolve) => setTimeout(resolve, leg(s.network)));
   if (endpoint !== "templates") s.events.emit("arrived", businessId, request.body, endpoint);
   if (await playFault(s, request, reply, record)) return null;
   if (!record.authorized) {
     answer(401, UNAUTHENTICATED);
     return null;
   }
-  const retryAfter = rateLimited(s, endpoint === "template" && s.templateWindow === "separate" ? `${s.apiKey}|template` : s.apiKey);
+  const countedAt = s.now();
+  record = { ...record, countedAt };
+  const retryAfter = rateLimited(s, endpoint === "template" && s.templateWindow === "separate" ? `${s.apiKey}|template` : s.apiKey, countedAt);
   if (retryAfter > 0) {
     void reply.header("retry-after", String(retryAfter));
     answer(429, errorBody("ERROR_TYPE_RATE_LIMITED", "ERROR_CODE_RATE_LIMIT_EXCEEDED", `Rate limit exceeded (${s.limit} req/s).`));
@@ -309,6 +345,17 @@ function registerGetTemplatesRoute(app: FastifyInstance, s: SandboxState): void 
   });
 }
 
+/** The most of `times` (ms) in any span shorter than a second, as the strict window counts them. */
+export function mostInOneSecond(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; j < sorted.length; j++) {
+    while (sorted[j]! - sorted[i]! >= 1000) i++;
+    most = Math.max(most, j - i + 1);
+  }
+  return most;
+}
+
 // Sandbox-only: what the sandbox answered so far, for benchmarks in another process.
 function registerStatsRoute(app: FastifyInstance, s: SandboxState): void {
   app.get<{ Querystring: { since?: string } }>("/sandbox/stats", async (request) => {
@@ -329,6 +376,9 @@ function registerStatsRoute(app: FastifyInstance, s: SandboxState): void {
       acceptedIds: accepted.map((r) => r.id),
       // Answer times and statuses, for checking the window from outside.
       timeline: window.map((r) => [r.at, r.status]),
+      // When the strict window counted each request that reached it (429s included), and the most in any 1-second span.
+      counted: window.flatMap((r) => (r.countedAt != null ? [r.countedAt] : [])),
+      mostInOneSecond: mostInOneSecond(window.flatMap((r) => (r.countedAt != null ? [r.countedAt] : []))),
     };
   });
 }
@@ -376,6 +426,7 @@ function sandboxState(options: SandboxOptions): SandboxState {
     firstWrites: new Map(),
     windowClosedListeners: new Set(),
     faults: [],
+    network: options.network ?? { delayMs: 0, jitterMs: 0 },
     requests: [],
     events,
     webhooks: createSandboxWebhooks(options.webhooks, events, now),
@@ -421,6 +472,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     injectFaults: (...more) => {
       s.faults.push(...more);
+    },
+    setNetwork: (network) => {
+      s.network = network;
     },
     setWebhookAddress: (next) => s.webhooks.setDefaultAddress(next),
     webhooks: s.webhooks.posted,
