@@ -20,15 +20,23 @@
  * BENCH_DUPLICATES (0.1), BENCH_RETRIES (3), BENCH_SEED (1), BENCH_POOL_SIZE (gateway's
  * DATABASE_POOL_SIZE, default the gateway's 10), BENCH_ERROR_SHAPE (documented: delivery_failed errors
  * carry every documented field; partial: only code, type and message), BENCH_CPU_PROF=<dir> (profile
- * the gateway and print its top self-time functions), BENCH_NODE_FLAGS (extra node flags for the gateway).
+ * the gateway and print its top self-time functions), BENCH_NODE_FLAGS (extra node flags for the gateway),
+ * BENCH_BASELINES (true; false skips them), BENCH_SQL_CONNECTIONS (16: the SQL baseline's connections).
+ *
+ * Then, in the same run, two baselines over the same posts at the same concurrency: the HTTP floor
+ * (a bare node:http server that only reads each body and answers), and the SQL baseline (each post
+ * its own INSERT ... ON CONFLICT DO NOTHING and commit into a copy of the events table).
  */
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { createInterface } from "node:readline";
 import pg from "pg";
 import { Pool } from "undici";
 import { signWebhookBody } from "../src/webhooks/signature.js";
 import {
   BENCH_BASE_DB,
   cpuProfileFlags,
+  cpuSecondsOf,
   databaseCounters,
   fmt,
   percentile,
@@ -54,6 +62,8 @@ const RETRIES = Number(process.env.BENCH_RETRIES ?? 3);
 const SEED = Number(process.env.BENCH_SEED ?? 1);
 const POOL_SIZE = process.env.BENCH_POOL_SIZE;
 const CPU_PROF = process.env.BENCH_CPU_PROF;
+const BASELINES = process.env.BENCH_BASELINES !== "false";
+const SQL_CONNECTIONS = Number(process.env.BENCH_SQL_CONNECTIONS ?? 16);
 const ERROR_SHAPE = process.env.BENCH_ERROR_SHAPE ?? "documented"; // or "partial": error objects without userTitle/userMessage/...
 const SECRET = `bench-secret-${randomBytes(12).toString("hex")}`;
 const BUSINESS = "bench";
@@ -189,8 +199,8 @@ interface PostResult {
   readonly started: number; // performance.now() when the first post went out
 }
 
-async function postAll(gateway: GatewayProc, posts: readonly BenchEvent[]): Promise<PostResult> {
-  const pool = new Pool(gateway.url, { connections: CONCURRENCY, pipelining: 1, keepAliveTimeout: 60_000 });
+async function postAll(url: string, posts: readonly BenchEvent[]): Promise<PostResult> {
+  const pool = new Pool(url, { connections: CONCURRENCY, pipelining: 1, keepAliveTimeout: 60_000 });
   const outcomes = new Array<Outcome>(posts.length);
   const errors = new Map<string, number>();
   let next = 0;
@@ -403,6 +413,10 @@ function printTable(plan: Plan, result: PostResult, a: Answers, stored: StoredEv
   console.log(
     `CPU                gateway ${fmt(cpu.gateway, 2)} s (${fmt((100 * cpu.gateway) / result.seconds, 0)}% of one core); PostgreSQL backends of the database ${fmt(cpu.postgres, 2)} s; bench process ${fmt(cpu.bench, 2)} s; machine busy ${fmt(100 * cpu.machineBusy, 0)}% of 2 cores (PostgreSQL and anything else included)`,
   );
+  const perPost = (seconds: number) => fmt((1e6 * seconds) / plan.posts.length, 0);
+  console.log(
+    `CPU a post         gateway ${perPost(cpu.gateway)} µs, PostgreSQL ${perPost(cpu.postgres)} µs, bench ${perPost(cpu.bench)} µs (less sensitive than the rate to what else runs on the machine)`,
+  );
   console.log(`gateway memory     ${fmt(rssAfter)} MB resident (VmRSS) after the run`);
 }
 
@@ -425,11 +439,107 @@ function findProblems(plan: Plan, a: Answers, stored: StoredEvents, final: Final
   return problems;
 }
 
+/**
+ * The HTTP floor: a bare node:http server in a process of its own that reads each body and answers
+ * 200 with the gateway's JSON, taking the same posts from the same client at the same concurrency.
+ */
+const BARE_SERVER = `
+const http = require("node:http");
+const server = http.createServer((req, res) => {
+  const chunks = [];
+  req.on("data", (c) => chunks.push(c));
+  req.on("end", () => {
+    const body = JSON.stringify({ ok: true, topic: "delivery_status", duplicate: Buffer.concat(chunks).length < 0 });
+    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
+    res.end(body);
+  });
+});
+server.keepAliveTimeout = 60000;
+server.listen(0, "127.0.0.1", () => console.log("PORT " + server.address().port));
+process.on("SIGTERM", () => process.exit(0));`;
+
+async function httpFloor(posts: readonly BenchEvent[]): Promise<{ seconds: number; cpu: number }> {
+  const child = spawn(process.execPath, ["-e", BARE_SERVER], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const port = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout }).on("line", (line) => line.startsWith("PORT ") && resolve(line.slice(5)));
+      child.once("exit", (code) => reject(new Error(`the bare HTTP server exited with ${code}`)));
+    });
+    const cpuBefore = await cpuSecondsOf(child.pid!);
+    const result = await postAll(`http://127.0.0.1:${port}`, posts);
+    return { seconds: result.seconds, cpu: (await cpuSecondsOf(child.pid!)) - cpuBefore };
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+/**
+ * The SQL baseline: the same posts, duplicates included, as one INSERT ... ON CONFLICT DO NOTHING
+ * each (its own commit, as a handler that stores each request by itself would), over
+ * SQL_CONNECTIONS connections (fewer than CONCURRENCY: the server's 100 are shared), into a copy of
+ * MessageStatusEvent with its indexes; no status update.
+ */
+async function sqlFloor(dbUrl: string, posts: readonly BenchEvent[]): Promise<{ seconds: number; stored: number }> {
+  const db = new pg.Pool({ connectionString: dbUrl, max: SQL_CONNECTIONS, options: "-c TimeZone=UTC" });
+  // Connections still closing when the database is dropped are ended by the server: nothing to do.
+  db.on("error", () => {});
+  try {
+    await db.query(`CREATE TABLE "FloorEvent" (LIKE "MessageStatusEvent" INCLUDING ALL)`);
+    const text = `INSERT INTO "FloorEvent" ("connectlyId", "status", "occurredAt", "businessId", "recipientId", "senderId", "errorCode", "errorType", "errorMessage", "raw")
+      VALUES ($1, CAST($2 AS "DeliveryStatus"), $3, $4, $5, $6, $7, $8, $9, CAST($10 AS jsonb)) ON CONFLICT ("businessId", "connectlyId", "status", "occurredAt") DO NOTHING`;
+    const rows = posts.map((e) => {
+      const raw = JSON.parse(e.body) as {
+        recipient?: { id?: string };
+        sender?: { id?: string };
+        statusUpdate?: { error?: { type?: string; message?: string } | null };
+      };
+      const error = raw.statusUpdate?.error ?? null;
+      return [
+        e.connectlyId,
+        e.status,
+        new Date(e.occurredAtMs).toISOString(),
+        BUSINESS,
+        raw.recipient?.id ?? null,
+        raw.sender?.id ?? null,
+        e.errorCode,
+        error?.type ?? null,
+        error?.message ?? null,
+        JSON.stringify(raw),
+      ];
+    });
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: SQL_CONNECTIONS }, async () => {
+        for (let i = next++; i < rows.length; i = next++) await db.query({ name: "floor-insert", text, values: rows[i] });
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const stored = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM "FloorEvent"`)).rows[0]!.n);
+    await db.query(`DROP TABLE "FloorEvent"`);
+    return { seconds, stored };
+  } finally {
+    await db.end();
+  }
+}
+
+async function baselines(bench: BenchRun, plan: Plan, gatewaySeconds: number): Promise<void> {
+  const http = await httpFloor(plan.posts);
+  const sql = await sqlFloor(bench.dbUrl, plan.posts);
+  console.log(`\n## Baselines in the same run (the same posts)`);
+  console.log(
+    `HTTP floor         bare node:http server, concurrency ${CONCURRENCY}: ${fmt(plan.posts.length / http.seconds)} posts/s (${fmt((1e6 * http.cpu) / plan.posts.length, 0)} µs of its CPU a post); the gateway reached ${fmt((100 * http.seconds) / gatewaySeconds, 0)}% of it`,
+  );
+  console.log(
+    `SQL baseline       one INSERT per post over ${SQL_CONNECTIONS} connections: ${fmt(sql.stored / sql.seconds)} events stored/s (${sql.stored} rows); the gateway stored ${fmt(sql.seconds / gatewaySeconds, 2)}x as many a second`,
+  );
+}
+
 async function ingest(bench: BenchRun): Promise<void> {
   const plan = planPosts(bench);
   const { gateway, profileSince } = await setUp(bench, plan.messages);
   const cpuUsed = await startCpuReading(gateway.child.pid!, BENCH_BASE_DB, bench.dbName);
-  const result = await postAll(gateway, plan.posts);
+  const result = await postAll(gateway.url, plan.posts);
   const cpu = await cpuUsed();
   const rssAfter = await gateway.rssMb();
   const answers = summariseAnswers(result.outcomes, plan.events);
@@ -445,6 +555,7 @@ async function ingest(bench: BenchRun): Promise<void> {
       `${counters.inserted} rows inserted, ${counters.updated} updated (Message: ${counters.messageUpdates} updates, ${counters.messageHotUpdates} HOT)`,
   );
   await printCpuProfile(CPU_PROF, profileSince, gateway, { label: "ingestion phase only", start: result.started, ms: result.seconds * 1000 });
+  if (BASELINES) await baselines(bench, plan, result.seconds);
 }
 
 await runBench("bench_ingest", "every event stored once, every message in its furthest status", ingest);
