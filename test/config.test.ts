@@ -184,9 +184,9 @@ describe("loadConfig", () => {
     expect(config.http).toEqual({ requestRate: { max: 50, windowMs: 60_000 }, corsOrigins: ["https://app.example.com", "http://localhost:5173"] });
   });
 
-  it("counts each outbound request as its round trips have taught (learned) by default, with a 1 ms margin", () => {
-    expect(loadConfig({}).outbound).toMatchObject({ countUntil: "learned", marginMs: 1 });
-    expect(loadConfig({ CONNECTLY_RATE_COUNT_UNTIL: "answer" }).outbound).toMatchObject({ countUntil: "answer" });
+  it("counts each outbound request until a window after its answer by default, with a 1 ms margin; learned and start on request", () => {
+    expect(loadConfig({}).outbound).toMatchObject({ countUntil: "answer", marginMs: 1 });
+    expect(loadConfig({ CONNECTLY_RATE_COUNT_UNTIL: "learned" }).outbound).toMatchObject({ countUntil: "learned" });
     expect(loadConfig({ CONNECTLY_RATE_COUNT_UNTIL: "start", CONNECTLY_RATE_MARGIN_MS: "40" }).outbound).toMatchObject({ countUntil: "start", marginMs: 40 });
   });
 

@@ -25,8 +25,9 @@ describe("the learning rule", () => {
   it("back-dates by the floor less a margin, and the margin grows with the spread (so requests count longer after their start)", () => {
     const narrow = backdateFor(steady(100, 40, 2));
     const wide = backdateFor(steady(100, 40, 20));
-    expect(narrow).toMatchObject({ floorMs: 40, marginMs: DEFAULT_LEARNING_RULE.minMarginMs, backMs: 40 - DEFAULT_LEARNING_RULE.minMarginMs });
-    expect("marginMs" in wide && wide.marginMs).toBeGreaterThan(DEFAULT_LEARNING_RULE.minMarginMs);
+    // Narrow: the margin is the floor's share (4 ms of 40), more than a quarter of a 2 ms spread.
+    expect(narrow).toMatchObject({ floorMs: 40, marginMs: 40 * DEFAULT_LEARNING_RULE.floorShare, backMs: 40 - 40 * DEFAULT_LEARNING_RULE.floorShare });
+    expect("marginMs" in wide && wide.marginMs).toBeGreaterThan(40 * DEFAULT_LEARNING_RULE.floorShare);
     expect(wide.backMs).toBeLessThan(narrow.backMs);
     fc.assert(
       fc.property(
@@ -164,6 +165,13 @@ describe("the memory store, learned, on a simulated network", () => {
     // Counting times of the last request: learned reaches it sooner, answer holds a round trip per place.
     expect(learned.at(-1)!).toBeLessThan(answer.at(-1)!);
     expect(mostInWindow(learned)).toBeLessThanOrEqual(LIMIT);
+  });
+
+  it("keeps the window when the way there suddenly gets faster by less than the floor's share of the margin", async () => {
+    // 200 requests at 40 ms each way, then the way there drops to 33 ms (the 80 ms floor's tenth is 8 ms)
+    // while the way back stays: the worst case, a slow answer's place taken by a fast arrival.
+    const legs = Array.from({ length: 400 }, (_, i): Legs => ({ there: i < 200 ? 40 + (i % 2) : 33, back: 40 + (i % 2) }));
+    expect(mostInWindow(await simulate("learned", legs, 400))).toBeLessThanOrEqual(LIMIT);
   });
 
   it("after a 429, counts until the answer again for the cooling period", async () => {

@@ -170,10 +170,10 @@ export const CONNECTLY_RATE_BURST = integer({
 });
 export const CONNECTLY_RATE_COUNT_UNTIL = oneOf({
   name: "CONNECTLY_RATE_COUNT_UNTIL",
-  values: ["learned", "answer", "start"],
-  default: "learned",
+  values: ["answer", "learned", "start"],
+  default: "answer",
   description:
-    "How long a request counts in the limiter's window. answer: from its start until a window after Connectly's answer, so no network delay can put more than the limit in Connectly's window (the rate falls a little as the round trip grows). learned: held the same way, then counted from its answer less the least round trip observed (less a margin that grows with the round trips' spread), which keeps that guarantee while a fast way there can meet a fast way back, for nearly the full rate; it counts until the answer while few round trips are known, when they are widely spread, and for a minute after a 429. start: from its start only, for the full rate when the network's jitter is known to stay under CONNECTLY_RATE_MARGIN_MS.",
+    "How long a request counts in the limiter's window. answer: from its start until a window after Connectly's answer, so no network delay can put more than the limit in Connectly's window (the rate falls a little as the round trip grows). learned: held the same way, then counted from its answer less the least round trip observed (less a margin growing with the round trips' spread and at least a tenth of the least one), for nearly the full rate over a steady network; it counts until the answer while few round trips are known, when they are widely spread, and for a minute after a 429. It assumes the round trip's floor does not fall by more than the margin at once: a sudden faster route can let a few requests over the limit (answered 429 and retried). start: from its start only, for the full rate when the network's jitter is known to stay under CONNECTLY_RATE_MARGIN_MS.",
 });
 export const CONNECTLY_RATE_MARGIN_MS = integer({
   name: "CONNECTLY_RATE_MARGIN_MS",

@@ -28,8 +28,10 @@ export interface LearningRule {
   readonly coolMs: number;
   /** The margin is at least this (ms)… */
   readonly minMarginMs: number;
-  /** …and at least this share of the spread (the 95th percentile less the floor). */
+  /** …and at least this share of the spread (the 95th percentile less the floor)… */
   readonly marginShare: number;
+  /** …and at least this share of the floor: a drop of the floor up to it at once stays safe. */
+  readonly floorShare: number;
   /** Requests count until their answer when the spread exceeds this multiple of the floor. */
   readonly maxSpreadRatio: number;
 }
@@ -41,6 +43,7 @@ export const DEFAULT_LEARNING_RULE: LearningRule = {
   coolMs: 60_000,
   minMarginMs: 1,
   marginShare: 0.25,
+  floorShare: 0.1,
   maxSpreadRatio: 1,
 };
 
@@ -56,7 +59,7 @@ export function backdateFor(roundTrips: readonly number[], rule: LearningRule = 
   const floorMs = sorted[0]!;
   const spreadMs = sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))]! - floorMs;
   if (spreadMs > rule.maxSpreadRatio * floorMs) return { backMs: 0, fallback: "spread" };
-  const marginMs = Math.max(rule.minMarginMs, rule.marginShare * spreadMs);
+  const marginMs = Math.max(rule.minMarginMs, rule.marginShare * spreadMs, rule.floorShare * floorMs);
   return { backMs: Math.max(0, floorMs - marginMs), floorMs, spreadMs, marginMs };
 }
 

@@ -27,8 +27,8 @@ export interface WindowStore {
 
 export interface StoreOptions {
   /**
-   * "answer": a request counts in the window from its start until a window after its answer, so
-   * no network delay can make the upstream see more than the limit. "learned" (the default): the
+   * "answer" (the default): a request counts in the window from its start until a window after its
+   * answer, so no network delay can make the upstream see more than the limit. "learned": the
    * same hold, but once answered it counts from its answer less what the round trips observed say
    * is safe (round-trips.ts); an attempt without an answer, or a 429, counts until its answer.
    * "start": it counts from its start only; full rate, but a request delayed on the way can meet a
@@ -80,7 +80,7 @@ export function createMemoryStore(
 ): WindowStore {
   const logs = new Map<string, SlidingLog>();
   const holdMs = options.holdMs ?? DEFAULT_HOLD_MS;
-  const countUntil = options.countUntil ?? "learned";
+  const countUntil = options.countUntil ?? "answer";
   const untilAnswer = countUntil !== "start";
   const tripsOf = roundTripsBy(countUntil, options.learning ?? DEFAULT_LEARNING_RULE);
   return {
@@ -226,7 +226,7 @@ export function createRedisStore(
   redis.defineCommand("slidingLogAcquire", { numberOfKeys: 1, lua: ACQUIRE_SCRIPT });
   redis.defineCommand("slidingLogRelease", { numberOfKeys: 1, lua: RELEASE_SCRIPT });
   const client = redis as RedisWithLog;
-  const countUntil = options.countUntil ?? "learned";
+  const countUntil = options.countUntil ?? "answer";
   const untilAnswer = countUntil !== "start";
   const tripsOf = roundTripsBy(countUntil, options.learning ?? DEFAULT_LEARNING_RULE);
   const now = () => performance.now();
