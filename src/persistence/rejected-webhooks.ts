@@ -12,11 +12,26 @@ export interface RejectedWebhookStore {
   record(rejected: RejectedWebhook): Promise<void>;
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text a PostgreSQL text column holds: NUL, which it refuses, becomes U+FFFD, and so does an
+ * unpaired surrogate (which the driver would otherwise replace on its own); the rest is as given.
+ */
+const storable = (s: string): string => s.replaceAll("\u0000", "\ufffd").replace(LONE_SURROGATE, "\ufffd");
+
 export function createRejectedWebhookStore(prisma: PrismaClient): RejectedWebhookStore {
   return {
     async record(rejected) {
-      // NUL cannot be stored in a PostgreSQL text column; everything else is kept as received.
-      await prisma.rejectedWebhook.create({ data: { ...rejected, body: rejected.body.replaceAll("\u0000", "\uFFFD") } });
+      // A refusal must always be kept: a failure here would answer 503 and have Connectly redeliver it forever.
+      await prisma.rejectedWebhook.create({
+        data: {
+          reason: storable(rejected.reason),
+          body: storable(rejected.body),
+          contentType: rejected.contentType === null ? null : storable(rejected.contentType),
+          businessId: rejected.businessId,
+        },
+      });
     },
   };
 }

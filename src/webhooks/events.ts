@@ -357,11 +357,74 @@ function inboundEventOf(record: Record<string, unknown>): ParseResult {
   };
 }
 
-/** What a parsed JSON body means, or why it is refused. */
-export function parseWebhookEvent(body: unknown): ParseResult {
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What in `s` PostgreSQL cannot store (jsonb refuses both, text refuses NUL), or null. */
+const unstorableIn = (s: string): string | null =>
+  s.includes("\u0000") ? "the NUL character (U+0000)" : LONE_SURROGATE.test(s) ? "an unpaired UTF-16 surrogate" : null;
+
+/** A path segment as the reason shows it: a plain name as is, anything else as JSON (which escapes NUL). */
+const segment = (key: string | number): string =>
+  typeof key === "number" || /^[A-Za-z_$][\w$]{0,63}$/.test(key) ? String(key) : JSON.stringify(key.length > 64 ? `${key.slice(0, 64)}…` : key);
+
+interface Visit {
+  readonly value: unknown;
+  readonly key: string | number | null;
+  readonly parent: Visit | null;
+}
+
+const pathOf = (visit: Visit): string => {
+  const keys: string[] = [];
+  for (let v: Visit | null = visit; v !== null && v.key !== null; v = v.parent) keys.unshift(segment(v.key));
+  const path = keys.length > 0 ? keys.join(".") : "event";
+  // Bounded: the reason is answered and kept, and nesting is not.
+  return path.length > 300 ? `${path.slice(0, 300)}…` : path;
+};
+
+/**
+ * Why a parsed body cannot be stored: the first string, key or value, that holds what PostgreSQL
+ * refuses (JSON escapes it, so it parses), or null. Walked without recursion: nesting is unbounded.
+ */
+function unstorableRefusal(body: unknown): Refusal | null {
+  const stack: Visit[] = [{ value: body, key: null, parent: null }];
+  for (let visit = stack.pop(); visit !== undefined; visit = stack.pop()) {
+    const { value } = visit;
+    if (typeof value === "string") {
+      const what = unstorableIn(value);
+      if (what) return { code: "MALFORMED_EVENT", reason: `malformed event: ${pathOf(visit)} holds ${what}, which cannot be stored` };
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: visit });
+    } else if (value !== null && typeof value === "object") {
+      const inner: Visit[] = Object.entries(value as Record<string, unknown>).map(([key, v]) => ({ value: v, key, parent: visit }));
+      for (const at of inner) {
+        const what = unstorableIn(at.key as string);
+        if (what) return { code: "MALFORMED_EVENT", reason: `malformed event: the key ${pathOf(at)} holds ${what}, which cannot be stored` };
+      }
+      for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]!);
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether JSON text can put NUL or an unpaired surrogate in a string: only its escapes can (a raw
+ * NUL is not JSON, and text decoded from UTF-8 has no unpaired surrogates).
+ */
+const MAY_BE_UNSTORABLE = /\\u(?:0000|d[89a-f])/i;
+
+/**
+ * What a parsed JSON body means, or why it is refused. An event holding what PostgreSQL cannot
+ * store is malformed: it could never be stored, so asking Connectly to redeliver it would not help.
+ * `text`, the JSON it was parsed from, spares the search for such strings when it cannot hold one.
+ */
+export function parseWebhookEvent(body: unknown, text?: string): ParseResult {
   if (body == null || typeof body !== "object" || Array.isArray(body)) return refused("UNRECOGNISED_EVENT", "the body must be a JSON object");
   const record = body as Record<string, unknown>;
   const topic = topicOf(record);
+  if (topic !== undefined && (text === undefined || MAY_BE_UNSTORABLE.test(text))) {
+    const unstorable = unstorableRefusal(record);
+    if (unstorable) return { ok: false, ...unstorable };
+  }
   if (topic === "delivery_status") return statusEventOf(record);
   if (topic === "messages") return inboundEventOf(record);
   if (record.topic == null)

@@ -1,7 +1,9 @@
 /**
  * What the gateway does with a verified webhook body: parse it, store it exactly once, move the
  * message's status forward, open the customer's session window, publish the change. A body that is
- * not an event is kept for inspection and refused with the reason.
+ * not an event is kept for inspection and refused with the reason, and so is one PostgreSQL would
+ * not store (events.ts refuses what it can see; a statement refused for a value is split until only
+ * that event fails, so it never fails the events written with it nor asks for a redelivery).
  *
  * Delivery-status events that arrive while a batch is being written are written together in the
  * next one (one statement stores them and moves their messages forward): a burst of webhooks costs
@@ -152,11 +154,18 @@ function createBatcher(options: BatcherOptions, tasks: Tasks): Batcher {
   let inFlight = 0;
   let scheduled = false;
 
-  const writeBatch = async (batch: Waiting[]) => {
+  const writeBatch = async (batch: Waiting[]): Promise<void> => {
     let stored: AppliedEvent[];
     try {
       stored = await options.apply(batch.map((w) => w.event));
     } catch (error) {
+      // A value PostgreSQL refuses fails the whole statement: halves are written apart until only its event fails.
+      if (batch.length > 1 && isDataException(error)) {
+        const half = Math.ceil(batch.length / 2);
+        await writeBatch(batch.slice(0, half));
+        await writeBatch(batch.slice(half));
+        return;
+      }
       for (const w of batch) w.reject(error);
       return;
     }
@@ -197,6 +206,30 @@ function createBatcher(options: BatcherOptions, tasks: Tasks): Batcher {
     },
     queued: () => queue.length,
   };
+}
+
+/**
+ * Whether PostgreSQL refused a value of the statement (SQLSTATE class 22, data exception: a
+ * character it cannot store, a number out of range): the same event would be refused every time.
+ * pg's errors carry the SQLSTATE as `code`; Prisma's carry it in the driver adapter's cause.
+ */
+function sqlStateOf(error: unknown): string | null {
+  if (error === null || typeof error !== "object") return null;
+  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+  const adapted = e.meta?.driverAdapterError?.cause?.originalCode;
+  const state = typeof adapted === "string" ? adapted : e.code;
+  return typeof state === "string" && /^[0-9A-Z]{5}$/.test(state) ? state : null;
+}
+
+const isDataException = (error: unknown): boolean => sqlStateOf(error)?.startsWith("22") ?? false;
+
+/** The refusal of an event PostgreSQL would not store, or null when `error` is not that. */
+function unstorableEvent(error: unknown): Refusal | null {
+  if (!isDataException(error)) return null;
+  const e = error as { message?: unknown; meta?: { driverAdapterError?: { cause?: { originalMessage?: unknown } } } };
+  const message = e.meta?.driverAdapterError?.cause?.originalMessage ?? e.message;
+  const said = typeof message === "string" ? `: ${message.slice(0, 200)}` : "";
+  return { code: "MALFORMED_EVENT", reason: `malformed event: PostgreSQL refused a value of it (SQLSTATE ${sqlStateOf(error)}${said})` };
 }
 
 /** Events stored before their message, looked for again on a timer or when a send of theirs is accepted. */
@@ -320,13 +353,14 @@ function readEvent(
   body: Buffer,
   nowMs: number,
 ): { readonly ok: true; readonly event: WebhookEvent; readonly json: unknown } | ({ readonly ok: false } & Refusal) {
+  const text = body.toString("utf8").replace(/^\uFEFF/, "");
   let json: unknown;
   try {
-    json = JSON.parse(body.toString("utf8").replace(/^\uFEFF/, ""));
+    json = JSON.parse(text);
   } catch {
     return { ok: false, code: "MALFORMED_EVENT", reason: "the body is not JSON" };
   }
-  const parsed = parseWebhookEvent(json);
+  const parsed = parseWebhookEvent(json, text);
   if (!parsed.ok) return parsed;
   const future = futureTimestampRefusal(parsed.event.occurredAt, nowMs);
   return future ? { ok: false, ...future } : { ok: true, event: parsed.event, json };
@@ -361,13 +395,21 @@ export function createIngest(deps: IngestDeps): Ingest {
         return { status: 400, code: read.code, reason: read.reason };
       }
       const { event, json } = read;
-      if (event.topic === "delivery_status") {
-        const stored = await batcher.record(toNewStatusEvent(event, businessId, json));
-        return { status: 200, topic: event.topic, duplicate: !stored };
+      try {
+        if (event.topic === "delivery_status") {
+          const stored = await batcher.record(toNewStatusEvent(event, businessId, json));
+          return { status: 200, topic: event.topic, duplicate: !stored };
+        }
+        const row = await recordInbound(deps.customers, event, body, businessId, json);
+        if (row) deps.activity?.publishInbound(row);
+        return { status: 200, topic: event.topic, duplicate: row === null };
+      } catch (error) {
+        // Kept and refused like any malformed event: a redelivery would be refused the same way.
+        const refusal = unstorableEvent(error);
+        if (!refusal) throw error;
+        await deps.rejected.record({ reason: refusal.reason, body: body.toString("utf8"), contentType, businessId });
+        return { status: 400, ...refusal };
       }
-      const row = await recordInbound(deps.customers, event, body, businessId, json);
-      if (row) deps.activity?.publishInbound(row);
-      return { status: 200, topic: event.topic, duplicate: row === null };
     },
     accepted: (businessId, connectlyId) => reattacher.now({ businessId, connectlyId }),
     async close() {
