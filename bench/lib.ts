@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { Pool } from "undici";
@@ -28,11 +29,47 @@ function ensureBuilt(): Promise<void> {
   return built;
 }
 
-/** Node arguments that run `src/<entry>.ts`: its build in dist/, or the source through tsx. */
+/** How a script of package.json runs node: the environment it sets and node's flags before the entry. */
+export interface NodeCommand {
+  readonly env: Readonly<Record<string, string>>;
+  readonly flags: readonly string[];
+}
+
+/** Parses `[NAME=value ...] node [flags ...] <entry>`, the form of `npm start` and `npm run start:prod`. */
+function scriptCommand(name: string): NodeCommand {
+  const scripts = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  const words = (scripts[name] ?? "").trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  let i = 0;
+  for (; /^[A-Z_][A-Z0-9_]*=/.test(words[i] ?? ""); i++) {
+    const [key, ...value] = words[i]!.split("=");
+    env[key!] = value.join("=");
+  }
+  if (words[i] !== "node") throw new Error(`package.json's ${name} script is not of the form [NAME=value ...] node [flags ...] <entry>`);
+  return { env, flags: words.slice(i + 1, -1) };
+}
+
+let commandOverride: NodeCommand | undefined;
+
+/**
+ * The environment and node flags the benches run processes with: those of `npm run start:prod`
+ * (or `npm start` with BENCH_RUNTIME=tsx), so a bench measures what production runs.
+ */
+export function startCommand(): NodeCommand {
+  return commandOverride ?? scriptCommand(RUNTIME === "tsx" ? "start" : "start:prod");
+}
+
+/** Runs the processes started from now on with `command` instead (bench:footprint's experiments); undefined restores it. */
+export function overrideStartCommand(command: NodeCommand | undefined): void {
+  commandOverride = command;
+}
+
+/** Node arguments that run `src/<entry>.ts`: its build in dist/, or the source through tsx, with startCommand()'s flags. */
 export async function entryArgs(entry: string): Promise<string[]> {
-  if (RUNTIME === "tsx") return ["--import", "tsx", entry];
+  const { flags } = startCommand();
+  if (RUNTIME === "tsx") return [...flags, entry];
   await ensureBuilt();
-  return ["--enable-source-maps", entry.replace(/^src\//, "dist/").replace(/\.ts$/, ".js")];
+  return [...flags, entry.replace(/^src\//, "dist/").replace(/\.ts$/, ".js")];
 }
 
 export interface Proc {
@@ -48,7 +85,7 @@ export async function startProcess(entry: string, env: Record<string, string>, r
   // node itself (not the tsx CLI, which adds a parent process): signals and memory are the gateway's own.
   const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), ...(await entryArgs(entry))], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...startCommand().env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines = createInterface({ input: child.stdout });
@@ -156,7 +193,7 @@ export async function startQuietGateway(env: Record<string, string>, nodeFlags: 
   const child = spawn(process.execPath, [...flags, ...args], {
     cwd: ROOT,
     // As deployed (the Dockerfile and docker-compose.yml set it): graphql-js skips its development checks.
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", ...env, PORT: String(port), HOST: "127.0.0.1" },
+    env: { ...process.env, ...startCommand().env, NODE_ENV: "production", LOG_LEVEL: "warn", ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let lines = 0;
