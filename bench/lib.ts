@@ -618,3 +618,42 @@ export async function postWebhook(pool: Pool, businessId: string, body: string, 
   });
   return { status: res.statusCode, json: (await res.body.json()) as WebhookAnswer["json"] };
 }
+
+const SEND_MUTATION = `mutation Send($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { __typename ... on Message { id connectlyId status } ... on ErrorResult { code } } }`;
+
+/** The `i`th text message of a run, as a GraphQL request body (its messageId is `<run>-<i>`). */
+export const sendBody = (i: number, run: string): string =>
+  JSON.stringify({
+    query: SEND_MUTATION,
+    variables: { input: { businessId: "bench", recipient: { id: "+16044441111" }, content: { text: `bench ${run} ${i}` }, messageId: `${run}-${i}` } },
+  });
+
+/**
+ * Offers `count` sendSessionMessage mutations of a run (sendBody) spread over the gateways at `concurrency`:
+ * sorted latencies, the error codes seen with their counts, and the seconds it took.
+ */
+export async function offerSends(gateways: readonly { readonly url: string }[], count: number, concurrency: number, run: string) {
+  const token = await benchToken();
+  const clients = gateways.map((g) => graphqlClient(g.url, Math.ceil(concurrency / gateways.length), token));
+  const latencies: number[] = [];
+  const errors = new Map<string, number>();
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      const client = clients[worker % clients.length]!;
+      for (let i = next++; i < count; i = next++) {
+        const t0 = performance.now();
+        const { json } = await client.post(sendBody(i, run));
+        latencies.push(performance.now() - t0);
+        // A failed send is a result with a code; a request that could not run is a GraphQL error.
+        const { data, errors: errs } = json as { data?: { sendSessionMessage?: { code?: string } } | null; errors?: { extensions?: { code?: string } }[] };
+        const code = errs?.length ? (errs[0]?.extensions?.code ?? "UNKNOWN") : data?.sendSessionMessage?.code;
+        if (code != null) errors.set(code, (errors.get(code) ?? 0) + 1);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(clients.map((c) => c.close()));
+  return { latencies: latencies.sort((a, b) => a - b), errors, seconds };
+}

@@ -26,7 +26,7 @@ import type { RestSendMessageBody } from "../src/connectly/rest-body.js";
 import { createRateLimiter } from "../src/ratelimit/limiter.js";
 import { accountRules } from "../src/ratelimit/sliding-log.js";
 import { createMemoryStore, createRedisStore, type CountUntil } from "../src/ratelimit/stores.js";
-import { BENCH_AUTH_SECRET, benchToken, fmt, graphqlClient, percentile, startGatewayProcess, startSandboxProcess, type Proc } from "./lib.js";
+import { BENCH_AUTH_SECRET, fmt, offerSends, percentile, startGatewayProcess, startSandboxProcess, type Proc } from "./lib.js";
 
 const baseDb = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -37,13 +37,6 @@ const JITTER_MS = Number(process.env.BENCH_JITTER_MS ?? 2);
 const MODES = (process.env.BENCH_MODES ?? "answer,learned").split(",") as CountUntil[];
 const LAYERS = (process.env.BENCH_LAYERS ?? "limiter,gateway").split(",");
 const API_KEY = `bench_${randomBytes(8).toString("hex")}`;
-
-const MUTATION = `mutation Send($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { __typename ... on Message { id } ... on ErrorResult { code } } }`;
-const body = (i: number, run: string) =>
-  JSON.stringify({
-    query: MUTATION,
-    variables: { input: { businessId: "bench", recipient: { id: "+16044441111" }, content: { text: `bench ${run} ${i}` }, messageId: `${run}-${i}` } },
-  });
 
 interface SandboxStats {
   total: number;
@@ -95,29 +88,7 @@ async function withDatabase<T>(name: string, fn: (url: string) => Promise<T>): P
   }
 }
 
-/** Sends `count` mutations spread over the gateways at `concurrency`; returns sorted latencies and error codes. */
-async function offer(gateways: readonly Proc[], count: number, concurrency: number, run: string) {
-  const token = await benchToken();
-  const clients = gateways.map((g) => graphqlClient(g.url, Math.ceil(concurrency / gateways.length), token));
-  const latencies: number[] = [];
-  const errors = new Map<string, number>();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, worker) => {
-      const client = clients[worker % clients.length]!;
-      for (let i = next++; i < count; i = next++) {
-        const t0 = performance.now();
-        const { json } = await client.post(body(i, run));
-        latencies.push(performance.now() - t0);
-        const { data, errors: errs } = json as { data?: { sendSessionMessage?: { code?: string } } | null; errors?: { extensions?: { code?: string } }[] };
-        const code = errs?.length ? (errs[0]?.extensions?.code ?? "UNKNOWN") : data?.sendSessionMessage?.code;
-        if (code != null) errors.set(code, (errors.get(code) ?? 0) + 1);
-      }
-    }),
-  );
-  await Promise.all(clients.map((c) => c.close()));
-  return { latencies: latencies.sort((a, b) => a - b), errors };
-}
+const offer = offerSends;
 
 interface Row {
   readonly topology: string;

@@ -18,7 +18,18 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { Redis } from "ioredis";
 import { Pool } from "undici";
-import { BENCH_AUTH_SECRET, benchToken, fmt, graphqlClient, percentile, startGatewayProcess, startSandboxProcess, type Proc } from "./lib.js";
+import {
+  BENCH_AUTH_SECRET,
+  benchToken,
+  fmt,
+  graphqlClient,
+  offerSends,
+  percentile,
+  sendBody,
+  startGatewayProcess,
+  startSandboxProcess,
+  type Proc,
+} from "./lib.js";
 
 const baseDb = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -26,13 +37,6 @@ const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 4000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
 const LIGHT_SECONDS = Number(process.env.BENCH_LIGHT_SECONDS ?? 10);
 const API_KEY = `bench_${randomBytes(8).toString("hex")}`;
-
-const MUTATION = `mutation Send($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { __typename ... on Message { id connectlyId status } ... on ErrorResult { code } } }`;
-const body = (i: number, run: string) =>
-  JSON.stringify({
-    query: MUTATION,
-    variables: { input: { businessId: "bench", recipient: { id: "+16044441111" }, content: { text: `bench ${run} ${i}` }, messageId: `${run}-${i}` } },
-  });
 
 interface SandboxStats {
   total: number;
@@ -66,32 +70,7 @@ async function withDatabase<T>(name: string, fn: (url: string) => Promise<T>): P
   }
 }
 
-/** Sends `count` mutations spread over the gateways at `concurrency`; returns latencies and error codes. */
-async function offer(gateways: readonly Proc[], count: number, concurrency: number, run: string) {
-  const token = await benchToken();
-  const clients = gateways.map((g) => graphqlClient(g.url, Math.ceil(concurrency / gateways.length), token));
-  const latencies: number[] = [];
-  const errors = new Map<string, number>();
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, worker) => {
-      const client = clients[worker % clients.length]!;
-      for (let i = next++; i < count; i = next++) {
-        const t0 = performance.now();
-        const { json } = await client.post(body(i, run));
-        latencies.push(performance.now() - t0);
-        // A failed send is a result with a code; a request that could not run is a GraphQL error.
-        const { data, errors: errs } = json as { data?: { sendSessionMessage?: { code?: string } } | null; errors?: { extensions?: { code?: string } }[] };
-        const code = errs?.length ? (errs[0]?.extensions?.code ?? "UNKNOWN") : data?.sendSessionMessage?.code;
-        if (code != null) errors.set(code, (errors.get(code) ?? 0) + 1);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  await Promise.all(clients.map((c) => c.close()));
-  return { latencies: latencies.sort((a, b) => a - b), errors, seconds };
-}
+const offer = offerSends;
 
 async function checkAgreement(dbUrl: string, sandbox: Proc, run: string) {
   const db = new pg.Client({ connectionString: dbUrl });
@@ -145,7 +124,7 @@ async function lightLoad(gateway: Proc, sandbox: Proc, run: string) {
     pending.push(
       (async () => {
         const t0 = performance.now();
-        await client.post(body(i, run));
+        await client.post(sendBody(i, run));
         gatewayLat.push(performance.now() - t0);
       })(),
     );
