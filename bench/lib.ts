@@ -282,6 +282,25 @@ export async function dropDatabase(baseUrl: string, name: string): Promise<void>
   }
 }
 
+/** Runs `fn` on a fresh database `name` beside `baseUrl` (dropped before and after). */
+export async function withFreshDatabase<T>(baseUrl: string, name: string, fn: (url: string) => Promise<T>): Promise<T> {
+  await dropDatabase(baseUrl, name);
+  try {
+    return await fn(databaseUrlFor(baseUrl, name));
+  } finally {
+    await dropDatabase(baseUrl, name);
+  }
+}
+
+/** A sending gateway's environment: its database, the sandbox as Connectly with `apiKey`, auth on. */
+export const sendingGatewayEnv = (dbUrl: string, sandbox: Proc, apiKey: string): Record<string, string> => ({
+  DATABASE_URL: dbUrl,
+  DATABASE_POOL_SIZE: "20",
+  CONNECTLY_API_KEY: apiKey,
+  CONNECTLY_BASE_URL: sandbox.url,
+  AUTH_JWT_SECRET: BENCH_AUTH_SECRET,
+});
+
 export interface SeedMessage {
   readonly id: string;
   readonly businessId: string;

@@ -18,7 +18,6 @@
  */
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import pg from "pg";
 import { Redis } from "ioredis";
 import { createConnectlyClient } from "../src/connectly/client.js";
 import { createDelivery } from "../src/connectly/delivery.js";
@@ -26,7 +25,7 @@ import type { RestSendMessageBody } from "../src/connectly/rest-body.js";
 import { createRateLimiter } from "../src/ratelimit/limiter.js";
 import { accountRules } from "../src/ratelimit/sliding-log.js";
 import { createMemoryStore, createRedisStore, type CountUntil } from "../src/ratelimit/stores.js";
-import { BENCH_AUTH_SECRET, fmt, offerSends, percentile, startGatewayProcess, startSandboxProcess, type Proc } from "./lib.js";
+import { fmt, offerSends, sendingGatewayEnv, withFreshDatabase, percentile, startGatewayProcess, startSandboxProcess, type Proc } from "./lib.js";
 
 const baseDb = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -69,23 +68,6 @@ async function setNetwork(sandbox: Proc, delayMs: number, jitterMs: number): Pro
     body: JSON.stringify({ network: { delayMs, jitterMs } }),
   });
   if (!res.ok) throw new Error(`the sandbox refused the network setting: ${res.status} ${await res.text()}`);
-}
-
-async function withDatabase<T>(name: string, fn: (url: string) => Promise<T>): Promise<T> {
-  const drop = async () => {
-    const admin = new pg.Client({ connectionString: baseDb });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  };
-  await drop();
-  const url = new URL(baseDb);
-  url.pathname = `/${name}`;
-  try {
-    return await fn(url.toString());
-  } finally {
-    await drop();
-  }
 }
 
 const offer = offerSends;
@@ -181,15 +163,9 @@ async function clearRedis(): Promise<void> {
 }
 
 const stamp = Date.now().toString(36);
-await withDatabase(`bench_net_${stamp}`, async (dbUrl) => {
+await withFreshDatabase(baseDb, `bench_net_${stamp}`, async (dbUrl) => {
   const sandbox = await startSandboxProcess(0, 200, API_KEY);
-  const gatewayEnv = {
-    DATABASE_URL: dbUrl,
-    DATABASE_POOL_SIZE: "20",
-    CONNECTLY_API_KEY: API_KEY,
-    CONNECTLY_BASE_URL: sandbox.url,
-    AUTH_JWT_SECRET: BENCH_AUTH_SECRET,
-  };
+  const gatewayEnv = sendingGatewayEnv(dbUrl, sandbox, API_KEY);
   const rows: Row[] = [];
   try {
     console.log(

@@ -19,11 +19,12 @@ import pg from "pg";
 import { Redis } from "ioredis";
 import { Pool } from "undici";
 import {
-  BENCH_AUTH_SECRET,
   benchToken,
   fmt,
   graphqlClient,
   offerSends,
+  sendingGatewayEnv,
+  withFreshDatabase,
   percentile,
   sendBody,
   startGatewayProcess,
@@ -51,23 +52,6 @@ interface SandboxStats {
 /** The sandbox's log from request number `since` on. */
 async function stats(sandbox: Proc, since = 0): Promise<SandboxStats> {
   return (await (await fetch(`${sandbox.url}/sandbox/stats?since=${since}`)).json()) as SandboxStats;
-}
-
-async function withDatabase<T>(name: string, fn: (url: string) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: baseDb });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
-  const url = new URL(baseDb);
-  url.pathname = `/${name}`;
-  try {
-    return await fn(url.toString());
-  } finally {
-    const again = new pg.Client({ connectionString: baseDb });
-    await again.connect();
-    await again.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await again.end();
-  }
 }
 
 const offer = offerSends;
@@ -158,15 +142,9 @@ async function lightLoad(gateway: Proc, sandbox: Proc, run: string) {
 }
 
 const stamp = Date.now().toString(36);
-await withDatabase(`bench_send_${stamp}`, async (dbUrl) => {
+await withFreshDatabase(baseDb, `bench_send_${stamp}`, async (dbUrl) => {
   const sandbox = await startSandboxProcess(0, Number(process.env.BENCH_SANDBOX_RATE ?? 200), API_KEY);
-  const gatewayEnv = {
-    DATABASE_URL: dbUrl,
-    DATABASE_POOL_SIZE: "20",
-    CONNECTLY_API_KEY: API_KEY,
-    CONNECTLY_BASE_URL: sandbox.url,
-    AUTH_JWT_SECRET: BENCH_AUTH_SECRET,
-  };
+  const gatewayEnv = sendingGatewayEnv(dbUrl, sandbox, API_KEY);
   const procs: Proc[] = [sandbox];
   try {
     console.log(`# send-throughput: sandbox strict at 200 requests/s; ${MESSAGES} mutations at concurrency ${CONCURRENCY}; PostgreSQL`);
