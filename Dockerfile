@@ -18,4 +18,4 @@ COPY prisma ./prisma
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 4000
-CMD ["node", "--enable-source-maps", "--liftoff-only", "dist/main.js"]
+CMD ["node", "--enable-source-maps", "--liftoff-only", "--expose-gc", "dist/main.js"]

@@ -1,0 +1,97 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { collectAgain, DEFAULT_IDLE_POLICY, shouldCollect } from "../src/core/idle-collection.js";
+
+const MB = 1024 * 1024;
+const policy = DEFAULT_IDLE_POLICY;
+
+describe("when the idle collection runs", () => {
+  it("runs once the process is quiet, the first time whatever the heap", () => {
+    expect(shouldCollect(0.01, 40 * MB, null, policy)).toBe(true);
+    expect(shouldCollect(0.5, 40 * MB, null, policy)).toBe(false);
+  });
+
+  it("runs again only after the heap grew by more than the policy's growth since the last one", () => {
+    expect(shouldCollect(0.01, 60 * MB, 50 * MB, policy)).toBe(false);
+    expect(shouldCollect(0.01, 66 * MB + 1, 50 * MB, policy)).toBe(true);
+    expect(shouldCollect(0.01, 66 * MB, 50 * MB, policy)).toBe(false);
+  });
+
+  it("never runs while the event loop is busy (or its utilisation is not a number)", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double({ min: policy.quietBelow, max: 1, noNaN: true }), fc.constant(Number.NaN)),
+        fc.nat(),
+        fc.option(fc.nat()),
+        (utilization, heap, last) => !shouldCollect(utilization, heap, last, policy),
+      ),
+    );
+  });
+
+  it("when quiet, runs exactly when the heap outgrew the last collection's by the growth", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: policy.quietBelow, maxExcluded: true, noNaN: true }), fc.nat(), fc.nat(), (utilization, heap, last) => {
+        expect(shouldCollect(utilization, heap, last, policy)).toBe(heap > last + policy.growthBytes);
+      }),
+    );
+  });
+});
+
+describe("when the idle collection runs once more", () => {
+  it("after a round that gave back at least a quarter of the growth, up to the policy's rounds", () => {
+    const quarter = policy.growthBytes / 4;
+    expect(collectAgain(100 * MB, 100 * MB - quarter, 1, policy)).toBe(true);
+    expect(collectAgain(100 * MB, 100 * MB - quarter + 1, 1, policy)).toBe(false);
+    expect(collectAgain(100 * MB, 50 * MB, policy.maxRounds - 1, policy)).toBe(true);
+    expect(collectAgain(100 * MB, 50 * MB, policy.maxRounds, policy)).toBe(false);
+  });
+
+  it("never more than maxRounds in a row, nor after a round that gave back nothing", () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 10 }), (before, after, round) => {
+        const again = collectAgain(before, after, round, policy);
+        if (round >= policy.maxRounds || after >= before) expect(again).toBe(false);
+      }),
+    );
+  });
+});
+
+describe("the idle collection in a process run with --expose-gc", () => {
+  it("gives back the heap a burst of allocation grew once the process is quiet", async () => {
+    // A burst that leaves its garbage behind, then quiet: the collection must shrink the committed heap.
+    const script = `
+      import { startIdleCollection } from "./src/core/idle-collection.ts";
+      let keep = [];
+      for (let i = 0; i < 600000; i++) keep.push({ s: "x".repeat(40) + i, n: [i] });
+      keep = [];
+      console.log("burst " + process.memoryUsage().heapTotal);
+      startIdleCollection({ gc: globalThis.gc, intervalMs: 50, onCollected: (before, after) => console.log("collected " + before + " " + after) });
+      setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      const lines = createInterface({ input: child.stdout });
+      const seen: string[] = [];
+      for await (const line of lines) {
+        seen.push(line);
+        if (line.startsWith("collected")) break;
+      }
+      const burst = Number(seen.find((l) => l.startsWith("burst"))?.split(" ")[1]);
+      const [before, after] = seen.at(-1)!.split(" ").slice(1).map(Number);
+      expect(before).toBeGreaterThan(0);
+      expect(after).toBeLessThan(before! - 8 * MB);
+      expect(after).toBeLessThan(burst);
+    } finally {
+      child.kill();
+      await once(child, "exit");
+    }
+  });
+
+  it("starts nothing without --expose-gc: the gateway's main checks for gc first", async () => {
+    const child = spawn(process.execPath, ["-e", "console.log(typeof globalThis.gc)"], { stdio: ["ignore", "pipe", "inherit"] });
+    const [line] = await Promise.all([createInterface({ input: child.stdout })[Symbol.asyncIterator]().next(), once(child, "exit")]);
+    expect(line.value).toBe("undefined");
+  });
+});
