@@ -34,6 +34,7 @@ import pg from "pg";
 import { Pool } from "undici";
 import { signWebhookBody } from "../src/webhooks/signature.js";
 import {
+  BENCH_AUTH_SECRET,
   BENCH_BASE_DB,
   cpuProfileFlags,
   cpuSecondsOf,
@@ -297,7 +298,16 @@ function planPosts(bench: BenchRun): Plan {
 
 /** Starts the gateway on the bench's database and seeds the messages the events are about. */
 async function setUp(bench: BenchRun, messages: readonly SeedMessage[]): Promise<{ gateway: GatewayProc; profileSince: number }> {
-  const env: Record<string, string> = { DATABASE_URL: bench.dbUrl, CONNECTLY_WEBHOOK_SECRET: SECRET, SANDBOX_STATUS_EVENTS: "false", LOG_LEVEL: "warn" };
+  // As deployed: an API key (no built-in sandbox, whose own secret every webhook would be checked
+  // against too); nothing is sent, so the upstream address is never called.
+  const env: Record<string, string> = {
+    DATABASE_URL: bench.dbUrl,
+    CONNECTLY_API_KEY: "bench-ingest-key",
+    CONNECTLY_BASE_URL: "http://127.0.0.1:9",
+    AUTH_JWT_SECRET: BENCH_AUTH_SECRET,
+    CONNECTLY_WEBHOOK_SECRET: SECRET,
+    LOG_LEVEL: "warn",
+  };
   if (POOL_SIZE) env.DATABASE_POOL_SIZE = POOL_SIZE;
   const profileSince = Date.now();
   const gateway = await startQuietGateway(env, cpuProfileFlags(CPU_PROF));
