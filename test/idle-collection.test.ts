@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { createInterface } from "node:readline";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { collectAgain, DEFAULT_IDLE_POLICY, shouldCollect } from "../src/core/idle-collection.js";
+import { afterCollection, collectAgain, DEFAULT_IDLE_POLICY, IDLE_START, idleTick, shouldCollect, type IdleState } from "../src/core/idle-collection.js";
 
 const MB = 1024 * 1024;
 const policy = DEFAULT_IDLE_POLICY;
@@ -59,15 +59,77 @@ describe("when the idle collection runs once more", () => {
   });
 });
 
+describe("the idle collection's rounds, tick by tick", () => {
+  const quiet = (heap: number) => ({ utilization: 0.01, heap });
+  const busy = (heap: number) => ({ utilization: 0.5, heap });
+  /** Runs ticks; a collection takes `gives` MB back from the heap it started at. */
+  function run(samples: { utilization: number; heap: number }[], gives: number[]): { collections: number; state: IdleState } {
+    let state = IDLE_START;
+    let collections = 0;
+    for (const sample of samples) {
+      const tick = idleTick(state, sample, policy);
+      state = tick.state;
+      if (tick.collect) state = afterCollection(state, sample.heap, sample.heap - (gives[collections++] ?? 0) * MB, policy);
+    }
+    return { collections, state };
+  }
+
+  it("after a load, collects while each round gives back enough, at most maxRounds in a row", () => {
+    expect(run([quiet(40 * MB), busy(200 * MB), quiet(200 * MB), quiet(150 * MB), quiet(110 * MB), quiet(90 * MB)], [0, 50, 40, 20, 10]).collections).toBe(4);
+  });
+
+  it("stops the rounds when one gives back little", () => {
+    const { collections, state } = run([quiet(40 * MB), quiet(200 * MB), quiet(200 * MB), quiet(200 * MB)], [0, 1]);
+    // The first at start-up, the second for the growth; it gave back 1 MB, so no third.
+    expect(collections).toBe(2);
+    expect(state).toEqual({ heapAfterLast: 199 * MB, round: 0, again: false });
+  });
+
+  it("a busy tick ends a run of rounds: after it, only new growth starts one", () => {
+    const { collections } = run([quiet(100 * MB), busy(60 * MB), quiet(60 * MB), quiet(60 * MB)], [40]);
+    expect(collections).toBe(1);
+  });
+
+  it("never collects on a busy tick, whatever the state", () => {
+    fc.assert(
+      fc.property(
+        fc.record({ heapAfterLast: fc.option(fc.nat()), round: fc.nat({ max: 5 }), again: fc.boolean() }),
+        fc.double({ min: policy.quietBelow, max: 1, noNaN: true }),
+        fc.nat(),
+        (state, utilization, heap) => !idleTick(state, { utilization, heap }, policy).collect,
+      ),
+    );
+  });
+
+  it("never more than maxRounds collections without a busy tick or new growth between them", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 64 }), { minLength: 1, maxLength: 20 }), (gives) => {
+        const heap = 500 * MB;
+        // Quiet ticks at a heap that never grows again after the first collection.
+        let state = IDLE_START;
+        let collections = 0;
+        for (let i = 0; i < gives.length; i++) {
+          const tick = idleTick(state, quiet(heap - (i === 0 ? 0 : 400 * MB)), policy);
+          state = tick.state;
+          if (tick.collect) state = afterCollection(state, heap, heap - gives[collections++]! * MB, policy);
+        }
+        expect(collections).toBeLessThanOrEqual(policy.maxRounds);
+      }),
+    );
+  });
+});
+
 describe("the idle collection in a process run with --expose-gc", () => {
   it("gives back the heap a burst of allocation grew once the process is quiet", async () => {
     // A burst that leaves its garbage behind, then quiet: the collection must shrink the committed heap.
     const script = `
+      import { getHeapSpaceStatistics } from "node:v8";
       import { startIdleCollection } from "./src/core/idle-collection.ts";
+      const oldGenerationBytes = () => getHeapSpaceStatistics().filter((s) => !s.space_name.startsWith("new_")).reduce((n, s) => n + s.space_size, 0);
       let keep = [];
       for (let i = 0; i < 600000; i++) keep.push({ s: "x".repeat(40) + i, n: [i] });
       keep = [];
-      console.log("burst " + process.memoryUsage().heapTotal);
+      console.log("burst " + oldGenerationBytes());
       startIdleCollection({ gc: globalThis.gc, intervalMs: 50, onCollected: (before, after) => console.log("collected " + before + " " + after) });
       setInterval(() => {}, 1000);`;
     const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });

@@ -23,7 +23,7 @@ afterAll(() => t?.close());
 const MIN_WHILE_BUSY = 4;
 
 /** Each statement's events, and a gate that holds the first statement open until released. */
-function heldIngest(): { ingest: Ingest; statements: number[][]; started: Promise<void>; release: () => void } {
+function heldIngest(maxHoldBehindBatchMs = 60_000): { ingest: Ingest; statements: number[][]; started: Promise<void>; release: () => void } {
   const statements: number[][] = [];
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
@@ -47,6 +47,7 @@ function heldIngest(): { ingest: Ingest; statements: number[][]; started: Promis
       throw error;
     },
     minBatchWhileBusy: MIN_WHILE_BUSY,
+    maxHoldBehindBatchMs,
   });
   return { ingest, statements, started: first, release };
 }
@@ -93,6 +94,20 @@ describe("grouping delivery-status events into statements", () => {
     const more = [1, 2, 3, 4, 5].map((i) => ingest.ingest(body(prefix, i), biz, null));
     expect(stored(await Promise.all(more)), "answered while the first is still held").toEqual([false, false, false, false, false]);
     expect(statements).toEqual([[0], [1, 2, 3, 4, 5]]);
+    release();
+    expect(stored([await first])).toEqual([false]);
+    await ingest.close();
+  });
+
+  it("held-back events wait for a slow batch only so long, then go in a statement of their own", async () => {
+    const { ingest, statements, started, release } = heldIngest(5);
+    const biz = businessId();
+    const prefix = `01HO${tag()}`;
+    const first = ingest.ingest(body(prefix, 0), biz, null);
+    await started;
+    const waiting = [1, 2].map((i) => ingest.ingest(body(prefix, i), biz, null));
+    expect(stored(await Promise.all(waiting)), "answered while the first is still held").toEqual([false, false]);
+    expect(statements).toEqual([[0], [1, 2]]);
     release();
     expect(stored([await first])).toEqual([false]);
     await ingest.close();

@@ -51,6 +51,8 @@ export interface IngestDeps {
    * this trades a little latency for fewer, fuller batches; alone, an event is written at once.
    */
   readonly minBatchWhileBusy?: number;
+  /** Longest events wait for a batch being written before starting one of their own anyway (ms, default 10). */
+  readonly maxHoldBehindBatchMs?: number;
   /**
    * When to look again for the message of an event that came before it (ms after the event): the
    * send may still be committing. Messages sent elsewhere are never found; that is fine.
@@ -154,6 +156,7 @@ interface BatcherOptions {
   readonly maxBatch: number;
   readonly maxConcurrent: number;
   readonly minBatchWhileBusy: number;
+  readonly maxHoldMs: number;
 }
 
 function createBatcher(options: BatcherOptions, tasks: Tasks): Batcher {
@@ -181,10 +184,22 @@ function createBatcher(options: BatcherOptions, tasks: Tasks): Batcher {
     for (const w of batch) w.resolve(keys.delete(eventKey(w.event)));
     options.onStored(stored);
   };
-  const pump = () => {
+  const minWhileBusy = Math.min(options.minBatchWhileBusy, options.maxBatch);
+  // Events held back behind a batch wait at most maxHoldMs: that batch may be slow (split, waiting on a lock).
+  let holdTimer: NodeJS.Timeout | undefined;
+  const pump = (holdOver = false) => {
     scheduled = false;
     while (queue.length > 0 && inFlight < options.maxConcurrent) {
-      if (inFlight > 0 && queue.length < options.minBatchWhileBusy) break;
+      if (!holdOver && inFlight > 0 && queue.length < minWhileBusy) {
+        holdTimer ??= setTimeout(() => {
+          holdTimer = undefined;
+          pump(true);
+        }, options.maxHoldMs);
+        break;
+      }
+      holdOver = false;
+      clearTimeout(holdTimer);
+      holdTimer = undefined;
       const batch = queue.slice(0, options.maxBatch);
       queue = queue.slice(batch.length);
       inFlight++;
@@ -397,6 +412,7 @@ export function createIngest(deps: IngestDeps): Ingest {
       maxBatch: deps.maxBatch ?? 500,
       maxConcurrent: deps.maxConcurrentBatches ?? 2,
       minBatchWhileBusy: deps.minBatchWhileBusy ?? 16,
+      maxHoldMs: deps.maxHoldBehindBatchMs ?? 10,
     },
     tasks,
   );
