@@ -126,4 +126,24 @@ describe("grouping delivery-status events into statements", () => {
     expect(stored(await Promise.all(all))).toEqual([false, false, false]);
     expect(statements.flat().sort()).toEqual([0, 1, 2]);
   });
+
+  it("a failure after the events are stored (publishing them) is reported, never an unhandled rejection", async () => {
+    const biz = businessId();
+    let reported!: (error: unknown) => void;
+    const error = new Promise<unknown>((resolve) => (reported = resolve));
+    const ingest = createIngest({
+      ...stores,
+      statusEvents: {
+        ...stores.statusEvents,
+        // As if the gateway had the message: the stored events are then published.
+        apply: async (events: readonly NewStatusEvent[]) =>
+          (await stores.statusEvents.apply(events)).map((a) => ({ ...a, messageId: "m-batching", messageBusinessId: biz })),
+      },
+      pubsub: { publish: () => undefined, publishStored: () => Promise.reject(new Error("publishing failed")) },
+      onError: reported,
+    });
+    expect(stored([await ingest.ingest(body(`01PF${tag()}`, 0), biz, null)])).toEqual([false]);
+    expect(await error).toEqual(new Error("publishing failed"));
+    await ingest.close();
+  });
 });

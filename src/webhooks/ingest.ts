@@ -81,12 +81,19 @@ interface Tasks {
   settle(): Promise<unknown>;
 }
 
-function createTasks(): Tasks {
+function createTasks(onError: (error: unknown) => void): Tasks {
   const running = new Set<Promise<void>>();
   return {
     track(run) {
       running.add(run);
-      void run.finally(() => running.delete(run));
+      // Reported, never an unhandled rejection (which would end the process).
+      run.then(
+        () => running.delete(run),
+        (error: unknown) => {
+          running.delete(run);
+          onError(error);
+        },
+      );
     },
     size: () => running.size,
     settle: () => Promise.allSettled([...running]),
@@ -391,7 +398,7 @@ function readEvent(
 
 export function createIngest(deps: IngestDeps): Ingest {
   const clock = deps.now ?? Date.now;
-  const tasks = createTasks();
+  const tasks = createTasks(deps.onError);
   const reattacher = createReattacher(deps, deps.reattachAfterMs ?? [1_000, 10_000], tasks);
   const onStored = (stored: AppliedEvent[]) => {
     for (const s of stored) {
