@@ -23,7 +23,7 @@ const gateway = await startGateway(config).catch((error: unknown) => {
 const idle = globalThis.gc
   ? startIdleCollection({
       gc: globalThis.gc,
-      onCollected: (before, after) => gateway.app.log.debug({ heapTotalBefore: before, heapTotalAfter: after }, "collected while idle"),
+      onCollected: (before, after) => gateway.app.log.debug({ oldGenerationBytesBefore: before, oldGenerationBytesAfter: after }, "collected while idle"),
       onError: (error) => gateway.app.log.warn({ err: error }, "the idle collection failed"),
     })
   : undefined;
