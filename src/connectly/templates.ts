@@ -30,8 +30,7 @@ const objectAt = (v: Json, key: string): Json | null => (isObject(v[key]) ? v[ke
 const arrayAt = (v: Json | null, key: string): readonly unknown[] => (v != null && Array.isArray(v[key]) ? v[key] : []);
 
 // PostgreSQL's jsonb refuses U+0000 and unpaired surrogates: a catalog holding one could never be stored.
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const clean = (s: string): string => s.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\ufffd");
+const clean = (s: string): string => s.replaceAll("\u0000", "").toWellFormed();
 
 /** A string (or a finite number, as ids sometimes are) as clean text; null for anything else or nothing. */
 const textOf = (v: unknown): string | null => {

@@ -12,13 +12,11 @@ export interface RejectedWebhookStore {
   record(rejected: RejectedWebhook): Promise<void>;
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
 /**
  * Text a PostgreSQL text column holds: NUL, which it refuses, becomes U+FFFD, and so does an
  * unpaired surrogate (which the driver would otherwise replace on its own); the rest is as given.
  */
-const storable = (s: string): string => s.replaceAll("\u0000", "\ufffd").replace(LONE_SURROGATE, "\ufffd");
+const storable = (s: string): string => s.replaceAll("\u0000", "\ufffd").toWellFormed();
 
 export function createRejectedWebhookStore(prisma: PrismaClient): RejectedWebhookStore {
   return {

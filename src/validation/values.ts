@@ -29,12 +29,11 @@ export type Check = (s: string) => Problem | null;
 
 // PostgreSQL refuses U+0000 in text and jsonb, and a lone surrogate has no UTF-8 form at all.
 const NUL = "\u0000";
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** NUL and unpaired UTF-16 surrogates: no database or upstream can carry them. */
 export const characters: Check = (s) => {
   if (s.includes(NUL)) return { rule: "NO_NUL", message: "must not contain the NUL character (U+0000)" };
-  if (LONE_SURROGATE.test(s)) return { rule: "UNPAIRED_SURROGATE", message: "must not contain an unpaired UTF-16 surrogate (not a Unicode character)" };
+  if (!s.isWellFormed()) return { rule: "UNPAIRED_SURROGATE", message: "must not contain an unpaired UTF-16 surrogate (not a Unicode character)" };
   return null;
 };
 

@@ -357,11 +357,9 @@ function inboundEventOf(record: Record<string, unknown>): ParseResult {
   };
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 /** What in `s` PostgreSQL cannot store (jsonb refuses both, text refuses NUL), or null. */
 const unstorableIn = (s: string): string | null =>
-  s.includes("\u0000") ? "the NUL character (U+0000)" : LONE_SURROGATE.test(s) ? "an unpaired UTF-16 surrogate" : null;
+  s.includes("\u0000") ? "the NUL character (U+0000)" : !s.isWellFormed() ? "an unpaired UTF-16 surrogate" : null;
 
 /** A path segment as the reason shows it: a plain name as is, anything else as JSON (which escapes NUL). */
 const segment = (key: string | number): string =>
