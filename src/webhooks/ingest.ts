@@ -47,8 +47,9 @@ export interface IngestDeps {
   readonly maxConcurrentBatches?: number;
   /**
    * Fewest events a batch starts with while another is being written (default 16); fewer wait for
-   * that one to commit, at most maxHoldBehindBatchMs. A batch costs about as much to write for 1 event as for 10, so under load
-   * this trades a little latency for fewer, fuller batches; alone, an event is written at once.
+   * that one to commit, at most maxHoldBehindBatchMs. A batch costs about as much to write for 1
+   * event as for 10, so under load this trades a little latency for fewer, fuller batches; alone,
+   * an event is written at once.
    */
   readonly minBatchWhileBusy?: number;
   /** Longest events wait for a batch being written before starting one of their own anyway (ms, default 10). */
