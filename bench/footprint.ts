@@ -299,9 +299,19 @@ interface PostgresFigures {
   readonly late: Memory;
   readonly cpu: number;
   readonly seconds: number;
+  /** The idle collections the gateway ran (its /metrics), and their mean duration (ms). */
+  readonly collections: { readonly count: number; readonly meanMs: number };
 }
 
 let runs = 0;
+
+/** gateway_idle_collection_seconds from the gateway's /metrics. */
+async function idleCollections(url: string): Promise<{ count: number; meanMs: number }> {
+  const text = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).then((r) => (r.ok ? r.text() : ""));
+  const value = (name: string) => Number(new RegExp(`^${name} ([\\d.e+-]+)`, "m").exec(text)?.[1] ?? 0);
+  const count = value("gateway_idle_collection_seconds_count");
+  return { count, meanMs: count > 0 ? (1000 * value("gateway_idle_collection_seconds_sum")) / count : 0 };
+}
 
 /** Step 1: a gateway on a fresh PostgreSQL database (the gateway creates it and applies the migrations), idle after start, then after the load. */
 async function postgresGateway(bench: BenchRun, sandbox: Proc, snapshots: boolean): Promise<PostgresFigures> {
@@ -337,7 +347,7 @@ async function postgresGateway(bench: BenchRun, sandbox: Proc, snapshots: boolea
     // V8 gives memory back some seconds after the allocation rate drops (its memory reducer): read again later.
     await sleep(LATE_MS - SETTLE_MS);
     const late = await gatewayMemory(gateway);
-    return { idle, idleLate, loaded, late, cpu, seconds };
+    return { idle, idleLate, loaded, late, cpu, seconds, collections: await idleCollections(gateway.url) };
   } finally {
     await gateway.stop();
   }
@@ -436,6 +446,9 @@ await runBench("bench_footprint", "footprints measured", async (bench) => {
   console.log(row(`gateway, production build, PostgreSQL, ${fmt(LATE_MS / 1000, 0)} s after the load`, postgres.late, "≤ 200 MB"));
   console.log(row("gateway, production build, embedded database (fresh directory), idle after start", embedded, "≤ 400 MB"));
   for (const [name, m] of parts) console.log(row(name, m, "baseline"));
+  console.log(
+    `\nidle collections by the PostgreSQL gateway over the run: ${postgres.collections.count}, ${fmt(postgres.collections.meanMs, 0)} ms each on average (the event loop waits for each)`,
+  );
 
   if (experiments.length > 0) {
     console.log("\n## Each setting's share (the same gateways, the start command varied)\n");

@@ -23,7 +23,10 @@ const gateway = await startGateway(config).catch((error: unknown) => {
 const idle = globalThis.gc
   ? startIdleCollection({
       gc: globalThis.gc,
-      onCollected: (before, after) => gateway.app.log.debug({ oldGenerationBytesBefore: before, oldGenerationBytesAfter: after }, "collected while idle"),
+      onCollected: (before, after, ms) => {
+        gateway.metrics.idleCollections.observe(ms / 1000);
+        gateway.app.log.debug({ oldGenerationBytesBefore: before, oldGenerationBytesAfter: after, durationMs: Math.round(ms) }, "collected while idle");
+      },
       onError: (error) => gateway.app.log.warn({ err: error }, "the idle collection failed"),
     })
   : undefined;

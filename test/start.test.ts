@@ -6,6 +6,7 @@
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
 import { ready, root, startProcess } from "./support/process.js";
@@ -72,6 +73,20 @@ describe("npm start", () => {
       expect(rows[0]).toMatchObject({ status: "ACCEPTED", recipientId: "+16044441111", callbackData: { order_id: "12345" } });
     } finally {
       await database.close();
+    }
+  });
+
+  it("with --expose-gc (as the start scripts pass it), collects once quiet and counts it in /metrics", async () => {
+    const child = startProcess({ PORT: "0", LOG_LEVEL: "debug", ...databaseEnv() }, ["--expose-gc"]);
+    try {
+      const url = await ready(child);
+      // The first quiet second after start collects (none ran yet); its log line is the event to await.
+      for await (const line of createInterface({ input: child.stdout })) if (line.includes("collected while idle")) break;
+      const metrics = await fetch(url.replace(/\/graphql$/, "/metrics")).then((r) => r.text());
+      expect(Number(/^gateway_idle_collection_seconds_count (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+    } finally {
+      child.kill("SIGKILL");
+      await once(child, "exit");
     }
   });
 

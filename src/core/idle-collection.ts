@@ -1,9 +1,11 @@
 /**
  * Full garbage collections when the process goes quiet after its heap grew. On an idle Node 20
  * gateway V8's memory reducer did not run (no collection at all in the 15 s after a load), so the
- * heap a burst of load grew to stayed committed; a major collection while nothing else runs gives
- * it back. It needs `gc` (the start scripts pass --expose-gc); without it, nothing is started.
- * The decisions are pure (idleTick, afterCollection); startIdleCollection reads the process.
+ * heap a burst of load grew to stayed committed; Node 22 and 24 shrink the heap's spaces but keep
+ * the freed pages resident in V8's page pool, which only a memory-reducing ("last-resort")
+ * collection releases (docs/benchmarks.md). A collection while nothing else runs gives it back. It needs `gc` (the start scripts pass
+ * --expose-gc); without it, nothing is started. The decisions are pure (idleTick,
+ * afterCollection); startIdleCollection reads the process.
  */
 import { performance, type EventLoopUtilization } from "node:perf_hooks";
 import { getHeapSpaceStatistics } from "node:v8";
@@ -11,39 +13,64 @@ import { getHeapSpaceStatistics } from "node:v8";
 export interface IdlePolicy {
   /** Event-loop utilisation over the last interval under which the process counts as quiet. */
   readonly quietBelow: number;
-  /** Growth of V8's committed old generation since the last collection (bytes) worth collecting for. */
+  /** Growth of V8's committed old generation since the last collection (bytes, at its peak) worth collecting for. */
   readonly growthBytes: number;
   /**
-   * Collections in a row while each gives back a quarter of the growth or more: one collection
-   * compacts only part of a fragmented heap (V8's own memory reducer runs up to three as well).
+   * Collections in a row while each gives back a quarter of the growth or more: one regular
+   * collection compacts only part of a fragmented heap (V8's own memory reducer runs up to three as
+   * well); a last-resort one repeats itself until nothing more is freed.
    */
   readonly maxRounds: number;
+  /**
+   * Quiet ticks in a row after which a young generation still over youngBytes is worth one more
+   * collection: V8 shrinks the young generation in a regular collection only once its allocation
+   * rate of the last seconds is low.
+   */
+  readonly settleTicks: number;
+  readonly youngBytes: number;
 }
 
-export const DEFAULT_IDLE_POLICY: IdlePolicy = { quietBelow: 0.05, growthBytes: 16 * 1024 * 1024, maxRounds: 3 };
+export const DEFAULT_IDLE_POLICY: IdlePolicy = { quietBelow: 0.05, growthBytes: 16 * 1024 * 1024, maxRounds: 3, settleTicks: 6, youngBytes: 8 * 1024 * 1024 };
+
+/** V8 12 (Node 22) and later honour gc()'s last-resort flavor; V8 11 (Node 20) runs a regular collection for it. */
+export const honoursLastResort = (v8Version: string): boolean => Number(v8Version.split(".")[0]) >= 12;
+
+/** The policy for this runtime: one round where a collection is already a last-resort one. */
+export const policyFor = (v8Version: string): IdlePolicy => (honoursLastResort(v8Version) ? { ...DEFAULT_IDLE_POLICY, maxRounds: 1 } : DEFAULT_IDLE_POLICY);
 
 export interface IdleState {
   /** The committed old generation read after the last collection; null before the first. */
   readonly heapAfterLast: number | null;
+  /**
+   * The most the committed old generation was at any tick since the last collection: V8 may shrink its
+   * spaces before the process goes quiet while the pages stay resident in its pool.
+   */
+  readonly peak: number;
   /** Collections in the current run of them (0: none running). */
   readonly round: number;
   /** The last collection gave back enough that one more is worth it, once quiet. */
   readonly again: boolean;
+  /** Quiet ticks in a row. */
+  readonly quietTicks: number;
+  /** The young generation's collection of this quiet spell has run. */
+  readonly settled: boolean;
 }
 
-export const IDLE_START: IdleState = { heapAfterLast: null, round: 0, again: false };
+export const IDLE_START: IdleState = { heapAfterLast: null, peak: 0, round: 0, again: false, quietTicks: 0, settled: false };
 
 export interface IdleSample {
   /** Event-loop utilisation over the last interval (0-1). */
   readonly utilization: number;
   /** V8's committed old generation now (bytes). */
   readonly heap: number;
+  /** V8's committed young generation now (bytes). */
+  readonly young: number;
 }
 
-/** Whether to collect now: quiet, and the heap grew since the last collection (or none ran yet). */
-export function shouldCollect(utilization: number, heap: number, heapAfterLast: number | null, policy: IdlePolicy): boolean {
+/** Whether to collect now: quiet, and the old generation's peak outgrew what the last collection left (or none ran yet). */
+export function shouldCollect(utilization: number, peak: number, heapAfterLast: number | null, policy: IdlePolicy): boolean {
   if (!(utilization < policy.quietBelow)) return false;
-  return heapAfterLast === null || heap > heapAfterLast + policy.growthBytes;
+  return heapAfterLast === null || peak > heapAfterLast + policy.growthBytes;
 }
 
 /** Whether to collect once more, quiet permitting, after round `round` (1-based) went from `before` to `after` bytes. */
@@ -51,24 +78,37 @@ export function collectAgain(before: number, after: number, round: number, polic
   return round < policy.maxRounds && before - after >= policy.growthBytes / 4;
 }
 
-/** A tick with no collection running: whether to start one, and the state after. A busy tick ends a run of rounds. */
+/** Whether this quiet spell's young-generation collection is due: quiet long enough, and the young generation still large. */
+function shouldSettle(state: IdleState, quietTicks: number, young: number, policy: IdlePolicy): boolean {
+  return !state.settled && quietTicks >= policy.settleTicks && young > policy.youngBytes;
+}
+
+/** A tick with no collection running: whether to start one, and the state after. A busy tick ends a run of rounds and a quiet spell. */
 export function idleTick(state: IdleState, sample: IdleSample, policy: IdlePolicy): { readonly collect: boolean; readonly state: IdleState } {
-  if (!(sample.utilization < policy.quietBelow)) return { collect: false, state: { ...state, round: 0, again: false } };
-  const collect = state.again || shouldCollect(sample.utilization, sample.heap, state.heapAfterLast, policy);
-  return collect ? { collect, state: { ...state, round: state.round + 1, again: false } } : { collect, state };
+  const peak = Math.max(state.peak, sample.heap);
+  if (!(sample.utilization < policy.quietBelow)) return { collect: false, state: { ...state, peak, round: 0, again: false, quietTicks: 0, settled: false } };
+  const quietTicks = state.quietTicks + 1;
+  const settle = shouldSettle(state, quietTicks, sample.young, policy);
+  const collect = state.again || settle || shouldCollect(sample.utilization, peak, state.heapAfterLast, policy);
+  if (!collect) return { collect, state: { ...state, peak, quietTicks } };
+  return { collect, state: { ...state, peak, quietTicks, round: state.round + 1, again: false, settled: state.settled || settle } };
 }
 
 /** The state once a collection that started at `before` bytes left `after`. */
 export function afterCollection(state: IdleState, before: number, after: number, policy: IdlePolicy): IdleState {
   const again = collectAgain(before, after, state.round, policy);
-  return { heapAfterLast: after, round: again ? state.round : 0, again };
+  return { ...state, heapAfterLast: after, peak: after, round: again ? state.round : 0, again };
 }
 
-/** V8's committed old generation (every space but the young generation's, which a collection resizes anyway). */
-function oldGenerationBytes(): number {
-  let bytes = 0;
-  for (const space of getHeapSpaceStatistics()) if (!space.space_name.startsWith("new_")) bytes += space.space_size;
-  return bytes;
+/** V8's committed old generation (every space but the young generation's, which follows the allocation rate alone) and young generation. */
+function generations(): { heap: number; young: number } {
+  let heap = 0;
+  let young = 0;
+  for (const space of getHeapSpaceStatistics()) {
+    if (space.space_name.startsWith("new_")) young += space.space_size;
+    else heap += space.space_size;
+  }
+  return { heap, young };
 }
 
 export interface IdleCollection {
@@ -79,39 +119,44 @@ export interface IdleCollectionOptions {
   /** globalThis.gc under --expose-gc. */
   readonly gc: NodeJS.GCFunction;
   readonly intervalMs?: number;
+  /** Default: policyFor(process.versions.v8). */
   readonly policy?: IdlePolicy;
-  /** Told the committed old generation before and after each collection (bytes). */
-  readonly onCollected?: (before: number, after: number) => void;
+  /** Told the committed old generation before and after each collection (bytes), and how long the collection took (ms). */
+  readonly onCollected?: (before: number, after: number, ms: number) => void;
   readonly onError?: (error: unknown) => void;
 }
 
 export function startIdleCollection(options: IdleCollectionOptions): IdleCollection {
-  const policy = options.policy ?? DEFAULT_IDLE_POLICY;
+  const policy = options.policy ?? policyFor(process.versions.v8);
   let last: EventLoopUtilization = performance.eventLoopUtilization();
   let state = IDLE_START;
   let collecting = false;
-  // The old generation before the collection that finished last, until the next tick reads what it
-  // gave back (V8 frees the swept pages after the collection itself).
+  // The heap before the collection that finished last, and how long it took, until the next tick
+  // reads what it gave back (V8 frees the swept pages after the collection itself).
   let collectedFrom: number | null = null;
+  let tookMs = 0;
   const tick = () => {
     const { utilization } = performance.eventLoopUtilization(last);
     last = performance.eventLoopUtilization();
-    const heap = oldGenerationBytes();
+    const { heap, young } = generations();
     if (collectedFrom !== null) {
       state = afterCollection(state, collectedFrom, heap, policy);
-      options.onCollected?.(collectedFrom, heap);
+      options.onCollected?.(collectedFrom, heap, tookMs);
       collectedFrom = null;
     }
     if (collecting) return;
-    const next = idleTick(state, { utilization, heap }, policy);
+    const next = idleTick(state, { utilization, heap, young }, policy);
     state = next.state;
     if (!next.collect) return;
     collecting = true;
-    // Async: V8 runs it as a task of its own instead of inside this callback.
-    options.gc({ type: "major", execution: "async" }).then(
+    const started = performance.now();
+    // Async: V8 runs it as a task of its own instead of inside this callback. Last-resort: a
+    // memory-reducing collection, the one that also releases V8's page pool (where honoured).
+    options.gc({ type: "major", execution: "async", flavor: "last-resort" }).then(
       () => {
         collecting = false;
         collectedFrom = heap;
+        tookMs = performance.now() - started;
       },
       (error: unknown) => {
         collecting = false;

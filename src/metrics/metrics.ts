@@ -18,6 +18,7 @@ export interface Metrics {
   readonly limiterWait: Histogram;
   readonly webhookEvents: Counter<"topic" | "outcome">;
   readonly webhookRequests: Counter<"status">;
+  readonly idleCollections: Histogram;
 }
 
 export interface Observed {
@@ -83,6 +84,12 @@ export function createMetrics(observed: Observed): Metrics {
       name: "gateway_webhook_requests_total",
       help: "Webhook POSTs answered, by HTTP status (401: bad signature, 413: too large, 400: not an event).",
       labelNames: ["status"],
+      registers: [registry],
+    }),
+    idleCollections: new Histogram({
+      name: "gateway_idle_collection_seconds",
+      help: "Full garbage collections run while the gateway was idle (started with --expose-gc), by duration: the event loop waits for each.",
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
   };

@@ -14,6 +14,7 @@ import type { ActivityPubSub } from "../pubsub/activity.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
 import type { Sandbox } from "../sandbox/sandbox.js";
 import type { Ingest } from "../webhooks/ingest.js";
+import type { Metrics } from "../metrics/metrics.js";
 import { WEBHOOK_PATH } from "../webhooks/route.js";
 import { createApp, registerCommon } from "./app.js";
 import { graphqlPlugin } from "./plugins/graphql.js";
@@ -32,6 +33,7 @@ export interface Gateway {
   /** Customer activity's pub/sub (customerActivity's subscriptions). */
   readonly activity: ActivityPubSub;
   readonly ingest: Ingest;
+  readonly metrics: Metrics;
   /** Resolves messages left PENDING by a process that died (also run at start-up and every minute). */
   recover(staleBefore?: Date): Promise<{ recovered: number; accepted: number; failed: number }>;
   close(): Promise<void>;
@@ -67,6 +69,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       pubsub: core.pubsub,
       activity: core.activity,
       ingest: core.ingest,
+      metrics: core.metrics,
       recover: core.recovery.recover,
       // /readyz turns 503 at once, so load balancers stop sending while in-flight work finishes.
       close: () => core.shutdown.close(),

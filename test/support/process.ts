@@ -5,15 +5,15 @@ import { createInterface } from "node:readline";
 
 export const root = path.resolve(import.meta.dirname, "..", "..");
 
-/** Starts `src/main.ts` with the test's environment minus the gateway's own variables, plus `env`. */
-export function startProcess(env: Record<string, string>): ChildProcessWithoutNullStreams {
+/** Starts `src/main.ts` with the test's environment minus the gateway's own variables, plus `env` (and node's `flags`). */
+export function startProcess(env: Record<string, string>, flags: readonly string[] = []): ChildProcessWithoutNullStreams {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith("CONNECTLY_") && !k.startsWith("AUTH_") && k !== "DATABASE_URL" && k !== "PORT"),
   ) as Record<string, string>;
   // node with tsx's loader, not the tsx CLI: the CLI is a second process that relays signals and
   // SIGKILLs the gateway (exit 143) when it does not acknowledge one within 30 ms, as a loaded CI
   // machine sometimes does not; signals must reach the gateway's own graceful shutdown.
-  return spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: root, env: { ...clean, LOG_LEVEL: "info", ...env } });
+  return spawn(process.execPath, [...flags, "--import", "tsx", "src/main.ts"], { cwd: root, env: { ...clean, LOG_LEVEL: "info", ...env } });
 }
 
 /** Resolves with the GraphQL URL the process logs when it is ready; rejects if it exits first. */
