@@ -28,15 +28,31 @@ export interface IdlePolicy {
    */
   readonly settleTicks: number;
   readonly youngBytes: number;
+  /**
+   * Ticks from one collection for growth to the next (its rounds and the young generation's
+   * excepted), unless the growth reached largeGrowthBytes: a light load's sawtooth must not pause
+   * the process every few seconds, while the end of a real load is collected for at once.
+   */
+  readonly minGrowthIntervalTicks: number;
+  readonly largeGrowthBytes: number;
 }
 
-export const DEFAULT_IDLE_POLICY: IdlePolicy = { quietBelow: 0.05, growthBytes: 16 * 1024 * 1024, maxRounds: 3, settleTicks: 6, youngBytes: 8 * 1024 * 1024 };
+export const DEFAULT_IDLE_POLICY: IdlePolicy = {
+  quietBelow: 0.05,
+  growthBytes: 16 * 1024 * 1024,
+  maxRounds: 3,
+  settleTicks: 6,
+  youngBytes: 8 * 1024 * 1024,
+  minGrowthIntervalTicks: 30,
+  largeGrowthBytes: 64 * 1024 * 1024,
+};
 
 /** V8 12 (Node 22) and later honour gc()'s last-resort flavor; V8 11 (Node 20) runs a regular collection for it. */
 export const honoursLastResort = (v8Version: string): boolean => Number(v8Version.split(".")[0]) >= 12;
 
-/** The policy for this runtime: one round where a collection is already a last-resort one. */
-export const policyFor = (v8Version: string): IdlePolicy => (honoursLastResort(v8Version) ? { ...DEFAULT_IDLE_POLICY, maxRounds: 1 } : DEFAULT_IDLE_POLICY);
+/** The policy for this runtime: where a collection is already a last-resort one, one round and no young-generation collection (it shrinks that too). */
+export const policyFor = (v8Version: string): IdlePolicy =>
+  honoursLastResort(v8Version) ? { ...DEFAULT_IDLE_POLICY, maxRounds: 1, settleTicks: Number.POSITIVE_INFINITY } : DEFAULT_IDLE_POLICY;
 
 export interface IdleState {
   /** The committed old generation read after the last collection; null before the first. */
@@ -52,11 +68,21 @@ export interface IdleState {
   readonly again: boolean;
   /** Quiet ticks in a row. */
   readonly quietTicks: number;
-  /** The young generation's collection of this quiet spell has run. */
-  readonly settled: boolean;
+  /** Ticks since the last collection for growth started. */
+  readonly sinceGrowth: number;
+  /** A collection for growth ran and the young generation's check after it has not. */
+  readonly settleDue: boolean;
 }
 
-export const IDLE_START: IdleState = { heapAfterLast: null, peak: 0, round: 0, again: false, quietTicks: 0, settled: false };
+export const IDLE_START: IdleState = {
+  heapAfterLast: null,
+  peak: 0,
+  round: 0,
+  again: false,
+  quietTicks: 0,
+  sinceGrowth: Number.POSITIVE_INFINITY,
+  settleDue: false,
+};
 
 export interface IdleSample {
   /** Event-loop utilisation over the last interval (0-1). */
@@ -78,26 +104,39 @@ export function collectAgain(before: number, after: number, round: number, polic
   return round < policy.maxRounds && before - after >= policy.growthBytes / 4;
 }
 
-/** Whether this quiet spell's young-generation collection is due: quiet long enough, and the young generation still large. */
-function shouldSettle(state: IdleState, quietTicks: number, young: number, policy: IdlePolicy): boolean {
-  return !state.settled && quietTicks >= policy.settleTicks && young > policy.youngBytes;
-}
-
-/** A tick with no collection running: whether to start one, and the state after. A busy tick ends a run of rounds and a quiet spell. */
+/**
+ * A tick with no collection running: whether to start one, and the state after. A busy tick ends a
+ * run of rounds. Three kinds: the next round of a run; one for growth (at most one every
+ * minGrowthIntervalTicks, the first and large growth excepted), which starts a run; and, once after each run for
+ * growth, one for the young generation when the process has been quiet settleTicks in a row and the
+ * young generation is still over youngBytes (the last round of its run).
+ */
 export function idleTick(state: IdleState, sample: IdleSample, policy: IdlePolicy): { readonly collect: boolean; readonly state: IdleState } {
   const peak = Math.max(state.peak, sample.heap);
-  if (!(sample.utilization < policy.quietBelow)) return { collect: false, state: { ...state, peak, round: 0, again: false, quietTicks: 0, settled: false } };
-  const quietTicks = state.quietTicks + 1;
-  const settle = shouldSettle(state, quietTicks, sample.young, policy);
-  const collect = state.again || settle || shouldCollect(sample.utilization, peak, state.heapAfterLast, policy);
-  if (!collect) return { collect, state: { ...state, peak, quietTicks } };
-  return { collect, state: { ...state, peak, quietTicks, round: state.round + 1, again: false, settled: state.settled || settle } };
+  const sinceGrowth = state.sinceGrowth + 1;
+  if (!(sample.utilization < policy.quietBelow)) return { collect: false, state: { ...state, peak, sinceGrowth, round: 0, again: false, quietTicks: 0 } };
+  const base: IdleState = { ...state, peak, sinceGrowth, quietTicks: state.quietTicks + 1 };
+  if (state.again) return { collect: true, state: { ...base, round: state.round + 1, again: false } };
+  const spaced = state.heapAfterLast === null || sinceGrowth >= policy.minGrowthIntervalTicks || peak >= state.heapAfterLast + policy.largeGrowthBytes;
+  if (spaced && shouldCollect(sample.utilization, peak, state.heapAfterLast, policy)) {
+    return { collect: true, state: { ...base, round: 1, sinceGrowth: 0, settleDue: true } };
+  }
+  if (state.settleDue && base.quietTicks >= policy.settleTicks) {
+    const settle = sample.young > policy.youngBytes;
+    return { collect: settle, state: { ...base, settleDue: false, round: settle ? policy.maxRounds : state.round } };
+  }
+  return { collect: false, state: base };
 }
 
 /** The state once a collection that started at `before` bytes left `after`. */
 export function afterCollection(state: IdleState, before: number, after: number, policy: IdlePolicy): IdleState {
   const again = collectAgain(before, after, state.round, policy);
   return { ...state, heapAfterLast: after, peak: after, round: again ? state.round : 0, again };
+}
+
+/** The state once a collection failed at `heap` bytes: as if it had run, so it is not retried until the heap grows again. */
+function afterFailure(state: IdleState, heap: number): IdleState {
+  return { ...state, heapAfterLast: heap, peak: heap, round: 0, again: false };
 }
 
 /** V8's committed old generation (every space but the young generation's, which follows the allocation rate alone) and young generation. */
@@ -118,6 +157,8 @@ export interface IdleCollection {
 export interface IdleCollectionOptions {
   /** globalThis.gc under --expose-gc. */
   readonly gc: NodeJS.GCFunction;
+  /** Reads V8's committed generations (tests give their own). */
+  readonly read?: () => { readonly heap: number; readonly young: number };
   readonly intervalMs?: number;
   /** Default: policyFor(process.versions.v8). */
   readonly policy?: IdlePolicy;
@@ -135,10 +176,20 @@ export function startIdleCollection(options: IdleCollectionOptions): IdleCollect
   // reads what it gave back (V8 frees the swept pages after the collection itself).
   let collectedFrom: number | null = null;
   let tookMs = 0;
-  const tick = () => {
-    const { utilization } = performance.eventLoopUtilization(last);
+  const read = options.read ?? generations;
+  const settled = () => {
+    collecting = false;
+    // The collection's own pause is not load: the next tick measures from its end.
     last = performance.eventLoopUtilization();
-    const { heap, young } = generations();
+  };
+  const intervalMs = options.intervalMs ?? 1_000;
+  const tick = () => {
+    const window = performance.eventLoopUtilization(last);
+    // Just after a collection the window starts at its end: too short yet to tell quiet from busy.
+    if (window.idle + window.active < intervalMs / 2) return;
+    const { utilization } = window;
+    last = performance.eventLoopUtilization();
+    const { heap, young } = read();
     if (collectedFrom !== null) {
       state = afterCollection(state, collectedFrom, heap, policy);
       options.onCollected?.(collectedFrom, heap, tookMs);
@@ -150,20 +201,25 @@ export function startIdleCollection(options: IdleCollectionOptions): IdleCollect
     if (!next.collect) return;
     collecting = true;
     const started = performance.now();
-    // Async: V8 runs it as a task of its own instead of inside this callback. Last-resort: a
-    // memory-reducing collection, the one that also releases V8's page pool (where honoured).
-    options.gc({ type: "major", execution: "async", flavor: "last-resort" }).then(
-      () => {
-        collecting = false;
-        collectedFrom = heap;
-        tookMs = performance.now() - started;
-      },
-      (error: unknown) => {
-        collecting = false;
-        state = { ...state, round: 0, again: false };
-        options.onError?.(error);
-      },
-    );
+    const failed = (error: unknown) => {
+      settled();
+      state = afterFailure(state, heap);
+      options.onError?.(error);
+    };
+    let collection: Promise<void>;
+    try {
+      // Async: V8 runs it as a task of its own instead of inside this callback. Last-resort: a
+      // memory-reducing collection, the one that also releases V8's page pool (where honoured).
+      collection = options.gc({ type: "major", execution: "async", flavor: "last-resort" });
+    } catch (error) {
+      failed(error);
+      return;
+    }
+    Promise.resolve(collection).then(() => {
+      settled();
+      collectedFrom = heap;
+      tookMs = performance.now() - started;
+    }, failed);
   };
   const timer = setInterval(() => {
     // A tick that throws must not take the process with it.
@@ -172,7 +228,7 @@ export function startIdleCollection(options: IdleCollectionOptions): IdleCollect
     } catch (error) {
       options.onError?.(error);
     }
-  }, options.intervalMs ?? 1_000);
+  }, intervalMs);
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }
