@@ -94,11 +94,20 @@ async function kernelMemory(pid: number): Promise<Memory> {
 }
 
 /** The gateway's V8 figures, from its /metrics (prom-client's default metrics). */
-async function gatewayV8(url: string): Promise<Pick<Memory, "heapTotal" | "heapUsed" | "external">> {
+/** A reader of the gateway's /metrics: each sample's value by name, undefined when absent (or the scrape refused). */
+async function scrapeMetrics(url: string): Promise<(name: string) => number | undefined> {
   const text = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).then((r) => (r.ok ? r.text() : ""));
+  return (name) => {
+    const m = new RegExp(`^${name} ([\\d.e+-]+)`, "m").exec(text);
+    return m ? Number(m[1]) : undefined;
+  };
+}
+
+async function gatewayV8(url: string): Promise<Pick<Memory, "heapTotal" | "heapUsed" | "external">> {
+  const sample = await scrapeMetrics(url);
   const value = (name: string) => {
-    const m = new RegExp(`^${name} ([\\d.e+]+)`, "m").exec(text);
-    return m ? Number(m[1]) / MB : undefined;
+    const bytes = sample(name);
+    return bytes == null ? undefined : bytes / MB;
   };
   const heapTotal = value("nodejs_heap_size_total_bytes");
   const heapUsed = value("nodejs_heap_size_used_bytes");
@@ -307,10 +316,9 @@ let runs = 0;
 
 /** gateway_idle_collection_seconds from the gateway's /metrics. */
 async function idleCollections(url: string): Promise<{ count: number; meanMs: number }> {
-  const text = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).then((r) => (r.ok ? r.text() : ""));
-  const value = (name: string) => Number(new RegExp(`^${name} ([\\d.e+-]+)`, "m").exec(text)?.[1] ?? 0);
-  const count = value("gateway_idle_collection_seconds_count");
-  return { count, meanMs: count > 0 ? (1000 * value("gateway_idle_collection_seconds_sum")) / count : 0 };
+  const sample = await scrapeMetrics(url);
+  const count = sample("gateway_idle_collection_seconds_count") ?? 0;
+  return { count, meanMs: count > 0 ? (1000 * (sample("gateway_idle_collection_seconds_sum") ?? 0)) / count : 0 };
 }
 
 /** Step 1: a gateway on a fresh PostgreSQL database (the gateway creates it and applies the migrations), idle after start, then after the load. */
