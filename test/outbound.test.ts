@@ -274,6 +274,27 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
       return created.row;
     }
 
+    it("finds only PENDING rows last touched before the cutoff, the oldest first, at most the batch (the gateway's own reads)", async () => {
+      const { prisma, direct } = t.gateway.database;
+      const day = (d: number) => new Date(Date.UTC(2001, 0, d));
+      const oldest = await pendingRow(day(1));
+      const second = await pendingRow(day(2));
+      const third = await pendingRow(day(3));
+      const settled = await pendingRow(day(4));
+      await prisma.$executeRaw`UPDATE "Message" SET "status" = 'ACCEPTED', "updatedAt" = ${day(4)} WHERE "id" = ${settled.id}`;
+      const afterCutoff = await pendingRow(day(20));
+      const store = createMessageStore(prisma, direct);
+      try {
+        const cutoff = day(15);
+        expect((await store.findStalePending(cutoff, 2)).map((r) => r.id)).toEqual([oldest.id, second.id]);
+        const all = await store.findStalePending(cutoff, 10);
+        expect(all.map((r) => r.id)).toEqual([oldest.id, second.id, third.id]);
+        expect(all[0]).toMatchObject({ status: "PENDING", updatedAt: day(1), requestBody: oldest.requestBody, attempts: 1 });
+      } finally {
+        await prisma.message.deleteMany({ where: { id: { in: [oldest.id, second.id, third.id, settled.id, afterCutoff.id] } } });
+      }
+    });
+
     it("re-sends stale PENDING rows once with the same message.id: ACCEPTED, or FAILED with INTERRUPTED; a recent row is left alone", async () => {
       const prisma = t.gateway.database.prisma;
       const longAgo = new Date(Date.now() - HOUR);

@@ -380,8 +380,13 @@ export function createMessageStore(prisma: PrismaClient, direct?: DirectQuery): 
       };
     },
     ...reads(hot),
+    // Written out, as the reads are: this runs at start-up and every minute, and through Prisma it
+    // would load the query compiler into every idle gateway.
     findStalePending: (before, limit) =>
-      prisma.message.findMany({ where: { status: "PENDING", updatedAt: { lt: before } }, orderBy: { updatedAt: "asc" }, take: limit }),
+      hot<MessageRow>(
+        "message-find-stale-pending",
+        Prisma.sql`SELECT ${MESSAGE_COLUMNS} FROM "Message" WHERE "status" = 'PENDING' AND "updatedAt" < CAST(${before} AS timestamptz) ORDER BY "updatedAt" LIMIT ${limit}`,
+      ),
     async claimStale(id, before) {
       const { count } = await prisma.message.updateMany({
         where: { id, status: "PENDING", updatedAt: { lt: before } },
