@@ -4,10 +4,11 @@
  * start-up failures a user meets: a bad variable, a second process on the same embedded directory.
  */
 import { once } from "node:events";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
 import { ready, root, startProcess } from "./support/process.js";
 
@@ -88,6 +89,39 @@ describe("npm start", () => {
       child.kill("SIGKILL");
       await once(child, "exit");
     }
+  });
+
+  it("as deployed without Redis or tracing, loads neither them, nor the sandbox, nor (on PostgreSQL) Prisma's query compiler", async () => {
+    // A module hook in node's loader thread writes every module URL it loads to a file.
+    const scratch = await mkdtemp(path.join(tmpdir(), "gwtest-start-modules-"));
+    onTestFinished(() => rm(scratch, { recursive: true, force: true }));
+    const record = path.join(scratch, "loaded-modules.txt");
+    const hooks = `import{appendFileSync}from"node:fs";export async function load(u,c,n){if(u.startsWith("file:"))appendFileSync(${JSON.stringify(record)},u+"\\n");return n(u,c)}`;
+    const register = `import{register}from"node:module";register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)})`;
+    const child = startProcess(
+      {
+        PORT: "0",
+        ...databaseEnv(),
+        CONNECTLY_API_KEY: "start-test-key",
+        CONNECTLY_BASE_URL: "http://127.0.0.1:9",
+        AUTH_JWT_SECRET: "start-test-secret-start-test-secret-0123456789",
+      },
+      ["--import", `data:text/javascript,${encodeURIComponent(register)}`],
+    );
+    try {
+      await ready(child);
+      // The shutdown waits for the start-up pass of crash recovery, so the record holds its reads too.
+      child.kill("SIGTERM");
+      const [code] = (await once(child, "exit")) as [number];
+      expect(code).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+    }
+    const loaded = (await readFile(record, "utf8")).split("\n");
+    expect(loaded.some((url) => url.includes("/src/server/gateway.ts"))).toBe(true);
+    const unwanted = [/\/node_modules\/ioredis\//, /\/node_modules\/@opentelemetry\/sdk-trace/, /\/src\/sandbox\/sandbox\.ts/, /\/src\/tracing\/provider\.ts/];
+    if (db.config.kind === "postgres") unwanted.push(/query_compiler/);
+    expect(loaded.filter((url) => unwanted.some((pattern) => pattern.test(url)))).toEqual([]);
   });
 
   it.each([

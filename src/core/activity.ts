@@ -10,15 +10,17 @@ import type { InboundMessageStore } from "../persistence/inbound-messages.js";
 import { createActivityPubSub, type ActivityPubSub } from "../pubsub/activity.js";
 import { createPostgresTransport } from "../pubsub/postgres.js";
 import type { Transport } from "../pubsub/pubsub.js";
-import { createRedisTransport } from "../pubsub/redis.js";
 import { reportError, type CoreLog } from "./log.js";
 import type { Shutdown } from "./shutdown.js";
 
 const POSTGRES_CHANNEL = "gateway_customer_activity";
 const REDIS_CHANNEL = "gateway:customer-activity";
 
-function transportFor(config: Config, database: Database, log: CoreLog): Transport | undefined {
-  if (config.pubsub === "redis" && config.redisUrl) return createRedisTransport(config.redisUrl, reportError(log, "Redis pub/sub failed"), REDIS_CHANNEL);
+async function transportFor(config: Config, database: Database, log: CoreLog): Promise<Transport | undefined> {
+  if (config.pubsub === "redis" && config.redisUrl) {
+    const { createRedisTransport } = await import("../pubsub/redis.js");
+    return createRedisTransport(config.redisUrl, reportError(log, "Redis pub/sub failed"), REDIS_CHANNEL);
+  }
   if (config.pubsub === "postgres" && database.postgres) {
     const { connectionString, pool } = database.postgres;
     return createPostgresTransport(connectionString, pool, reportError(log, "PostgreSQL LISTEN/NOTIFY failed"), POSTGRES_CHANNEL);
@@ -32,7 +34,7 @@ export interface ActivityStores {
 }
 
 export async function openActivity(config: Config, database: Database, stores: ActivityStores, log: CoreLog, shutdown: Shutdown): Promise<ActivityPubSub> {
-  const transport = transportFor(config, database, log);
+  const transport = await transportFor(config, database, log);
   const activity = await createActivityPubSub({
     ...(transport ? { transport } : {}),
     hydrate: (ids) => stores.inboundMessages.findByIds(ids),

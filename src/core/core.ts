@@ -12,7 +12,6 @@ import type { PubSub } from "../pubsub/pubsub.js";
 import type { ActivityPubSub } from "../pubsub/activity.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
 import { createTemplateCatalog } from "../templates/catalog.js";
-import { otlpProcessor, startTracing } from "../tracing/tracing.js";
 import { createIngest, type Ingest } from "../webhooks/ingest.js";
 import type { Redis } from "ioredis";
 import { reportError, type CoreLog } from "./log.js";
@@ -68,9 +67,9 @@ async function assemble(config: Config, { log, spanProcessor }: CoreOptions, shu
   const database = await openDatabase(config.database);
   shutdown.opened("database", () => database.close());
   if (database.appliedMigrations.length > 0) log.info({ migrations: database.appliedMigrations }, "applied database migrations");
-  const traced = openTracing(config, spanProcessor, shutdown);
+  const traced = await openTracing(config, spanProcessor, shutdown);
   const upstream = await openUpstream(config, shutdown);
-  const outbound = openOutbound(config, upstream.baseUrl, shutdown);
+  const outbound = await openOutbound(config, upstream.baseUrl, shutdown);
   const stored = createStores(database, traced);
   const activity = await openActivity(config, database, stored, log, shutdown);
   // Every closing recorded (the send path's, the sandbox's) reaches customerActivity's subscribers.
@@ -126,7 +125,9 @@ async function assemble(config: Config, { log, spanProcessor }: CoreOptions, shu
 }
 
 /** Tracing is off unless configured (or a test hands a span processor); returns whether it is on. */
-function openTracing(config: Config, given: SpanProcessor | undefined, shutdown: Shutdown): boolean {
+async function openTracing(config: Config, given: SpanProcessor | undefined, shutdown: Shutdown): Promise<boolean> {
+  if (!given && !config.tracing) return false;
+  const { otlpProcessor, startTracing } = await import("../tracing/provider.js");
   const processor = given ?? (config.tracing ? otlpProcessor(config.tracing.endpoint) : undefined);
   if (!processor) return false;
   const tracing = startTracing(config.tracing?.serviceName ?? "connectly-graphql-gateway", processor);

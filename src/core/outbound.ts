@@ -2,7 +2,7 @@
  * The way out to Connectly: its HTTP client, the account rate limit (in-process, or in Redis to hold
  * across replicas) and delivery with retries, measured and, with tracing on, traced.
  */
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { Config } from "../config/config.js";
 import { createConnectlyClient, type ConnectlyClient } from "../connectly/client.js";
 import { createDelivery, type Delivery } from "../connectly/delivery.js";
@@ -20,7 +20,7 @@ export interface Outbound {
   readonly redis: Redis | undefined;
 }
 
-export function openOutbound(config: Config, baseUrl: string, shutdown: Shutdown): Outbound {
+export async function openOutbound(config: Config, baseUrl: string, shutdown: Shutdown): Promise<Outbound> {
   const connectly = createConnectlyClient({ baseUrl, ...config.connectlyHttp });
   shutdown.opened("connectly", () => connectly.close());
   const { outbound, connectlyHttp } = config;
@@ -30,7 +30,8 @@ export function openOutbound(config: Config, baseUrl: string, shutdown: Shutdown
     countUntil: outbound.countUntil,
     holdMs: connectlyHttp.connectTimeoutMs + connectlyHttp.headersTimeoutMs + connectlyHttp.bodyTimeoutMs,
   };
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: false }) : undefined;
+  // ioredis is loaded only when configured: a single gateway does without it.
+  const redis = config.redisUrl ? new (await import("ioredis")).Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: false }) : undefined;
   const store = redis ? createRedisStore(redis, rules, undefined, storeOptions) : createMemoryStore(rules, undefined, storeOptions);
   const limiter = createRateLimiter({ store, perSecond: outbound.perSecond, maxQueue: outbound.maxQueue });
   shutdown.opened("limiter", () => limiter.close());

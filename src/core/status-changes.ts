@@ -6,7 +6,6 @@ import type { Config } from "../config/config.js";
 import type { Database } from "../persistence/database.js";
 import { createPostgresTransport } from "../pubsub/postgres.js";
 import { createPubSub, type ChangeRef, type Hydrate, type PubSub, type StatusChange, type Transport } from "../pubsub/pubsub.js";
-import { createRedisTransport } from "../pubsub/redis.js";
 import { reportError, type CoreLog } from "./log.js";
 import type { Shutdown } from "./shutdown.js";
 import type { Stores } from "./stores.js";
@@ -26,8 +25,11 @@ function hydrateFrom(stores: Pick<Stores, "messages" | "statusEvents">): Hydrate
   };
 }
 
-function transportFor(config: Config, database: Database, log: CoreLog): Transport | undefined {
-  if (config.pubsub === "redis" && config.redisUrl) return createRedisTransport(config.redisUrl, reportError(log, "Redis pub/sub failed"));
+async function transportFor(config: Config, database: Database, log: CoreLog): Promise<Transport | undefined> {
+  if (config.pubsub === "redis" && config.redisUrl) {
+    const { createRedisTransport } = await import("../pubsub/redis.js");
+    return createRedisTransport(config.redisUrl, reportError(log, "Redis pub/sub failed"));
+  }
   if (config.pubsub === "postgres" && database.postgres) {
     return createPostgresTransport(database.postgres.connectionString, database.postgres.pool, reportError(log, "PostgreSQL LISTEN/NOTIFY failed"));
   }
@@ -35,7 +37,7 @@ function transportFor(config: Config, database: Database, log: CoreLog): Transpo
 }
 
 export async function openPubSub(config: Config, database: Database, stores: Stores, log: CoreLog, shutdown: Shutdown): Promise<PubSub> {
-  const transport = transportFor(config, database, log);
+  const transport = await transportFor(config, database, log);
   const pubsub = await createPubSub({
     ...(transport ? { transport } : {}),
     hydrate: hydrateFrom(stores),

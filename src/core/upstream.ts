@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { Config } from "../config/config.js";
 import type { CustomerStore } from "../persistence/customers.js";
-import { startSandbox, type Sandbox } from "../sandbox/sandbox.js";
+import type { Sandbox } from "../sandbox/sandbox.js";
 import type { Shutdown } from "./shutdown.js";
 
 export interface BuiltInSandbox {
@@ -33,6 +33,8 @@ export async function openUpstream(config: Config, shutdown: Shutdown): Promise<
       sandbox: undefined,
     };
   }
+  // Loaded only here: a gateway calling the real API never holds the sandbox's code.
+  const { startSandbox } = await import("../sandbox/sandbox.js");
   const webhookSecret = randomBytes(32).toString("base64url");
   const server = await startSandbox({
     port: connectly.sandboxPort,

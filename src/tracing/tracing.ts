@@ -2,40 +2,14 @@
  * OpenTelemetry tracing, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set: one trace follows a
  * mutation from the GraphQL request through the rate limiter, the call to Connectly and every
  * database statement. The instruments are wrappers the core applies (src/core); without a
- * provider the API's tracer is a no-op, so they cost next to nothing when tracing is off.
+ * provider the API's tracer is a no-op, so they cost next to nothing when tracing is off. The SDK that
+ * exports spans is in provider.ts, loaded only when tracing is on.
  */
-import { context, SpanStatusCode, trace, type Span } from "@opentelemetry/api";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
-import { resourceFromAttributes } from "@opentelemetry/resources";
-import { BatchSpanProcessor, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+import { SpanStatusCode, trace, type Span } from "@opentelemetry/api";
 import type { ConnectlyClient } from "../connectly/client.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
 
 const tracer = trace.getTracer("connectly-graphql-gateway");
-
-export interface Tracing {
-  shutdown(): Promise<void>;
-}
-
-/** Batches finished spans to an OTLP/HTTP traces endpoint, e.g. http://collector:4318/v1/traces. */
-export const otlpProcessor = (endpoint: string): SpanProcessor => new BatchSpanProcessor(new OTLPTraceExporter({ url: endpoint }));
-
-/** Registers the global tracer provider, its spans going to `processor`. */
-export function startTracing(serviceName: string, processor: SpanProcessor): Tracing {
-  const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ "service.name": serviceName }),
-    spanProcessors: [processor],
-  });
-  provider.register();
-  return {
-    shutdown: async () => {
-      await provider.shutdown();
-      trace.disable();
-      context.disable();
-    },
-  };
-}
 
 /** Runs `fn` in a new active span; errors mark the span and pass through. */
 export async function inSpan<T>(name: string, attributes: Record<string, string | number>, fn: (span: Span) => Promise<T>): Promise<T> {
