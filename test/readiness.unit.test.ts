@@ -8,9 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../src/persistence/generated/prisma/client.js";
-import { createReadiness } from "../src/server/health.js";
+import { directQuery } from "../src/persistence/postgres-database.js";
+import { createReadiness, type ReadinessDeps } from "../src/server/health.js";
 
-const clientAt = (port: number) => new PrismaClient({ adapter: new PrismaPg(new pg.Pool({ connectionString: `postgresql://probe@127.0.0.1:${port}/probe` })) });
+const poolAt = (port: number) => new pg.Pool({ connectionString: `postgresql://probe@127.0.0.1:${port}/probe` });
+const clientAt = (port: number) => new PrismaClient({ adapter: new PrismaPg(poolAt(port)) });
+
+/** The database side of the probe, as on the embedded database (Prisma) or on a real PostgreSQL (pg, as the reads run). */
+const PATHS: readonly [string, (port: number) => Pick<ReadinessDeps, "prisma" | "direct">][] = [
+  ["through Prisma", (port) => ({ prisma: clientAt(port) })],
+  ["through pg directly", (port) => ({ prisma: clientAt(port), direct: directQuery(poolAt(port), undefined) })],
+];
 
 describe("readiness", () => {
   let silent: Server;
@@ -31,10 +39,9 @@ describe("readiness", () => {
     await new Promise((resolve) => silent.close(resolve));
   });
 
-  it("a database that never answers fails the probe within its bound, as a timeout", async () => {
-    const prisma = clientAt(silentPort);
+  it.each(PATHS)("a database that never answers fails the probe within its bound, as a timeout (%s)", async (_path, depsAt) => {
     const started = Date.now();
-    const { ready, checks } = await createReadiness({ prisma, shuttingDown: () => false, timeoutMs: 200 }, ["m1"])();
+    const { ready, checks } = await createReadiness({ ...depsAt(silentPort), shuttingDown: () => false, timeoutMs: 200 }, ["m1"])();
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(ready).toBe(false);
     expect(checks.database).toEqual({ ok: false, detail: "no answer within 200 ms" });
@@ -42,9 +49,8 @@ describe("readiness", () => {
     expect(checks.lifecycle).toEqual({ ok: true, detail: "serving" });
   });
 
-  it("a database that refuses the connection is unreachable, whatever its error says", async () => {
-    const prisma = clientAt(closedPort);
-    const { ready, checks } = await createReadiness({ prisma, shuttingDown: () => true, timeoutMs: 5_000 }, ["m1"])();
+  it.each(PATHS)("a database that refuses the connection is unreachable, whatever its error says (%s)", async (_path, depsAt) => {
+    const { ready, checks } = await createReadiness({ ...depsAt(closedPort), shuttingDown: () => true, timeoutMs: 5_000 }, ["m1"])();
     expect(ready).toBe(false);
     expect(checks.database).toEqual({ ok: false, detail: "unreachable" });
     expect(checks.lifecycle).toEqual({ ok: false, detail: "shutting down" });

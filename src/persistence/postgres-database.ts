@@ -24,7 +24,8 @@ export interface PostgresDatabase {
  * connection, and without Prisma's per-query work (on the send path and per webhook event, the
  * larger part of a write's cost; see the benchmarks). `name` must always go with
  * the same statement text. Rows come back as pg parses them, but with Prisma's conventions for
- * what differs: timestamps (stored without a time zone, in UTC) as UTC instants.
+ * what differs: timestamps as UTC instants (a \`timestamp\` without a time zone, as in Prisma's own
+ * _prisma_migrations, read as UTC).
  */
 export type DirectQuery = (name: string, statement: Prisma.Sql) => Promise<Record<string, unknown>[]>;
 
@@ -53,7 +54,7 @@ const directTypes = {
  */
 const utcValue = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.map(utcValue) : value);
 
-function directQuery(pool: pg.Pool, onQuery: OnQuery | undefined): DirectQuery {
+export function directQuery(pool: pg.Pool, onQuery: OnQuery | undefined): DirectQuery {
   return async (name, statement) => {
     onQuery?.(statement.text);
     const result = await pool.query({ name, text: statement.text, values: statement.values.map(utcValue), types: directTypes });

@@ -3,7 +3,8 @@
  * migration is applied, and the process is not shutting down. The database check is bounded so a
  * hung database fails the probe instead of hanging it.
  */
-import type { PrismaClient } from "../persistence/generated/prisma/client.js";
+import type { DirectQuery } from "../persistence/database.js";
+import { Prisma, type PrismaClient } from "../persistence/generated/prisma/client.js";
 
 export type CheckResult = { readonly ok: true; readonly detail: string } | { readonly ok: false; readonly detail: string };
 
@@ -15,6 +16,8 @@ export interface Readiness {
 
 export interface ReadinessDeps {
   readonly prisma: PrismaClient;
+  /** On a real PostgreSQL: the check runs on pg, as the reads do, so a probe does not load Prisma's query compiler. */
+  readonly direct?: DirectQuery | undefined;
   readonly shuttingDown: () => boolean;
   readonly timeoutMs?: number;
 }
@@ -33,18 +36,18 @@ const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
     );
   });
 
+const APPLIED_MIGRATIONS = Prisma.sql`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+
 async function checkDatabase(
-  prisma: PrismaClient,
+  { prisma, direct }: Pick<ReadinessDeps, "prisma" | "direct">,
   committed: readonly string[],
   timeoutMs: number,
 ): Promise<{ database: CheckResult; migrations: CheckResult }> {
   try {
-    const rows = await withTimeout(
-      prisma.$queryRawUnsafe<{ migration_name: string }[]>(
-        "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
-      ),
-      timeoutMs,
-    );
+    const query = direct
+      ? (direct("readiness-migrations", APPLIED_MIGRATIONS) as Promise<{ migration_name: string }[]>)
+      : prisma.$queryRaw<{ migration_name: string }[]>(APPLIED_MIGRATIONS);
+    const rows = await withTimeout(query, timeoutMs);
     const applied = new Set(rows.map((r) => r.migration_name));
     const missing = committed.filter((name) => !applied.has(name));
     return {
@@ -61,7 +64,7 @@ async function checkDatabase(
 export function createReadiness(deps: ReadinessDeps, committed: readonly string[]): () => Promise<Readiness> {
   const timeoutMs = deps.timeoutMs ?? 2_000;
   return async () => {
-    const { database, migrations } = await checkDatabase(deps.prisma, committed, timeoutMs);
+    const { database, migrations } = await checkDatabase(deps, committed, timeoutMs);
     const lifecycle: CheckResult = deps.shuttingDown() ? { ok: false, detail: "shutting down" } : { ok: true, detail: "serving" };
     const checks = { database, migrations, lifecycle };
     return { ready: Object.values(checks).every((c) => c.ok), checks };

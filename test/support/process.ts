@@ -5,11 +5,13 @@ import { createInterface } from "node:readline";
 
 export const root = path.resolve(import.meta.dirname, "..", "..");
 
+/** The gateway's own variables a developer's shell may hold, which a process test must not inherit. */
+const inherited = (k: string): boolean =>
+  !k.startsWith("CONNECTLY_") && !k.startsWith("AUTH_") && !k.startsWith("OTEL_") && !["DATABASE_URL", "PORT", "REDIS_URL", "PUBSUB"].includes(k);
+
 /** Starts `src/main.ts` with the test's environment minus the gateway's own variables, plus `env` (and node's `flags`). */
 export function startProcess(env: Record<string, string>, flags: readonly string[] = []): ChildProcessWithoutNullStreams {
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !k.startsWith("CONNECTLY_") && !k.startsWith("AUTH_") && k !== "DATABASE_URL" && k !== "PORT"),
-  ) as Record<string, string>;
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => inherited(k))) as Record<string, string>;
   // node with tsx's loader, not the tsx CLI: the CLI is a second process that relays signals and
   // SIGKILLs the gateway (exit 143) when it does not acknowledge one within 30 ms, as a loaded CI
   // machine sometimes does not; signals must reach the gateway's own graceful shutdown.

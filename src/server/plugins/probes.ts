@@ -6,7 +6,10 @@ import { createReadiness } from "../health.js";
 import { metricsAccess } from "../http-auth.js";
 
 export const probesPlugin: FastifyPluginAsync<EdgeOptions> = async (scope, { core, config }) => {
-  const readiness = createReadiness({ prisma: core.database.prisma, shuttingDown: () => core.shutdown.closing }, await migrationNames());
+  const readiness = createReadiness(
+    { prisma: core.database.prisma, direct: core.database.direct, shuttingDown: () => core.shutdown.closing },
+    await migrationNames(),
+  );
   scope.get("/healthz", async () => ({ status: "ok" }));
   scope.get("/readyz", async (_request, reply) => {
     const { ready, checks } = await readiness();
