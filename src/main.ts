@@ -14,6 +14,16 @@ try {
   throw error;
 }
 
+// Heard from before start-up: a signal that comes while the gateway starts (migrations, the first
+// connections) stops it once it has started, instead of killing it mid-way by node's default.
+let signalledDuringStart: string | undefined;
+let onSignal = (signal: string) => {
+  signalledDuringStart ??= signal;
+  process.stderr.write(`${signal} while starting: the gateway stops once it has started (send it again to stop at once).\n`);
+};
+process.once("SIGINT", () => onSignal("SIGINT"));
+process.once("SIGTERM", () => onSignal("SIGTERM"));
+
 const gateway = await startGateway(config).catch((error: unknown) => {
   process.stderr.write(`The gateway could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
@@ -56,5 +66,5 @@ const stop = (signal: string) => {
     },
   );
 };
-process.once("SIGINT", () => stop("SIGINT"));
-process.once("SIGTERM", () => stop("SIGTERM"));
+onSignal = stop;
+if (signalledDuringStart) stop(signalledDuringStart);
