@@ -275,24 +275,36 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
     }
 
     it("finds only PENDING rows last touched before the cutoff, the oldest first, at most the batch (the gateway's own reads)", async () => {
-      const { prisma, direct } = t.gateway.database;
-      const day = (d: number) => new Date(Date.UTC(2001, 0, d));
-      const oldest = await pendingRow(day(1));
-      const second = await pendingRow(day(2));
-      const third = await pendingRow(day(3));
-      const settled = await pendingRow(day(4));
-      await prisma.$executeRaw`UPDATE "Message" SET "status" = 'ACCEPTED', "updatedAt" = ${day(4)} WHERE "id" = ${settled.id}`;
-      const afterCutoff = await pendingRow(day(20));
+      // A database of its own: no gateway's recovery sweep may claim these rows while the test reads them.
+      const db = await createTestDatabase("outbound_stale_pending");
+      onTestFinished(() => db.drop());
+      const { openDatabase } = await import("../src/persistence/database.js");
+      const database = await openDatabase(db.config);
+      onTestFinished(() => database.close());
+      const { prisma, direct } = database;
       const store = createMessageStore(prisma, direct);
-      try {
-        const cutoff = day(15);
-        expect((await store.findStalePending(cutoff, 2)).map((r) => r.id)).toEqual([oldest.id, second.id]);
-        const all = await store.findStalePending(cutoff, 10);
-        expect(all.map((r) => r.id)).toEqual([oldest.id, second.id, third.id]);
-        expect(all[0]).toMatchObject({ status: "PENDING", updatedAt: day(1), requestBody: oldest.requestBody, attempts: 1 });
-      } finally {
-        await prisma.message.deleteMany({ where: { id: { in: [oldest.id, second.id, third.id, settled.id, afterCutoff.id] } } });
-      }
+      const day = (d: number) => new Date(Date.UTC(2001, 0, d));
+      const touched = async (at: Date, status: "PENDING" | "ACCEPTED" = "PENDING"): Promise<MessageRow> => {
+        const input = {
+          businessId: recoveryBusiness,
+          recipient: { id: newRecipient() },
+          content: { text: "Sent before the crash" },
+        } as SendSessionMessageInput;
+        const created = await store.createPending(newMessageRow(input, newMessageId()));
+        if (!created.created) throw new Error("expected a new row");
+        await prisma.$executeRaw`UPDATE "Message" SET "status" = CAST(${status} AS "MessageStatus"), "updatedAt" = ${at} WHERE "id" = ${created.row.id}`;
+        return created.row;
+      };
+      const oldest = await touched(day(1));
+      const second = await touched(day(2));
+      const third = await touched(day(3));
+      await touched(day(4), "ACCEPTED");
+      await touched(day(20));
+      const cutoff = day(15);
+      expect((await store.findStalePending(cutoff, 2)).map((r) => r.id)).toEqual([oldest.id, second.id]);
+      const all = await store.findStalePending(cutoff, 10);
+      expect(all.map((r) => r.id)).toEqual([oldest.id, second.id, third.id]);
+      expect(all[0]).toMatchObject({ status: "PENDING", updatedAt: day(1), requestBody: oldest.requestBody, attempts: 1 });
     });
 
     it("re-sends stale PENDING rows once with the same message.id: ACCEPTED, or FAILED with INTERRUPTED; a recent row is left alone", async () => {
