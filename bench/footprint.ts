@@ -11,6 +11,7 @@
  *  3. beside them, processes that each hold one part: Node alone, PGlite alone (a fresh in-memory
  *     database with PGlite's defaults, and the data directory of step 2 with the gateway's settings),
  *     the Prisma client on PostgreSQL alone, bare Apollo on Fastify.
+ * Both gateways are asked /readyz every 5 s, as docker-compose.yml's healthcheck asks a deployed one.
  * Each figure is VmRSS read from /proc after the process is ready and has settled (BENCH_SETTLE_MS,
  * 3000), with its anonymous/file-backed split and V8's view (heap total, heap used, external:
  * process.memoryUsage() for the parts, the gateway's /metrics for the gateway).
@@ -321,6 +322,18 @@ async function idleCollections(url: string): Promise<{ count: number; meanMs: nu
   return { count, meanMs: count > 0 ? (1000 * (sample("gateway_idle_collection_seconds_sum") ?? 0)) / count : 0 };
 }
 
+/** Asks /readyz every 5 s, as docker-compose.yml's healthcheck does a deployed gateway; returns the stop. */
+function probeReadiness(url: string): () => void {
+  const probe = () =>
+    void fetch(`${url}/readyz`).then(
+      (r) => r.arrayBuffer(),
+      () => undefined,
+    );
+  probe();
+  const timer = setInterval(probe, 5_000);
+  return () => clearInterval(timer);
+}
+
 /** Step 1: a gateway on a fresh PostgreSQL database (the gateway creates it and applies the migrations), idle after start, then after the load. */
 async function postgresGateway(bench: BenchRun, sandbox: Proc, snapshots: boolean): Promise<PostgresFigures> {
   const n = runs++;
@@ -342,6 +355,7 @@ async function postgresGateway(bench: BenchRun, sandbox: Proc, snapshots: boolea
     snapshots && SNAPSHOT_DIR ? ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${SNAPSHOT_DIR}`] : [],
     5,
   );
+  const stopProbing = probeReadiness(gateway.url);
   try {
     await sleep(SETTLE_MS);
     const idle = await gatewayMemory(gateway);
@@ -357,6 +371,7 @@ async function postgresGateway(bench: BenchRun, sandbox: Proc, snapshots: boolea
     const late = await gatewayMemory(gateway);
     return { idle, idleLate, loaded, late, cpu, seconds, collections: await idleCollections(gateway.url) };
   } finally {
+    stopProbing();
     await gateway.stop();
   }
 }
@@ -377,10 +392,12 @@ async function embeddedGateway(dataDir: string, sandbox: Proc): Promise<Memory> 
     [],
     5,
   );
+  const stopProbing = probeReadiness(gateway.url);
   try {
     await sleep(SETTLE_MS);
     return await gatewayMemory(gateway);
   } finally {
+    stopProbing();
     await gateway.stop();
   }
 }
