@@ -12,7 +12,7 @@ import { createMessageStore, type MessageRow } from "../src/persistence/messages
 import { startSandbox, type Fault, type ReceivedRequest, type Sandbox } from "../src/sandbox/sandbox.js";
 import { newMessageId } from "../src/sending/ids.js";
 import { newMessageRow } from "../src/sending/send-session-message.js";
-import { startGateway, type Gateway } from "../src/server/gateway.js";
+import { startGateway, type Gateway, type GatewayOptions } from "../src/server/gateway.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
 import { startTestGateway, testConfig, type TestGateway } from "./support/gateway.js";
 import { SendSessionMessagesDocument, SendTemplateMessageDocument } from "./generated/graphql.js";
@@ -114,18 +114,23 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
   let t: TestGateway;
   const business = "biz-retry";
   beforeAll(async () => {
-    t = await startTestGateway("outbound_retry", {
-      connectlyHttp: { connectTimeoutMs: 2_000, headersTimeoutMs: 400, bodyTimeoutMs: 400, connections: 8 },
-      outbound: {
-        perSecond: 200,
-        burst: 200,
-        marginMs: 0,
-        countUntil: "answer",
-        maxQueue: 100,
-        retry: { maxAttempts: 3, deadlineMs: 8_000, minBackoffMs: 10, maxBackoffMs: 50 },
-        templateBudget: "shared",
+    t = await startTestGateway(
+      "outbound_retry",
+      {
+        connectlyHttp: { connectTimeoutMs: 2_000, headersTimeoutMs: 400, bodyTimeoutMs: 400, connections: 8 },
+        outbound: {
+          perSecond: 200,
+          burst: 200,
+          marginMs: 0,
+          countUntil: "answer",
+          maxQueue: 100,
+          retry: { maxAttempts: 3, deadlineMs: 8_000, minBackoffMs: 10, maxBackoffMs: 50 },
+          templateBudget: "shared",
+        },
       },
-    });
+      // Its crash-recovery tests make stale rows and run recover() themselves.
+      { recoverOnSchedule: false },
+    );
   });
   afterAll(() => t?.close());
 
@@ -273,6 +278,31 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
       await t.gateway.database.prisma.$executeRaw`UPDATE "Message" SET "updatedAt" = ${touchedAt} WHERE "id" = ${created.row.id}`;
       return created.row;
     }
+
+    it("runs by itself at start-up (unless told not to): a row a crashed process left PENDING is resolved without recover()", async () => {
+      const db = await createTestDatabase("outbound_startup_recovery");
+      onTestFinished(() => db.drop());
+      const { openDatabase } = await import("../src/persistence/database.js");
+      const crashed = await openDatabase(db.config);
+      const input = { businessId: recoveryBusiness, recipient: { id: newRecipient() }, content: { text: "Sent before the crash" } } as SendSessionMessageInput;
+      const created = await createMessageStore(crashed.prisma, crashed.direct).createPending(newMessageRow(input, newMessageId()));
+      if (!created.created) throw new Error("expected a new row");
+      await crashed.prisma.$executeRaw`UPDATE "Message" SET "updatedAt" = ${new Date(Date.now() - HOUR)} WHERE "id" = ${created.row.id}`;
+      await crashed.close(); // the embedded database takes one process at a time
+      const stateAfter = async (options: GatewayOptions): Promise<{ status: string; attempts: number }> => {
+        const gateway = await startGateway(testConfig(db.config), options);
+        // Shutting down waits for the start-up pass to finish.
+        await gateway.close();
+        const database = await openDatabase(db.config);
+        try {
+          return await database.prisma.message.findUniqueOrThrow({ where: { id: created.row.id }, select: { status: true, attempts: true } });
+        } finally {
+          await database.close();
+        }
+      };
+      expect(await stateAfter({ recoverOnSchedule: false })).toEqual({ status: "PENDING", attempts: 1 });
+      expect(await stateAfter({})).toEqual({ status: "ACCEPTED", attempts: 2 });
+    });
 
     it("finds only PENDING rows last touched before the cutoff, the oldest first, at most the batch (the gateway's own reads)", async () => {
       // A database of its own: no gateway's recovery sweep may claim these rows while the test reads them.

@@ -5,7 +5,7 @@
 import { print } from "graphql";
 import { expect } from "vitest";
 import { loadConfig, type Config } from "../../src/config/config.js";
-import { startGateway, type Gateway } from "../../src/server/gateway.js";
+import { startGateway, type Gateway, type GatewayOptions } from "../../src/server/gateway.js";
 import type { Sandbox } from "../../src/sandbox/sandbox.js";
 import { SendSessionMessageDocument, type SendSessionMessageMutation } from "../generated/graphql.js";
 import { createTestDatabase } from "./database.js";
@@ -84,9 +84,9 @@ export async function activitySubscriptionsReach(gateway: Gateway, count: number
   }
 }
 
-export async function startTestGateway(label: string, overrides: Partial<Config> = {}): Promise<TestGateway> {
+export async function startTestGateway(label: string, overrides: Partial<Config> = {}, options: GatewayOptions = {}): Promise<TestGateway> {
   const database = await createTestDatabase(label);
-  const gateway = await startGateway(testConfig(database.config, overrides)).catch(async (error: unknown) => {
+  const gateway = await startGateway(testConfig(database.config, overrides), options).catch(async (error: unknown) => {
     await database.drop();
     throw error;
   });
