@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { Config } from "../src/config/config.js";
 import type { SendSessionMessageInput } from "../src/graphql/generated/types.js";
+import { openDatabase, type Database } from "../src/persistence/database.js";
 import { createMessageStore, type MessageRow } from "../src/persistence/messages.js";
 import { startSandbox, type Fault, type ReceivedRequest, type Sandbox } from "../src/sandbox/sandbox.js";
 import { newMessageId } from "../src/sending/ids.js";
@@ -270,24 +271,31 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
   describe("crash recovery", () => {
     const recoveryBusiness = "biz-recover";
 
-    /** A PENDING row as a gateway that died mid-send leaves it: attempts 1, last touched at `touchedAt`. */
-    async function pendingRow(touchedAt: Date, recipientId = newRecipient()): Promise<MessageRow> {
+    /**
+     * A row as a gateway that died mid-send leaves it: attempts 1, PENDING (or `status`), last touched
+     * at `touchedAt`, in `database` (the test gateway's by default).
+     */
+    async function pendingRow(
+      touchedAt: Date,
+      {
+        recipientId = newRecipient(),
+        database = t.gateway.database,
+        status = "PENDING",
+      }: { recipientId?: string; database?: Database; status?: "PENDING" | "ACCEPTED" } = {},
+    ): Promise<MessageRow> {
       const input = { businessId: recoveryBusiness, recipient: { id: recipientId }, content: { text: "Sent before the crash" } } as SendSessionMessageInput;
-      const created = await createMessageStore(t.gateway.database.prisma).createPending(newMessageRow(input, newMessageId()));
+      const created = await createMessageStore(database.prisma).createPending(newMessageRow(input, newMessageId()));
       if (!created.created) throw new Error("expected a new row");
-      await t.gateway.database.prisma.$executeRaw`UPDATE "Message" SET "updatedAt" = ${touchedAt} WHERE "id" = ${created.row.id}`;
+      await database.prisma
+        .$executeRaw`UPDATE "Message" SET "status" = CAST(${status} AS "MessageStatus"), "updatedAt" = ${touchedAt} WHERE "id" = ${created.row.id}`;
       return created.row;
     }
 
     it("runs by itself at start-up (unless told not to): a row a crashed process left PENDING is resolved without recover()", async () => {
       const db = await createTestDatabase("outbound_startup_recovery");
       onTestFinished(() => db.drop());
-      const { openDatabase } = await import("../src/persistence/database.js");
       const crashed = await openDatabase(db.config);
-      const input = { businessId: recoveryBusiness, recipient: { id: newRecipient() }, content: { text: "Sent before the crash" } } as SendSessionMessageInput;
-      const created = await createMessageStore(crashed.prisma, crashed.direct).createPending(newMessageRow(input, newMessageId()));
-      if (!created.created) throw new Error("expected a new row");
-      await crashed.prisma.$executeRaw`UPDATE "Message" SET "updatedAt" = ${new Date(Date.now() - HOUR)} WHERE "id" = ${created.row.id}`;
+      const left = await pendingRow(new Date(Date.now() - HOUR), { database: crashed });
       await crashed.close(); // the embedded database takes one process at a time
       const stateAfter = async (options: GatewayOptions): Promise<{ status: string; attempts: number }> => {
         const gateway = await startGateway(testConfig(db.config), options);
@@ -295,7 +303,7 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
         await gateway.close();
         const database = await openDatabase(db.config);
         try {
-          return await database.prisma.message.findUniqueOrThrow({ where: { id: created.row.id }, select: { status: true, attempts: true } });
+          return await database.prisma.message.findUniqueOrThrow({ where: { id: left.id }, select: { status: true, attempts: true } });
         } finally {
           await database.close();
         }
@@ -308,28 +316,15 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
       // A database of its own: no gateway's recovery sweep may claim these rows while the test reads them.
       const db = await createTestDatabase("outbound_stale_pending");
       onTestFinished(() => db.drop());
-      const { openDatabase } = await import("../src/persistence/database.js");
       const database = await openDatabase(db.config);
       onTestFinished(() => database.close());
-      const { prisma, direct } = database;
-      const store = createMessageStore(prisma, direct);
+      const store = createMessageStore(database.prisma, database.direct);
       const day = (d: number) => new Date(Date.UTC(2001, 0, d));
-      const touched = async (at: Date, status: "PENDING" | "ACCEPTED" = "PENDING"): Promise<MessageRow> => {
-        const input = {
-          businessId: recoveryBusiness,
-          recipient: { id: newRecipient() },
-          content: { text: "Sent before the crash" },
-        } as SendSessionMessageInput;
-        const created = await store.createPending(newMessageRow(input, newMessageId()));
-        if (!created.created) throw new Error("expected a new row");
-        await prisma.$executeRaw`UPDATE "Message" SET "status" = CAST(${status} AS "MessageStatus"), "updatedAt" = ${at} WHERE "id" = ${created.row.id}`;
-        return created.row;
-      };
-      const oldest = await touched(day(1));
-      const second = await touched(day(2));
-      const third = await touched(day(3));
-      await touched(day(4), "ACCEPTED");
-      await touched(day(20));
+      const oldest = await pendingRow(day(1), { database });
+      const second = await pendingRow(day(2), { database });
+      const third = await pendingRow(day(3), { database });
+      await pendingRow(day(4), { database, status: "ACCEPTED" });
+      await pendingRow(day(20), { database });
       const cutoff = day(15);
       expect((await store.findStalePending(cutoff, 2)).map((r) => r.id)).toEqual([oldest.id, second.id]);
       const all = await store.findStalePending(cutoff, 10);
@@ -353,7 +348,7 @@ describe("retries (3 attempts at most, headers timeout 400 ms)", () => {
       // This one's customer has not written for 25 hours: Connectly refuses it.
       const closedCustomer = newRecipient();
       t.sandbox.recordInbound(recoveryBusiness, closedCustomer, Date.now() - 25 * HOUR);
-      const refused = await pendingRow(longAgo, closedCustomer);
+      const refused = await pendingRow(longAgo, { recipientId: closedCustomer });
       // A send still in progress (touched after the cutoff).
       const recent = await pendingRow(new Date());
 
