@@ -24,6 +24,7 @@ import { sendTemplateMessagesResolver } from "./resolvers/send-template-messages
 import { refreshTemplatesMutation, templatesQuery, TemplatesResult } from "./resolvers/templates.js";
 import { ErrorResult, SendSessionMessageResult, SendTemplateMessageResult, SessionWindowClosedError } from "./resolvers/send-result.js";
 import { jsonNumberLiteral } from "../validation/values.js";
+import { isoString } from "./iso-time.js";
 
 const SCHEMA_DIR = fileURLToPath(new URL("../../schema", import.meta.url));
 
@@ -40,7 +41,11 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
  * JSON.stringify to convert: a result holding Dates (objects with toJSON) takes V8's slow
  * stringify path, much slower on a page of messages (docs/benchmarks.md). Same text out.
  */
-export const DateTime = new GraphQLScalarType({ ...DateTimeResolver.toConfig(), serialize: (value) => DateTimeISOResolver.serialize(value) });
+export const DateTime = new GraphQLScalarType({
+  ...DateTimeResolver.toConfig(),
+  // A valid Date (every stored instant) is written by isoString; anything else is graphql-scalars' to judge.
+  serialize: (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? isoString(value) : DateTimeISOResolver.serialize(value)),
+});
 
 /** The first number written in a JSON literal that a JSON number would not keep exactly. */
 const lossyNumber = (node: ValueNode): { raw: string; message: string } | null => {
