@@ -193,11 +193,15 @@ const markAcceptedStatement = (row: MessageRow, connectlyId: string, upstreamSta
 const MESSAGE_COLUMNS = Prisma.raw('"Message".*');
 const WITH_HISTORY = Prisma.sql`"Message".*, ${HISTORY_JSON} AS "statusHistory"`;
 
-/** Splits a row read with WITH_HISTORY into the message and its events. */
-const withHistory = ({ statusHistory, ...row }: MessageRow & { statusHistory: unknown }): MessageWithHistory => ({
-  row,
-  history: historyFromJson(statusHistory),
-});
+/**
+ * Splits a row read with WITH_HISTORY into the message and its events. The row is kept rather than
+ * copied without the column (a rest copy of every column, per message of a page); the raw JSON is dropped.
+ */
+const withHistory = (read: MessageRow & { statusHistory: unknown }): MessageWithHistory => {
+  const history = historyFromJson(read.statusHistory);
+  read.statusHistory = undefined;
+  return { row: read, history };
+};
 
 /** A business's messages matching the filter, and the shape of the filter (which conditions are set). */
 function listWhere(filter: MessageListFilter): { shape: string; where: Prisma.Sql } {

@@ -223,7 +223,23 @@ type HistoryJson = Omit<StatusEventRow, "id" | "occurredAt" | "receivedAt"> & { 
 export function historyFromJson(value: unknown): StatusEventRow[] {
   const events = (typeof value === "string" ? JSON.parse(value) : value) as HistoryJson[] | null;
   if (!events) return [];
-  return events.map((e) => ({ ...e, id: BigInt(e.id), occurredAt: new Date(e.occurredAt), receivedAt: new Date(e.receivedAt) }));
+  // Field by field rather than a spread: one object shape, and a page builds a few hundred of these.
+  return events.map((e) => ({
+    id: BigInt(e.id),
+    connectlyId: e.connectlyId,
+    status: e.status,
+    occurredAt: new Date(e.occurredAt),
+    businessId: e.businessId,
+    recipientId: e.recipientId,
+    senderId: e.senderId,
+    errorCode: e.errorCode,
+    errorType: e.errorType,
+    errorMessage: e.errorMessage,
+    callbackData: e.callbackData,
+    campaignName: e.campaignName,
+    raw: e.raw,
+    receivedAt: new Date(e.receivedAt),
+  }));
 }
 
 /** Every event of these pairs: by Connectly's time; events of the same second in order of meaning, then as stored. */
