@@ -1,7 +1,8 @@
 /**
- * The outbound limiter on its own, over the in-memory window store and real time: requests for one
- * key are admitted in FIFO order, never more than the store's limit in any window, and refused at
- * once (RateLimitQueueFullError) when the queue is full or the wait cannot end before the deadline.
+ * The outbound limiter on its own, over the in-memory window store: requests for one key are
+ * admitted in FIFO order, never more than the store's limit in any window, and refused at once
+ * (RateLimitQueueFullError, before any timer could fire) when the queue is full or the wait cannot
+ * end before the deadline. Pace is checked on fake timers; no test here asserts a duration.
  */
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { createRateLimiter, RateLimitQueueFullError, type RateLimiter } from "../src/ratelimit/limiter.js";
@@ -47,9 +48,21 @@ function limiterFor(store: WindowStore, perSecond: number, maxQueue: number): Ra
   return limiter;
 }
 
-/** Awaits a promise expected to reject with RateLimitQueueFullError; returns it and how long it took. */
-async function refusal(promise: Promise<unknown>): Promise<{ error: RateLimitQueueFullError; ms: number }> {
-  const started = performance.now();
+/**
+ * Whether `promise` settles before any timer can fire: "at once" without a clock. A limiter that
+ * waited for a window or a deadline would settle only after a timer.
+ */
+async function settlesAtOnce(promise: Promise<unknown>): Promise<boolean> {
+  const settled = promise.then(
+    () => true,
+    () => true,
+  );
+  return Promise.race([settled, new Promise<false>((resolve) => setImmediate(() => resolve(false)))]);
+}
+
+/** Awaits a promise expected to reject with RateLimitQueueFullError; returns it and whether it was refused at once. */
+async function refusal(promise: Promise<unknown>): Promise<{ error: RateLimitQueueFullError; atOnce: boolean }> {
+  const atOnce = await settlesAtOnce(promise);
   const error = await promise.then(
     () => {
       throw new Error("expected a RateLimitQueueFullError, but the request was admitted");
@@ -57,7 +70,7 @@ async function refusal(promise: Promise<unknown>): Promise<{ error: RateLimitQue
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(RateLimitQueueFullError);
-  return { error: error as RateLimitQueueFullError, ms: performance.now() - started };
+  return { error: error as RateLimitQueueFullError, atOnce };
 }
 
 const far = () => Date.now() + 60_000;
@@ -74,22 +87,26 @@ describe("the outbound limiter", () => {
     expect(limiter.queued()).toBe(0);
   });
 
-  it("never admits more than `limit` in any window, and keeps pace with it (5 per 200 ms, real time)", async () => {
+  it("never admits more than `limit` in any window, and admits the next ones as each window frees (5 per 200 ms)", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
+    onTestFinished(() => void vi.useRealTimers());
     const { store, admitted } = recordingStore([{ limit: 5, windowMs: 200 }]);
     const limiter = limiterFor(store, 25, 1000);
-    const resolvedAt: number[] = [];
-    const started = performance.now();
-    await Promise.all(Array.from({ length: 25 }, () => limiter.acquire("k", far()).then(() => void resolvedAt.push(performance.now()))));
-    const elapsed = performance.now() - started;
+    let resolved = 0;
+    const all = Promise.all(Array.from({ length: 25 }, () => limiter.acquire("k", far()).then(() => void resolved++)));
 
+    // The clock moves only when told to: five at once, then five more as each window frees (a
+    // millisecond of rounding a window at most), and the next five not before their window.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(resolved).toBe(5);
+    for (let window = 1; window <= 4; window++) {
+      await vi.advanceTimersByTimeAsync(205);
+      expect(resolved).toBe(5 * (window + 1));
+    }
+    await all;
     expect(admitted).toHaveLength(25);
     // Admission times are the store's own clock: strictly at most 5 in any 200 ms.
     for (let i = 5; i < admitted.length; i++) expect(admitted[i]! - admitted[i - 5]!).toBeGreaterThanOrEqual(200);
-    // Seen from the caller, within a millisecond of scheduling jitter.
-    for (let i = 5; i < resolvedAt.length; i++) expect(resolvedAt[i]! - resolvedAt[i - 5]!).toBeGreaterThanOrEqual(199);
-    // 25 requests at 5 per 200 ms need 4 full windows after the first burst, and not much more.
-    expect(elapsed).toBeGreaterThanOrEqual(800);
-    expect(elapsed).toBeLessThan(1500);
   });
 
   it("keeps a queue per key: a full window for one key does not hold up another", async () => {
@@ -98,9 +115,9 @@ describe("the outbound limiter", () => {
     await limiter.acquire("a", far());
     const blocked = limiter.acquire("a", far());
     blocked.catch(() => {}); // rejected by close() when the test ends
-    const started = performance.now();
-    await limiter.acquire("b", far());
-    expect(performance.now() - started).toBeLessThan(100);
+    const other = limiter.acquire("b", far());
+    expect(await settlesAtOnce(other)).toBe(true);
+    await other;
     expect(limiter.queued()).toBe(1);
   });
 
@@ -113,11 +130,11 @@ describe("the outbound limiter", () => {
     expect(limiter.queued()).toBe(2);
     const callsBefore = calls();
 
-    const { error, ms } = await refusal(limiter.acquire("k", far()));
+    const { error, atOnce } = await refusal(limiter.acquire("k", far()));
     expect(error.bound).toBe("length");
     expect(error.code).toBe("RATE_LIMIT_QUEUE_FULL");
     expect(error.message).toMatch(/2 requests are already waiting.*try again/i);
-    expect(ms).toBeLessThan(50);
+    expect(atOnce).toBe(true);
     expect(calls()).toBe(callsBefore); // refused without asking the store
     expect(limiter.queued()).toBe(2); // the waiters are still waiting
   });
@@ -129,10 +146,10 @@ describe("the outbound limiter", () => {
     const waiting = limiter.acquire("k", far());
     waiting.catch(() => {});
     // One request ahead at 1 per second: this one cannot start within 500 ms.
-    const { error, ms } = await refusal(limiter.acquire("k", Date.now() + 500));
+    const { error, atOnce } = await refusal(limiter.acquire("k", Date.now() + 500));
     expect(error.bound).toBe("deadline");
     expect(error.message).toMatch(/deadline.*try again/i);
-    expect(ms).toBeLessThan(50);
+    expect(atOnce).toBe(true);
     expect(limiter.queued()).toBe(1);
   });
 
@@ -141,9 +158,9 @@ describe("the outbound limiter", () => {
     const limiter = limiterFor(store, 100, 100);
     await limiter.acquire("k", far());
     // The window frees a slot in about 2 s; the deadline is 300 ms away: no point waiting.
-    const { error, ms } = await refusal(limiter.acquire("k", Date.now() + 300));
+    const { error, atOnce } = await refusal(limiter.acquire("k", Date.now() + 300));
     expect(error.bound).toBe("deadline");
-    expect(ms).toBeLessThan(100);
+    expect(atOnce).toBe(true);
     expect(admitted).toHaveLength(1);
     expect(limiter.queued()).toBe(0);
   });

@@ -254,9 +254,8 @@ describe("two gateways sharing Redis, in front of one strict sandbox (10 per sec
 
     const at = sandbox.requests.map((r) => r.at).sort((a, b) => a - b);
     for (let i = LIMIT; i < at.length; i++) expect(at[i]! - at[i - LIMIT]!).toBeGreaterThanOrEqual(1000);
-    // 42 at 10 per (1 s + margin): four windows after the first, and the shared budget was used.
+    // 42 at 10 per (1 s + margin): not before four windows after the first (the rate is bench:send-network's to say).
     expect(elapsed).toBeGreaterThanOrEqual(3000);
-    expect(elapsed).toBeLessThan(8000);
     // Each gateway's rows: 21 ACCEPTED with one call each.
     for (const { gateway } of gateways) {
       const rows = await gateway.database.prisma.message.findMany({ where: { businessId: business } });
