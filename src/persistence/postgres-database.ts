@@ -9,6 +9,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import type { Prisma, PrismaClient } from "./generated/prisma/client.js";
 import { applyMigrations } from "./migrate.js";
 import { createPrismaClient, type OnQuery } from "./prisma-client.js";
+import { parseTimestamptz } from "./timestamps.js";
 
 export interface PostgresDatabase {
   readonly prisma: PrismaClient;
@@ -31,20 +32,16 @@ export type DirectQuery = (name: string, statement: Prisma.Sql) => Promise<Recor
 
 const TIMESTAMP_OID = 1114;
 const TIMESTAMPTZ_OID = 1184;
-/** A timestamptz as a session in UTC writes it; anything else (BC, infinity, an offset) goes to pg's own parser. */
-const UTC_TIMESTAMPTZ = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})?\+00$/;
-const pgTimestamptz = pg.types.getTypeParser(TIMESTAMPTZ_OID, "text") as (text: string) => unknown;
 /**
  * pg's type parsers, but `timestamp` (without time zone) read as UTC rather than the process's local
- * time, and the common timestamptz form read by the engine's ISO parser (pg's general one is a
- * tenth of a read's CPU on a page of messages).
+ * time, and timestamptz read by position in the form a session in UTC writes (timestamps.ts).
  */
 const directTypes = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
     oid === TIMESTAMP_OID
       ? (text: string) => new Date(`${text.replace(" ", "T")}Z`)
       : oid === TIMESTAMPTZ_OID
-        ? (text: string) => (UTC_TIMESTAMPTZ.test(text) ? new Date(`${text.slice(0, 10)}T${text.slice(11, -3)}Z`) : pgTimestamptz(text))
+        ? parseTimestamptz
         : (pg.types.getTypeParser(oid, format) as (text: string) => unknown)) as typeof pg.types.getTypeParser,
 };
 
