@@ -212,13 +212,12 @@ const appliedRowOf = (row: Record<string, unknown>): AppliedRow => ({
  */
 export const HISTORY_JSON = Prisma.sql`(
   SELECT json_agg(json_build_object('id', CAST(e."id" AS text), 'connectlyId', e."connectlyId", 'status', e."status",
-    'occurredAt', CAST(floor(extract(epoch FROM e."occurredAt") * 1000) AS bigint), 'businessId', e."businessId", 'recipientId', e."recipientId", 'senderId', e."senderId",
+    'occurredAt', e."occurredAt", 'businessId', e."businessId", 'recipientId', e."recipientId", 'senderId', e."senderId",
     'errorCode', e."errorCode", 'errorType', e."errorType", 'errorMessage', e."errorMessage", 'callbackData', e."callbackData",
-    'campaignName', e."campaignName", 'raw', e."raw", 'receivedAt', CAST(floor(extract(epoch FROM e."receivedAt") * 1000) AS bigint)) ORDER BY e."occurredAt", e."status", e."id")
+    'campaignName', e."campaignName", 'raw', e."raw", 'receivedAt', e."receivedAt") ORDER BY e."occurredAt", e."status", e."id")
   FROM "MessageStatusEvent" AS e WHERE e."businessId" = "Message"."businessId" AND e."connectlyId" = "Message"."connectlyId")`;
 
-/** Instants as milliseconds since the epoch: a Date from a number costs a twentieth of one parsed from text. */
-type HistoryJson = Omit<StatusEventRow, "id" | "occurredAt" | "receivedAt"> & { id: string; occurredAt: number; receivedAt: number };
+type HistoryJson = Omit<StatusEventRow, "id" | "occurredAt" | "receivedAt"> & { id: string; occurredAt: string; receivedAt: string };
 
 /** The rows of a HISTORY_JSON value (parsed by the driver, or still text). */
 export function historyFromJson(value: unknown): StatusEventRow[] {
