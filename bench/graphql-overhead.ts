@@ -31,7 +31,7 @@ import {
 import { signWebhookBody } from "../src/webhooks/signature.js";
 import { openDatabase } from "../src/persistence/database.js";
 import { createMessageStore } from "../src/persistence/messages.js";
-import { createStatusEventStore, HISTORY_JSON } from "../src/persistence/status-events.js";
+import { createStatusEventStore, historyJson } from "../src/persistence/status-events.js";
 import { createCustomerStore } from "../src/persistence/customers.js";
 import { createInboundMessageStore } from "../src/persistence/inbound-messages.js";
 import { createConversationStore } from "../src/persistence/conversations.js";
@@ -219,7 +219,8 @@ try {
   // histories at once), with pg directly, and the answer's JSON built from it by hand, in this process.
   const sqlPool = new pg.Pool({ connectionString: dbUrl, max: CONCURRENCY, options: "-c TimeZone=UTC" });
   type Row = Record<string, unknown> & { statusHistory: { status: string; occurredAt: string }[] | null };
-  const WITH_HISTORY = `"Message".*, ${HISTORY_JSON.text} AS "statusHistory"`;
+  // Neither query asks for the events' raw payloads, so the gateway reads them without, as here.
+  const WITH_HISTORY = `"Message".*, ${historyJson({ raw: false }).text} AS "statusHistory"`;
   const nodeOf = (m: Row) => ({
     id: m.id,
     status: m.status,

@@ -340,6 +340,52 @@ describe("DataLoader: a page with histories costs a constant number of SQL state
     expect(viaFragments.data).toEqual(plain.data);
   });
 
+  it("events' raw payloads are read only when asked for, and a history read without them never answers a selection that does", async () => {
+    const EVENTS = "statusHistory { id status occurredAt receivedAt error { code message } callbackData }";
+    const pageOf = (fields: string) => `query($b: ID!) { messages(filter: { businessId: $b }, first: 20) { edges { node { id connectlyId ${fields} } } } }`;
+    type Node = { id: string; connectlyId: string; statusHistory: Record<string, unknown>[] };
+    const nodesOf = (data: Record<string, unknown>) => (data.messages as { edges: { node: Node }[] }).edges.map((e) => e.node);
+    const withoutRaw = await statementsOf(pageOf(EVENTS), { b: businessId });
+    expect(withoutRaw.statements).toHaveLength(1);
+    expect(withoutRaw.statements[0]).toContain("MessageStatusEvent");
+    expect(withoutRaw.statements[0]).not.toContain('e."raw"');
+    const withRaw = await statementsOf(pageOf(HISTORY), { b: businessId });
+    expect(withRaw.statements).toHaveLength(1);
+    expect(withRaw.statements[0]).toContain('e."raw"');
+    const full = nodesOf(withRaw.data);
+    expect(full.every((n) => n.statusHistory.length > 0 && n.statusHistory.every((e) => typeof e.raw === "object" && e.raw !== null))).toBe(true);
+    expect(nodesOf(withoutRaw.data)).toEqual(full.map((n) => ({ ...n, statusHistory: n.statusHistory.map(({ raw: _raw, ...rest }) => rest) })));
+    // raw asked through a fragment on the event counts.
+    const viaFragment = await statementsOf(
+      `${pageOf("statusHistory { ...R }")} fragment R on MessageStatusEvent { id status occurredAt receivedAt error { code message } callbackData raw }`,
+      { b: businessId },
+    );
+    expect(viaFragment.statements).toHaveLength(1);
+    expect(nodesOf(viaFragment.data)).toEqual(full);
+
+    // One request: the page without raw, and the same messages asked with raw by Connectly id and by id.
+    const [first] = full;
+    const mixed = await statementsOf(
+      `query($b: ID!, $c: ID!, $id: ID!) {
+        messages(filter: { businessId: $b }, first: 20) { edges { node { id connectlyId ${EVENTS} } } }
+        byConnectly: messageByConnectlyId(connectlyId: $c) { id connectlyId ${HISTORY} }
+        byId: message(id: $id) { id connectlyId ${HISTORY} }
+        lean: message(id: $id) { id connectlyId ${EVENTS} }
+      }`,
+      { b: businessId, c: first!.connectlyId, id: first!.id },
+    );
+    expect(mixed.data.byConnectly).toEqual(first);
+    expect(mixed.data.byId).toEqual(first);
+    expect(mixed.data.lean).toEqual({ ...first, statusHistory: first!.statusHistory.map(({ raw: _raw, ...rest }) => rest) });
+    expect(nodesOf(mixed.data)).toEqual(nodesOf(withoutRaw.data));
+
+    // message(id) alone: without raw, one statement without it.
+    const lean = await statementsOf(`query($id: ID!) { message(id: $id) { id connectlyId ${EVENTS} } }`, { id: first!.id });
+    expect(lean.statements).toHaveLength(1);
+    expect(lean.statements[0]).not.toContain('e."raw"');
+    expect(lean.data.message).toEqual(mixed.data.lean);
+  });
+
   it("message(id) with its history is one statement, and answers what the history read on its own answers", async () => {
     const page = await statementsOf(`query($b: ID!) { messages(filter: { businessId: $b }, first: 100) { edges { node { ${MESSAGE} } } } }`, { b: businessId });
     const nodes = (page.data.messages as { edges: { node: { id: string; connectlyId: string } }[] }).edges.map((e) => e.node);

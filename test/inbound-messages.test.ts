@@ -7,10 +7,10 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { activitySubscriptionsReach, startTestGateway, type TestGateway } from "./support/gateway.js";
+import { activitySubscriptionsReach, postGraphQL, startTestGateway, type TestGateway } from "./support/gateway.js";
 import { closeActivityClients, watchActivity } from "./support/activity.js";
 import { execute, sendAccepted } from "./support/send.js";
-import { customerMessageEvent, expectAcknowledged, expectRefusedWebhook, nowSeconds, postSignedEvent } from "./support/webhooks.js";
+import { customerMessageEvent, deliveryStatusEvent, expectAcknowledged, expectRefusedWebhook, nowSeconds, postSignedEvent } from "./support/webhooks.js";
 import { CustomerLastInboundDocument, InboundMessageByIdDocument, MessageRepliesDocument, type InboundFieldsFragment } from "./generated/graphql.js";
 
 let t: TestGateway;
@@ -183,6 +183,32 @@ describe("linking to the answered message", () => {
       inReplyTo: { id: sent.id, businessId },
       callbackData: { order: "q-1" },
     });
+  });
+
+  it("a page read without its events' raw payloads still answers raw asked of one of its messages through a reply", async () => {
+    const own = freshBusiness();
+    const customerId = freshCustomer();
+    const sent = await sendTo(own, customerId);
+    const status = deliveryStatusEvent(sent.connectlyId!, "sent", customerId, nowSeconds() - 5);
+    expectAcknowledged(await postSignedEvent(t.url, own, status));
+    const reply = await deliver(own, customerId, { text: "Got it" }, { context: { replyToMessageId: sent.connectlyId } });
+    // The page asks no raw, so it is read without; the reply reaches the same message row again.
+    const response = await postGraphQL<{
+      messages: { edges: { node: { id: string; statusHistory: unknown[]; replies: { id: string; inReplyTo: { id: string; statusHistory: unknown[] } }[] } }[] };
+    }>(
+      t.url,
+      `query($b: ID!) { messages(filter: { businessId: $b }, first: 5) {
+        edges { node { id statusHistory { status } replies { id inReplyTo { id statusHistory { status raw } } } } } } }`,
+      { b: own },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.messages.edges.map((e) => e.node)).toEqual([
+      {
+        id: sent.id,
+        statusHistory: [{ status: "SENT" }],
+        replies: [{ id: reply.id, inReplyTo: { id: sent.id, statusHistory: [{ status: "SENT", raw: status }] } }],
+      },
+    ]);
   });
 
   it("a reaction names the message it reacts to", async () => {

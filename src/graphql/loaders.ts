@@ -6,16 +6,16 @@
 import DataLoader from "dataloader";
 import type { CustomerRow, CustomerStore } from "../persistence/customers.js";
 import type { CustomerKey, InboundMessageRow, InboundMessageStore, RepliedMessageKey } from "../persistence/inbound-messages.js";
-import type { MessageRow, MessageStore } from "../persistence/messages.js";
+import type { MessageRow, MessageStore, MessageWithHistory } from "../persistence/messages.js";
 import { messageKey, type MessageKey, type StatusEventRow, type StatusEventStore } from "../persistence/status-events.js";
 
 export interface Loaders {
   readonly messageById: DataLoader<string, MessageRow | null>;
-  /** The same rows read with their histories in the same statement (priming statusHistory). */
-  readonly messageWithHistoryById: DataLoader<string, MessageRow | null>;
+  /** The same rows read with their histories in the same statement (priming statusHistory); raw payloads when any key asks. */
+  readonly messageWithHistoryById: DataLoader<{ readonly id: string; readonly raw: boolean }, MessageRow | null, string>;
   readonly messageByConnectlyId: DataLoader<string, MessageRow | null>;
   /** Histories read in the same statement as their message, by its row: answered without waiting on a load. */
-  readonly histories: WeakMap<MessageRow, StatusEventRow[]>;
+  readonly histories: WeakMap<MessageRow, KnownHistory>;
   /** Every event of a message (its business's events for its Connectly id), in the order they happened. */
   readonly statusHistory: DataLoader<MessageKey, StatusEventRow[], string>;
   readonly customer: DataLoader<{ businessId: string; customerId: string }, CustomerRow, string>;
@@ -24,6 +24,12 @@ export interface Loaders {
   readonly replies: DataLoader<RepliedMessageKey, InboundMessageRow[], string>;
   /** A customer's latest inbound message. */
   readonly lastInbound: DataLoader<CustomerKey, InboundMessageRow | null, string>;
+}
+
+/** A history read with its message; without raw payloads, it answers only selections that do not ask for them. */
+export interface KnownHistory {
+  readonly events: StatusEventRow[];
+  readonly raw: boolean;
 }
 
 export interface LoaderStores {
@@ -42,11 +48,15 @@ const byKey = <K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => 
   return keys.map((k) => map.get(k) ?? null);
 };
 
-/** Primes the loaders with a message read with its history, so its fields resolve without another read. */
-export function primeHistory(loaders: Pick<Loaders, "messageById" | "statusHistory" | "histories">, row: MessageRow, history: StatusEventRow[]): void {
+/**
+ * Primes the loaders with a message read with its history, so its fields resolve without another
+ * read. Only a whole history primes the history loader, which any later selection may ask raw of.
+ */
+export function primeHistory(loaders: Pick<Loaders, "messageById" | "statusHistory" | "histories">, read: MessageWithHistory): void {
+  const { row, history, raw } = read;
   loaders.messageById.prime(row.id, row);
-  loaders.histories.set(row, history);
-  if (row.connectlyId != null) loaders.statusHistory.prime({ businessId: row.businessId, connectlyId: row.connectlyId }, history);
+  loaders.histories.set(row, { events: history, raw });
+  if (raw && row.connectlyId != null) loaders.statusHistory.prime({ businessId: row.businessId, connectlyId: row.connectlyId }, history);
 }
 
 /** `cache: false` for contexts that outlive one read (a subscription's): batching still applies. */
@@ -63,21 +73,22 @@ export function createLoaders(stores: LoaderStores, options: { cache: boolean } 
     { cache, cacheKeyFn: messageKey },
   );
   const messageById: Loaders["messageById"] = new DataLoader(async (ids) => byKey(ids, await stores.messages.findByIds(ids), (m) => m.id), { cache });
-  const histories = new WeakMap<MessageRow, StatusEventRow[]>();
+  const histories = new WeakMap<MessageRow, KnownHistory>();
   return {
     messageById,
     histories,
     messageWithHistoryById: new DataLoader(
-      async (ids) => {
-        const read = await stores.messages.findByIdsWithHistory(ids);
-        for (const { row, history } of read) primeHistory({ messageById, statusHistory, histories }, row, history);
+      async (keys) => {
+        const ids = [...new Set(keys.map((k) => k.id))];
+        const read = await stores.messages.findByIdsWithHistory(ids, { raw: keys.some((k) => k.raw) });
+        for (const r of read) primeHistory({ messageById, statusHistory, histories }, r);
         return byKey(
-          ids,
+          keys.map((k) => k.id),
           read.map((r) => r.row),
           (m) => m.id,
         );
       },
-      { cache },
+      { cache, cacheKeyFn: (k) => `${k.raw ? "r" : "e"}:${k.id}` },
     ),
     messageByConnectlyId: new DataLoader(async (ids) => byKey(ids, await stores.messages.findByConnectlyIds(ids), (m) => m.connectlyId), { cache }),
     statusHistory,

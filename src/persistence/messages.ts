@@ -6,7 +6,7 @@ import { Prisma, type PrismaClient } from "./generated/prisma/client.js";
 import type { DeliveryStatus, FallbackReason, Message, MessageContentType, MessageStatus } from "./generated/prisma/client.js";
 import type { DirectQuery } from "./database.js";
 import type { ErrorCode } from "../domain/errors.js";
-import { HISTORY_JSON, historyFromJson, type StatusEventRow } from "./status-events.js";
+import { historyFromJson, historyJson, type StatusEventRow } from "./status-events.js";
 
 export type MessageRow = Message;
 
@@ -14,6 +14,13 @@ export type MessageRow = Message;
 export interface MessageWithHistory {
   readonly row: MessageRow;
   readonly history: StatusEventRow[];
+  /** Whether the events carry their raw payloads (null where they were not read). */
+  readonly raw: boolean;
+}
+
+/** What a read with histories reads of each event: raw payloads only when they are asked for. */
+export interface HistoryRead {
+  readonly raw: boolean;
 }
 
 export interface NewMessage {
@@ -108,7 +115,7 @@ export interface MessageStore {
   findById(id: string): Promise<MessageRow | null>;
   findByIds(ids: readonly string[]): Promise<MessageRow[]>;
   /** The same, each with its delivery-status history. */
-  findByIdsWithHistory(ids: readonly string[]): Promise<MessageWithHistory[]>;
+  findByIdsWithHistory(ids: readonly string[], history: HistoryRead): Promise<MessageWithHistory[]>;
   /** Messages by Connectly id, whatever their business (GraphQL's messageByConnectlyId checks the caller's). */
   findByConnectlyIds(connectlyIds: readonly string[]): Promise<MessageRow[]>;
   /**
@@ -118,7 +125,7 @@ export interface MessageStore {
    */
   list(filter: MessageListFilter, page: PageRead<MessageCursor>): Promise<MessageRow[]>;
   /** The same page, each message with its delivery-status history. */
-  listWithHistory(filter: MessageListFilter, page: PageRead<MessageCursor>): Promise<MessageWithHistory[]>;
+  listWithHistory(filter: MessageListFilter, page: PageRead<MessageCursor>, history: HistoryRead): Promise<MessageWithHistory[]>;
   /** How many messages match the filter. */
   count(filter: MessageListFilter): Promise<number>;
   /** A message by the id sent to Connectly as message.id, within its business. */
@@ -191,17 +198,23 @@ const markAcceptedStatement = (row: MessageRow, connectlyId: string, upstreamSta
  * are set, so a prepared statement's name is the shape's.
  */
 const MESSAGE_COLUMNS = Prisma.raw('"Message".*');
-const WITH_HISTORY = Prisma.sql`"Message".*, ${HISTORY_JSON} AS "statusHistory"`;
+const WITH_HISTORY = {
+  raw: Prisma.sql`"Message".*, ${historyJson({ raw: true })} AS "statusHistory"`,
+  events: Prisma.sql`"Message".*, ${historyJson({ raw: false })} AS "statusHistory"`,
+};
+const withHistoryColumns = (history: HistoryRead): Prisma.Sql => (history.raw ? WITH_HISTORY.raw : WITH_HISTORY.events);
 
 /**
  * Splits a row read with WITH_HISTORY into the message and its events. The row is kept rather than
- * copied without the column (a rest copy of every column, per message of a page); the raw JSON is dropped.
+ * copied without the column (a rest copy of every column, per message of a page); the column's JSON is dropped.
  */
-const withHistory = (read: MessageRow & { statusHistory: unknown }): MessageWithHistory => {
-  const history = historyFromJson(read.statusHistory);
-  read.statusHistory = undefined;
-  return { row: read, history };
-};
+const withHistory =
+  (history: HistoryRead) =>
+  (read: MessageRow & { statusHistory: unknown }): MessageWithHistory => {
+    const events = historyFromJson(read.statusHistory);
+    read.statusHistory = undefined;
+    return { row: read, history: events, raw: history.raw };
+  };
 
 /** A business's messages matching the filter, and the shape of the filter (which conditions are set). */
 function listWhere(filter: MessageListFilter): { shape: string; where: Prisma.Sql } {
@@ -223,7 +236,7 @@ function listWhere(filter: MessageListFilter): { shape: string; where: Prisma.Sq
 }
 
 /** MessageStore.list: the filter and the keyset, ordered from the cursor outward (older ones forward, newer ones backward). */
-function listStatement(filter: MessageListFilter, page: PageRead<MessageCursor>, history: boolean): { name: string; statement: Prisma.Sql } {
+function listStatement(filter: MessageListFilter, page: PageRead<MessageCursor>, history: HistoryRead | null): { name: string; statement: Prisma.Sql } {
   const { shape, where } = listWhere(filter);
   const forward = page.direction === "forward";
   const order = Prisma.raw(forward ? "DESC" : "ASC");
@@ -231,8 +244,8 @@ function listStatement(filter: MessageListFilter, page: PageRead<MessageCursor>,
     ? Prisma.sql` AND ("createdAt", "id") ${Prisma.raw(forward ? "<" : ">")} (CAST(${page.cursor.createdAt} AS timestamptz), ${page.cursor.id})`
     : Prisma.empty;
   return {
-    name: `messages-page-${forward ? "f" : "b"}${page.cursor ? "c" : ""}${history ? "h" : ""}-${shape}`,
-    statement: Prisma.sql`SELECT ${history ? WITH_HISTORY : MESSAGE_COLUMNS} FROM "Message" WHERE ${where}${past} ORDER BY "createdAt" ${order}, "id" ${order} LIMIT ${page.size + 1}`,
+    name: `messages-page-${forward ? "f" : "b"}${page.cursor ? "c" : ""}${history ? (history.raw ? "h" : "e") : ""}-${shape}`,
+    statement: Prisma.sql`SELECT ${history ? withHistoryColumns(history) : MESSAGE_COLUMNS} FROM "Message" WHERE ${where}${past} ORDER BY "createdAt" ${order}, "id" ${order} LIMIT ${page.size + 1}`,
   };
 }
 
@@ -273,15 +286,15 @@ const reads = (
     ids.length === 0
       ? Promise.resolve([])
       : read<MessageRow>("messages-by-ids", Prisma.sql`SELECT ${MESSAGE_COLUMNS} FROM "Message" WHERE "id" = ANY(CAST(${[...ids]} AS text[]))`),
-  findByIdsWithHistory: async (ids) =>
+  findByIdsWithHistory: async (ids, history) =>
     ids.length === 0
       ? []
       : (
           await read<MessageRow & { statusHistory: unknown }>(
-            "messages-by-ids-with-history",
-            Prisma.sql`SELECT ${WITH_HISTORY} FROM "Message" WHERE "id" = ANY(CAST(${[...ids]} AS text[]))`,
+            history.raw ? "messages-by-ids-with-history" : "messages-by-ids-with-events",
+            Prisma.sql`SELECT ${withHistoryColumns(history)} FROM "Message" WHERE "id" = ANY(CAST(${[...ids]} AS text[]))`,
           )
-        ).map(withHistory),
+        ).map(withHistory(history)),
   findByConnectlyIds: (connectlyIds) =>
     connectlyIds.length === 0
       ? Promise.resolve([])
@@ -290,12 +303,12 @@ const reads = (
           Prisma.sql`SELECT ${MESSAGE_COLUMNS} FROM "Message" WHERE "connectlyId" = ANY(CAST(${[...new Set(connectlyIds)]} AS text[]))`,
         ),
   list: (filter, page) => {
-    const { name, statement } = listStatement(filter, page, false);
+    const { name, statement } = listStatement(filter, page, null);
     return read<MessageRow>(name, statement);
   },
-  listWithHistory: async (filter, page) => {
-    const { name, statement } = listStatement(filter, page, true);
-    return (await read<MessageRow & { statusHistory: unknown }>(name, statement)).map(withHistory);
+  listWithHistory: async (filter, page, history) => {
+    const { name, statement } = listStatement(filter, page, history);
+    return (await read<MessageRow & { statusHistory: unknown }>(name, statement)).map(withHistory(history));
   },
   count: async (filter) => {
     const { shape, where } = listWhere(filter);

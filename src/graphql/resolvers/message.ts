@@ -19,7 +19,9 @@ const checkedId = (field: keyof typeof ID_ARGS, value: string): string => {
 
 // A message asked with its history is read with it, in one statement.
 export const messageQuery: QueryResolvers["message"] = (_parent, { id }, context, info) =>
-  (selects(info, ["statusHistory"]) ? context.loaders.messageWithHistoryById : context.loaders.messageById).load(checkedId("id", id));
+  selects(info, ["statusHistory"])
+    ? context.loaders.messageWithHistoryById.load({ id: checkedId("id", id), raw: selects(info, ["statusHistory", "raw"]) })
+    : context.loaders.messageById.load(checkedId("id", id));
 
 export const messageByConnectlyIdQuery: QueryResolvers["messageByConnectlyId"] = (_parent, { connectlyId }, context) =>
   context.loaders.messageByConnectlyId.load(checkedId("connectlyId", connectlyId));
@@ -59,9 +61,12 @@ export const Message: MessageResolvers = {
       ? null
       : { code: row.deliveryErrorCode, message: row.deliveryErrorMessage ?? row.deliveryErrorCode, upstreamStatus: null },
   // Read with the message, the history is answered at once: no promise per message on a page.
-  statusHistory: (row, _args, context) =>
-    context.loaders.histories.get(row) ??
-    (row.connectlyId == null ? [] : context.loaders.statusHistory.load({ businessId: row.businessId, connectlyId: row.connectlyId })),
+  statusHistory: (row, _args, context, info) => {
+    const known = context.loaders.histories.get(row);
+    // A history read without raw payloads answers only a selection that does not ask for them.
+    if (known && (known.raw || !selects(info, ["raw"]))) return known.events;
+    return row.connectlyId == null ? [] : context.loaders.statusHistory.load({ businessId: row.businessId, connectlyId: row.connectlyId });
+  },
 };
 
 export const MessageContent: MessageContentResolvers = {

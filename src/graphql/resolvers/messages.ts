@@ -41,8 +41,8 @@ export const messagesQuery: QueryResolvers["messages"] = async (_parent, args, c
   // same statement when asked for) and message(id) in the same request cost no other read.
   let rows;
   if (selects(info, ["edges", "node", "statusHistory"])) {
-    const read = await context.messages.listWithHistory(filter, paging.request);
-    for (const { row, history } of read) primeHistory(context.loaders, row, history);
+    const read = await context.messages.listWithHistory(filter, paging.request, { raw: selects(info, ["edges", "node", "statusHistory", "raw"]) });
+    for (const r of read) primeHistory(context.loaders, r);
     rows = read.map((r) => r.row);
   } else {
     rows = await context.messages.list(filter, paging.request);
