@@ -257,6 +257,13 @@ describe("graphql-ws and HTTP: the same answers, and a bad operation fails alone
     expect(preflight.status).toBe(405);
     expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
     expect(await preflight.json()).toEqual({ errors: [{ message: expect.stringMatching(/CORS_ORIGINS/), extensions: { code: "CORS_NOT_ALLOWED" } }] });
+    // Nor does a cross-origin request itself carry any CORS header a browser would let through.
+    const crossOrigin = await fetch(`${gateway.url}/graphql`, {
+      method: "POST",
+      headers: { origin: "https://app.example.com", "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
+    expect([...crossOrigin.headers.keys()].filter((name) => name.startsWith("access-control-"))).toEqual([]);
 
     const secretish = "query=%7Bsecret-value%7D";
     const put = await fetch(`${gateway.url}/graphql?${secretish}`, { method: "PUT", body: "x" });
