@@ -6,16 +6,16 @@
 import DataLoader from "dataloader";
 import type { CustomerRow, CustomerStore } from "../persistence/customers.js";
 import type { CustomerKey, InboundMessageRow, InboundMessageStore, RepliedMessageKey } from "../persistence/inbound-messages.js";
-import type { MessageRow, MessageStore, MessageWithHistory } from "../persistence/messages.js";
+import type { HistoryRead, MessageRow, MessageStore, MessageWithHistory } from "../persistence/messages.js";
 import { messageKey, type MessageKey, type StatusEventRow, type StatusEventStore } from "../persistence/status-events.js";
 
 export interface Loaders {
   readonly messageById: DataLoader<string, MessageRow | null>;
   /** The same rows read with their histories in the same statement (priming statusHistory); raw payloads when any key asks. */
-  readonly messageWithHistoryById: DataLoader<{ readonly id: string; readonly raw: boolean }, MessageRow | null, string>;
+  readonly messageWithHistoryById: DataLoader<{ readonly id: string } & HistoryRead, MessageRow | null, string>;
   readonly messageByConnectlyId: DataLoader<string, MessageRow | null>;
-  /** Histories read in the same statement as their message, by its row: answered without waiting on a load. */
-  readonly histories: WeakMap<MessageRow, KnownHistory>;
+  /** Histories read in the same statement as their message, by its row: answered without waiting on a load (without raw payloads, only to selections that do not ask them). */
+  readonly histories: WeakMap<MessageRow, MessageWithHistory>;
   /** Every event of a message (its business's events for its Connectly id), in the order they happened. */
   readonly statusHistory: DataLoader<MessageKey, StatusEventRow[], string>;
   readonly customer: DataLoader<{ businessId: string; customerId: string }, CustomerRow, string>;
@@ -24,12 +24,6 @@ export interface Loaders {
   readonly replies: DataLoader<RepliedMessageKey, InboundMessageRow[], string>;
   /** A customer's latest inbound message. */
   readonly lastInbound: DataLoader<CustomerKey, InboundMessageRow | null, string>;
-}
-
-/** A history read with its message; without raw payloads, it answers only selections that do not ask for them. */
-export interface KnownHistory {
-  readonly events: StatusEventRow[];
-  readonly raw: boolean;
 }
 
 export interface LoaderStores {
@@ -55,7 +49,7 @@ const byKey = <K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => 
 export function primeHistory(loaders: Pick<Loaders, "messageById" | "statusHistory" | "histories">, read: MessageWithHistory): void {
   const { row, history, raw } = read;
   loaders.messageById.prime(row.id, row);
-  loaders.histories.set(row, { events: history, raw });
+  loaders.histories.set(row, read);
   if (raw && row.connectlyId != null) loaders.statusHistory.prime({ businessId: row.businessId, connectlyId: row.connectlyId }, history);
 }
 
@@ -73,7 +67,7 @@ export function createLoaders(stores: LoaderStores, options: { cache: boolean } 
     { cache, cacheKeyFn: messageKey },
   );
   const messageById: Loaders["messageById"] = new DataLoader(async (ids) => byKey(ids, await stores.messages.findByIds(ids), (m) => m.id), { cache });
-  const histories = new WeakMap<MessageRow, KnownHistory>();
+  const histories = new WeakMap<MessageRow, MessageWithHistory>();
   return {
     messageById,
     histories,

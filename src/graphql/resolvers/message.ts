@@ -64,7 +64,7 @@ export const Message: MessageResolvers = {
   statusHistory: (row, _args, context, info) => {
     const known = context.loaders.histories.get(row);
     // A history read without raw payloads answers only a selection that does not ask for them.
-    if (known && (known.raw || !selects(info, ["raw"]))) return known.events;
+    if (known && (known.raw || !selects(info, ["raw"]))) return known.history;
     return row.connectlyId == null ? [] : context.loaders.statusHistory.load({ businessId: row.businessId, connectlyId: row.connectlyId });
   },
 };
