@@ -400,5 +400,14 @@ describe("DataLoader: a page with histories costs a constant number of SQL state
       expect(split.statements).toHaveLength(2);
       expect(split.data.messageByConnectlyId).toEqual(node);
     }
+    // Several ids in one request (one key is read by its own statement, several by another): one
+    // statement still, each answer what it is alone, an unknown id null.
+    const [a, b, c] = nodes;
+    const several = await statementsOf(
+      `query($a: ID!, $b: ID!, $c: ID!, $x: ID!) { a: message(id: $a) { ${MESSAGE} } b: message(id: $b) { ${MESSAGE} } c: message(id: $c) { ${MESSAGE} } x: message(id: $x) { ${MESSAGE} } }`,
+      { a: a!.id, b: b!.id, c: c!.id, x: "01NOSUCHMESSAGE000000000000" },
+    );
+    expect(several.statements).toHaveLength(1);
+    expect(several.data).toEqual({ a, b, c, x: null });
   });
 });

@@ -277,52 +277,64 @@ async function markFallback(prisma: PrismaClient, row: MessageRow, fallback: Fal
 
 type Read = <T>(name: string, statement: Prisma.Sql) => Promise<T[]>;
 
+/**
+ * A condition on one of a message's keys, and its statement's name part. One key is `= $1`:
+ * PostgreSQL's generic plan for `= ANY($1)` assumes ten keys and costs more than a one-key plan, so
+ * it plans that statement afresh on every execution (about 0.1 ms of a read by id).
+ */
+function keyIn(column: "id" | "connectlyId", keys: readonly string[]): { name: string; condition: Prisma.Sql } | null {
+  const by = column === "id" ? "id" : "connectly-id";
+  if (keys.length === 0) return null;
+  if (keys.length === 1) return { name: `-by-${by}`, condition: Prisma.sql`${Prisma.raw(`"${column}"`)} = ${keys[0]}` };
+  return { name: `s-by-${by}s`, condition: Prisma.sql`${Prisma.raw(`"${column}"`)} = ANY(CAST(${[...keys]} AS text[]))` };
+}
+
 /** The reads: by ids, the list, its count and the lookup by the business's messageId. */
 const reads = (
   read: Read,
-): Pick<MessageStore, "findById" | "findByIds" | "findByIdsWithHistory" | "findByConnectlyIds" | "list" | "listWithHistory" | "count" | "findByMessageId"> => ({
-  findById: async (id) => (await read<MessageRow>("message-by-id", Prisma.sql`SELECT ${MESSAGE_COLUMNS} FROM "Message" WHERE "id" = ${id}`))[0] ?? null,
-  findByIds: (ids) =>
-    ids.length === 0
-      ? Promise.resolve([])
-      : read<MessageRow>("messages-by-ids", Prisma.sql`SELECT ${MESSAGE_COLUMNS} FROM "Message" WHERE "id" = ANY(CAST(${[...ids]} AS text[]))`),
-  findByIdsWithHistory: async (ids, history) =>
-    ids.length === 0
-      ? []
-      : (
-          await read<MessageRow & { statusHistory: unknown }>(
-            history.raw ? "messages-by-ids-with-history" : "messages-by-ids-with-events",
-            Prisma.sql`SELECT ${withHistoryColumns(history)} FROM "Message" WHERE "id" = ANY(CAST(${[...ids]} AS text[]))`,
-          )
-        ).map(withHistory(history)),
-  findByConnectlyIds: (connectlyIds) =>
-    connectlyIds.length === 0
-      ? Promise.resolve([])
-      : read<MessageRow>(
-          "messages-by-connectly-ids",
-          Prisma.sql`SELECT ${MESSAGE_COLUMNS} FROM "Message" WHERE "connectlyId" = ANY(CAST(${[...new Set(connectlyIds)]} AS text[]))`,
-        ),
-  list: (filter, page) => {
-    const { name, statement } = listStatement(filter, page, null);
-    return read<MessageRow>(name, statement);
-  },
-  listWithHistory: async (filter, page, history) => {
-    const { name, statement } = listStatement(filter, page, history);
-    return (await read<MessageRow & { statusHistory: unknown }>(name, statement)).map(withHistory(history));
-  },
-  count: async (filter) => {
-    const { shape, where } = listWhere(filter);
-    const [row] = await read<{ n: number }>(`messages-count-${shape}`, Prisma.sql`SELECT CAST(count(*) AS int) AS n FROM "Message" WHERE ${where}`);
-    return row?.n ?? 0;
-  },
-  findByMessageId: async (businessId, messageId) =>
-    (
-      await read<MessageRow>(
-        "message-by-message-id",
-        Prisma.sql`SELECT ${MESSAGE_COLUMNS} FROM "Message" WHERE "businessId" = ${businessId} AND "messageId" = ${messageId}`,
-      )
-    )[0] ?? null,
-});
+): Pick<MessageStore, "findById" | "findByIds" | "findByIdsWithHistory" | "findByConnectlyIds" | "list" | "listWithHistory" | "count" | "findByMessageId"> => {
+  const byKeys = (column: "id" | "connectlyId", keys: readonly string[]): Promise<MessageRow[]> => {
+    const where = keyIn(column, keys);
+    return where
+      ? read<MessageRow>(`message${where.name}`, Prisma.sql`SELECT ${MESSAGE_COLUMNS} FROM "Message" WHERE ${where.condition}`)
+      : Promise.resolve([]);
+  };
+  return {
+    findById: async (id) => (await byKeys("id", [id]))[0] ?? null,
+    findByIds: (ids) => byKeys("id", ids),
+    findByIdsWithHistory: async (ids, history) => {
+      const where = keyIn("id", ids);
+      if (!where) return [];
+      const name = `message${where.name}-with-${history.raw ? "history" : "events"}`;
+      const rows = await read<MessageRow & { statusHistory: unknown }>(
+        name,
+        Prisma.sql`SELECT ${withHistoryColumns(history)} FROM "Message" WHERE ${where.condition}`,
+      );
+      return rows.map(withHistory(history));
+    },
+    findByConnectlyIds: (connectlyIds) => byKeys("connectlyId", [...new Set(connectlyIds)]),
+    list: (filter, page) => {
+      const { name, statement } = listStatement(filter, page, null);
+      return read<MessageRow>(name, statement);
+    },
+    listWithHistory: async (filter, page, history) => {
+      const { name, statement } = listStatement(filter, page, history);
+      return (await read<MessageRow & { statusHistory: unknown }>(name, statement)).map(withHistory(history));
+    },
+    count: async (filter) => {
+      const { shape, where } = listWhere(filter);
+      const [row] = await read<{ n: number }>(`messages-count-${shape}`, Prisma.sql`SELECT CAST(count(*) AS int) AS n FROM "Message" WHERE ${where}`);
+      return row?.n ?? 0;
+    },
+    findByMessageId: async (businessId, messageId) =>
+      (
+        await read<MessageRow>(
+          "message-by-message-id",
+          Prisma.sql`SELECT ${MESSAGE_COLUMNS} FROM "Message" WHERE "businessId" = ${businessId} AND "messageId" = ${messageId}`,
+        )
+      )[0] ?? null,
+  };
+};
 
 /**
  * `direct`, when given (a real PostgreSQL), runs the writes of every send and the reads as named
