@@ -45,3 +45,31 @@ describe("selects: whether an operation asks for a field below the resolver's", 
     expect(await lookahead("{ page { edges { node { history @skip(if: true) } } } }", PATH)).toBe(true);
   });
 });
+
+describe("selects: answers kept by field node", () => {
+  const nodeSchema = buildSdl(`
+    type Query { a: Node b: Node }
+    type Node { history: History }
+    type History { status: Int raw: Int }
+  `);
+  /** What `selects(["raw"])` says in Node.history's resolver under a and b, every time it runs. */
+  async function rawAsked(document: ReturnType<typeof parse>): Promise<Record<string, boolean>> {
+    const answers: Record<string, boolean> = {};
+    const history = (_args: unknown, _context: unknown, info: GraphQLResolveInfo) => {
+      answers[info.path.prev!.key as string] = selects(info, ["raw"]);
+      return null;
+    };
+    const node = { history };
+    await execute({ schema: nodeSchema, document, rootValue: { a: node, b: node } });
+    return answers;
+  }
+  it("a fragment's field alone and merged with another of the same name answer each for itself, request after request", async () => {
+    // Under a, history is the fragment's node alone; under b, that node and b's own.
+    const document = parse("{ a { ...F } b { ...F history { raw } } } fragment F on Node { history { status } }");
+    for (let i = 0; i < 3; i++) expect(await rawAsked(document)).toEqual({ a: false, b: true });
+    // The same fragment's text parsed again is another document, with its own nodes.
+    const other = parse("{ a { ...F } b { ...F } } fragment F on Node { history { raw } }");
+    expect(await rawAsked(other)).toEqual({ a: true, b: true });
+    expect(await rawAsked(document)).toEqual({ a: false, b: true });
+  });
+});

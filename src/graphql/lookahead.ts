@@ -25,12 +25,32 @@ function fieldsNamed(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[]
   return found;
 }
 
-/** True when the path of field names, starting below the resolver's own field, is selected. */
-export function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+function lookAhead(info: GraphQLResolveInfo, path: readonly string[]): boolean {
   let sets = info.fieldNodes.flatMap((node: FieldNode) => (node.selectionSet ? [node.selectionSet] : []));
   for (const name of path) {
     sets = fieldsNamed(info, sets, name, new Set());
     if (sets.length === 0) return false;
   }
   return true;
+}
+
+/**
+ * Answers by field node and path. The answer depends only on the nodes' subtrees and the document's
+ * fragments, and a node belongs to one document (Apollo keeps each parsed document): a lone node is
+ * the key across requests, several (the same field asked twice) their array, which graphql-js
+ * shares between the items of a list. A page asks once per message otherwise.
+ */
+const known = new WeakMap<object, Map<string, boolean>>();
+
+/** True when the path of field names, starting below the resolver's own field, is selected. */
+export function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const key: object = info.fieldNodes.length === 1 ? info.fieldNodes[0]! : info.fieldNodes;
+  const name = path.join(".");
+  let answers = known.get(key);
+  const answer = answers?.get(name);
+  if (answer !== undefined) return answer;
+  const value = lookAhead(info, path);
+  if (!answers) known.set(key, (answers = new Map<string, boolean>()));
+  answers.set(name, value);
+  return value;
 }
