@@ -226,27 +226,56 @@ type HistoryJson = Omit<StatusEventRow, "id" | "occurredAt" | "receivedAt" | "ra
   raw?: StatusEventRow["raw"];
 };
 
+/**
+ * An event of a historyJson value. Its id and instants are converted when first read: a page of 50
+ * with histories builds some 150 of these and answers few of their fields (docs/benchmarks.md).
+ */
+class HistoryEvent implements StatusEventRow {
+  readonly connectlyId: StatusEventRow["connectlyId"];
+  readonly status: StatusEventRow["status"];
+  readonly businessId: StatusEventRow["businessId"];
+  readonly recipientId: StatusEventRow["recipientId"];
+  readonly senderId: StatusEventRow["senderId"];
+  readonly errorCode: StatusEventRow["errorCode"];
+  readonly errorType: StatusEventRow["errorType"];
+  readonly errorMessage: StatusEventRow["errorMessage"];
+  readonly callbackData: StatusEventRow["callbackData"];
+  readonly campaignName: StatusEventRow["campaignName"];
+  readonly raw: StatusEventRow["raw"];
+  readonly #json: HistoryJson;
+  #id: bigint | undefined;
+  #occurredAt: Date | undefined;
+  #receivedAt: Date | undefined;
+
+  constructor(e: HistoryJson) {
+    this.#json = e;
+    this.connectlyId = e.connectlyId;
+    this.status = e.status;
+    this.businessId = e.businessId;
+    this.recipientId = e.recipientId;
+    this.senderId = e.senderId;
+    this.errorCode = e.errorCode;
+    this.errorType = e.errorType;
+    this.errorMessage = e.errorMessage;
+    this.callbackData = e.callbackData;
+    this.campaignName = e.campaignName;
+    this.raw = e.raw ?? null;
+  }
+  get id(): bigint {
+    return (this.#id ??= BigInt(this.#json.id));
+  }
+  get occurredAt(): Date {
+    return (this.#occurredAt ??= new Date(this.#json.occurredAt));
+  }
+  get receivedAt(): Date {
+    return (this.#receivedAt ??= new Date(this.#json.receivedAt));
+  }
+}
+
 /** The rows of a historyJson value (parsed by the driver, or still text); raw is null where it was not read. */
 export function historyFromJson(value: unknown): StatusEventRow[] {
   const events = (typeof value === "string" ? JSON.parse(value) : value) as HistoryJson[] | null;
-  if (!events) return [];
-  // Field by field rather than a spread: one object shape, and a page builds a few hundred of these.
-  return events.map((e) => ({
-    id: BigInt(e.id),
-    connectlyId: e.connectlyId,
-    status: e.status,
-    occurredAt: new Date(e.occurredAt),
-    businessId: e.businessId,
-    recipientId: e.recipientId,
-    senderId: e.senderId,
-    errorCode: e.errorCode,
-    errorType: e.errorType,
-    errorMessage: e.errorMessage,
-    callbackData: e.callbackData,
-    campaignName: e.campaignName,
-    raw: e.raw ?? null,
-    receivedAt: new Date(e.receivedAt),
-  }));
+  return events ? events.map((e) => new HistoryEvent(e)) : [];
 }
 
 /** Every event of these pairs: by Connectly's time; events of the same second in order of meaning, then as stored. */
