@@ -8,6 +8,7 @@ import Fastify, { LogController, type FastifyInstance } from "fastify";
 import type { Config } from "../config/config.js";
 import type { Core } from "../core/core.js";
 import { registerHttpProtections, type RateLimitRouteConfig } from "./http-protections.js";
+import { requestLog } from "./request-log.js";
 
 /** What every edge plugin is registered with. */
 export type EdgeOptions = { readonly core: Core; readonly config: Config };
@@ -35,6 +36,7 @@ export function createApp(config: Config, logStream: { write(line: string): void
     bodyLimit: config.graphql.bodyLimitBytes,
     // One line per request only when debugging: at 200 messages/s it would drown everything else.
     logController: new LogController({ disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace" }),
+    childLoggerFactory: requestLog,
   });
 }
 
