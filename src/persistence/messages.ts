@@ -6,7 +6,7 @@ import { Prisma, type PrismaClient } from "./generated/prisma/client.js";
 import type { DeliveryStatus, FallbackReason, Message, MessageContentType, MessageStatus } from "./generated/prisma/client.js";
 import type { DirectQuery } from "./database.js";
 import type { ErrorCode } from "../domain/errors.js";
-import { historyFromJson, historyJson, type StatusEventRow } from "./status-events.js";
+import { hiddenArray, historyFromJson, historyJson, type StatusEventRow } from "./status-events.js";
 
 export type MessageRow = Message;
 
@@ -278,15 +278,16 @@ async function markFallback(prisma: PrismaClient, row: MessageRow, fallback: Fal
 type Read = <T>(name: string, statement: Prisma.Sql) => Promise<T[]>;
 
 /**
- * A condition on one of a message's keys, and its statement's name part. One key is `= $1`:
- * PostgreSQL's generic plan for `= ANY($1)` assumes ten keys and costs more than a one-key plan, so
- * it plans that statement afresh on every execution (about 0.1 ms of a read by id).
+ * A condition on one of a message's keys, and its statement's name part. PostgreSQL plans a prepared
+ * statement afresh on every execution while a plan for the values at hand costs less than its
+ * generic plan, which assumes ten keys: as for `= ANY($1)` (about 0.1 ms of a read by id). One key
+ * is `= $1`; several go through a scalar subquery, which hides them from the planner.
  */
 function keyIn(column: "id" | "connectlyId", keys: readonly string[]): { name: string; condition: Prisma.Sql } | null {
   const by = column === "id" ? "id" : "connectly-id";
   if (keys.length === 0) return null;
   if (keys.length === 1) return { name: `-by-${by}`, condition: Prisma.sql`${Prisma.raw(`"${column}"`)} = ${keys[0]}` };
-  return { name: `s-by-${by}s`, condition: Prisma.sql`${Prisma.raw(`"${column}"`)} = ANY(CAST(${[...keys]} AS text[]))` };
+  return { name: `s-by-${by}s`, condition: Prisma.sql`${Prisma.raw(`"${column}"`)} = ANY(CAST(${hiddenArray(keys)} AS text[]))` };
 }
 
 /** The reads: by ids, the list, its count and the lookup by the business's messageId. */

@@ -278,10 +278,16 @@ export function historyFromJson(value: unknown): StatusEventRow[] {
   return events ? events.map((e) => new HistoryEvent(e)) : [];
 }
 
+/**
+ * A text array parameter the planner cannot see into: a prepared statement that reads its keys
+ * through one keeps its generic plan instead of being planned for each execution's keys (see apply).
+ */
+export const hiddenArray = (values: readonly string[]): Prisma.Sql => Prisma.sql`(SELECT CAST(${[...values]} AS text[]))`;
+
 /** Every event of these pairs: by Connectly's time; events of the same second in order of meaning, then as stored. */
 const historyStatement = (keys: readonly MessageKey[]): Prisma.Sql => Prisma.sql`
   SELECT e.* FROM "MessageStatusEvent" AS e
-  JOIN unnest(CAST(${keys.map((k) => k.businessId)} AS text[]), CAST(${keys.map((k) => k.connectlyId)} AS text[])) AS k(bid, cid)
+  JOIN unnest(${hiddenArray(keys.map((k) => k.businessId))}, ${hiddenArray(keys.map((k) => k.connectlyId))}) AS k(bid, cid)
     ON e."businessId" = k.bid AND e."connectlyId" = k.cid
   ORDER BY e."occurredAt", e."status", e."id"`;
 
