@@ -236,7 +236,7 @@ function listWhere(filter: MessageListFilter): { shape: string; where: Prisma.Sq
 }
 
 /** MessageStore.list: the filter and the keyset, ordered from the cursor outward (older ones forward, newer ones backward). */
-function listStatement(filter: MessageListFilter, page: PageRead<MessageCursor>, history: HistoryRead | null): { name: string; statement: Prisma.Sql } {
+export function listStatement(filter: MessageListFilter, page: PageRead<MessageCursor>, history: HistoryRead | null): { name: string; statement: Prisma.Sql } {
   const { shape, where } = listWhere(filter);
   const forward = page.direction === "forward";
   const order = Prisma.raw(forward ? "DESC" : "ASC");
