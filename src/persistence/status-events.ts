@@ -8,6 +8,7 @@
  * declared in (SENT < DELIVERED < FAILED < READ): the result is the same whatever order events
  * arrive in, and concurrent writers cannot move it back.
  */
+import { hiddenArray } from "./sql.js";
 import { Prisma, type PrismaClient } from "./generated/prisma/client.js";
 import type { DeliveryStatus, MessageStatusEvent } from "./generated/prisma/client.js";
 import type { DirectQuery } from "./database.js";
@@ -103,12 +104,16 @@ interface AppliedRow {
  * the batch size) and moves their messages forward. The furthest status of each message is the
  * furthest of its earlier events (read through the unique index, one row per message) and of the
  * new ones, which the statement's own snapshot cannot see. Each array is read through a scalar
- * subquery so that the planner estimates the same rows whatever the batch's size: PostgreSQL then
- * keeps one generic plan of the prepared statement rather than planning each batch anew (a custom
- * plan of this statement costs more to plan than to run).
+ * subquery (hiddenArray) so that the planner estimates the same rows whatever the batch's size:
+ * PostgreSQL then keeps one generic plan of the prepared statement rather than planning each batch
+ * anew (a custom plan of this statement costs more to plan than to run).
  */
 function applyStatement(events: readonly NewStatusEvent[]): Prisma.Sql {
-  const column = <T>(pick: (e: NewStatusEvent) => T) => events.map(pick);
+  const column = (pick: (e: NewStatusEvent) => string | null) => hiddenArray(events.map(pick));
+  const occurredAt = hiddenArray(
+    events.map((e) => e.occurredAt.toISOString()),
+    "timestamptz[]",
+  );
   return Prisma.sql`
         WITH ins AS (
           INSERT INTO "MessageStatusEvent" ("connectlyId", "status", "occurredAt", "businessId", "recipientId", "senderId",
@@ -116,12 +121,11 @@ function applyStatement(events: readonly NewStatusEvent[]): Prisma.Sql {
           SELECT e.cid, CAST(e.st AS "DeliveryStatus"), e.at, e.bid, e.rid, e.sid, e.ecode, e.etype, e.emsg,
             CAST(e.cb AS jsonb), e.camp, CAST(e.raw AS jsonb), now()
           FROM unnest(
-            (SELECT CAST(${column((e) => e.connectlyId)} AS text[])), (SELECT CAST(${column((e) => e.status)} AS text[])),
-            (SELECT CAST(${column((e) => e.occurredAt.toISOString())} AS timestamptz[])), (SELECT CAST(${column((e) => e.businessId)} AS text[])),
-            (SELECT CAST(${column((e) => e.recipientId)} AS text[])), (SELECT CAST(${column((e) => e.senderId)} AS text[])),
-            (SELECT CAST(${column((e) => e.errorCode)} AS text[])), (SELECT CAST(${column((e) => e.errorType)} AS text[])),
-            (SELECT CAST(${column((e) => e.errorMessage)} AS text[])), (SELECT CAST(${column((e) => jsonText(e.callbackData))} AS text[])),
-            (SELECT CAST(${column((e) => e.campaignName)} AS text[])), (SELECT CAST(${column((e) => JSON.stringify(e.raw))} AS text[]))
+            ${column((e) => e.connectlyId)}, ${column((e) => e.status)}, ${occurredAt}, ${column((e) => e.businessId)},
+            ${column((e) => e.recipientId)}, ${column((e) => e.senderId)},
+            ${column((e) => e.errorCode)}, ${column((e) => e.errorType)},
+            ${column((e) => e.errorMessage)}, ${column((e) => jsonText(e.callbackData))},
+            ${column((e) => e.campaignName)}, ${column((e) => JSON.stringify(e.raw))}
           ) AS e(cid, st, at, bid, rid, sid, ecode, etype, emsg, cb, camp, raw)
           ON CONFLICT ("businessId", "connectlyId", "status", "occurredAt") DO NOTHING
           RETURNING "id", "businessId", "connectlyId", "status", "occurredAt", "errorCode", "errorMessage", "receivedAt"
@@ -277,12 +281,6 @@ export function historyFromJson(value: unknown): StatusEventRow[] {
   const events = (typeof value === "string" ? JSON.parse(value) : value) as HistoryJson[] | null;
   return events ? events.map((e) => new HistoryEvent(e)) : [];
 }
-
-/**
- * A text array parameter the planner cannot see into: a prepared statement that reads its keys
- * through one keeps its generic plan instead of being planned for each execution's keys (see apply).
- */
-export const hiddenArray = (values: readonly string[]): Prisma.Sql => Prisma.sql`(SELECT CAST(${[...values]} AS text[]))`;
 
 /** Every event of these pairs: by Connectly's time; events of the same second in order of meaning, then as stored. */
 const historyStatement = (keys: readonly MessageKey[]): Prisma.Sql => Prisma.sql`
