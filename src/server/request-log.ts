@@ -7,7 +7,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Bindings, ChildLoggerOptions } from "pino";
 
-type Level = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+type Level = "fatal" | "error" | "warn" | "info" | "debug" | "trace";
 
 class RequestLog implements FastifyBaseLogger {
   readonly #parent: FastifyBaseLogger;
@@ -51,9 +51,8 @@ class RequestLog implements FastifyBaseLogger {
   trace(...args: unknown[]): void {
     this.#write("trace", args);
   }
-  silent(...args: unknown[]): void {
-    this.#write("silent", args);
-  }
+  // pino's silent writes nothing: no child for it.
+  silent(): void {}
   child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
     return this.#log.child(bindings, options);
   }
